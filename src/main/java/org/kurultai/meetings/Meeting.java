@@ -1,0 +1,50 @@
+package org.kurultai.meetings;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.kurultai.shared.DatePrecision;
+import org.kurultai.shared.RuleViolation;
+import org.kurultai.shared.Sources;
+
+/**
+ * A meeting of a body. An online meeting has no place; a meeting lasts one or more whole days
+ * ({@code until} is its last day); a delegation appears once.
+ */
+public record Meeting(String id, String body, @Nullable Integer number, String title, LocalDate from, LocalDate until,
+		DatePrecision precision, MeetingStatus status, @Nullable String place, boolean online, @Nullable String host,
+		@Nullable String chair, @Nullable String chairedBy, List<String> outcomes, List<Delegation> delegations, Sources sources,
+		@Nullable String note) {
+
+	public Meeting {
+		if (until.isBefore(from)) {
+			throw new MeetingInvalid("Meeting %s ends (%s) before it starts (%s)".formatted(id, until, from));
+		}
+		if (number != null && number < 1) {
+			throw new MeetingInvalid("Meeting %s: a number in a series starts at 1".formatted(id));
+		}
+		if (delegations.stream().map(Delegation::participant).distinct().count() != delegations.size()) {
+			throw new MeetingInvalid("Meeting %s lists a delegation twice".formatted(id));
+		}
+		outcomes = List.copyOf(outcomes);
+		delegations = List.copyOf(delegations);
+	}
+
+	public boolean overlaps(LocalDate start, LocalDate end) {
+		return !until.isBefore(start) && !from.isAfter(end);
+	}
+
+	/** A meeting's own data is inconsistent. */
+	public static class MeetingInvalid extends RuleViolation {
+
+		MeetingInvalid(String message) {
+			super(message);
+		}
+
+		@Override
+		public String rule() {
+			return "meeting-invalid";
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package org.kurultai.meetings;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.kurultai.shared.DatePrecision;
+import org.kurultai.shared.Sources;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class MeetingRepository {
+
+	private final JdbcClient jdbc;
+
+	MeetingRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Meetings overlapping [from, to], optionally of one body, in date order, without delegations. */
+	List<Meeting> find(@Nullable String body, LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				select * from meeting where (cast(:body as varchar) is null or body_code = :body)
+				  and ends_on >= :from and starts_on <= :to order by starts_on, id""")
+				.param("body", body).param("from", from).param("to", to)
+				.query((rs, row) -> meeting(rs, List.of())).list();
+	}
+
+	Optional<Meeting> find(String id) {
+		var delegations = jdbc.sql("select * from delegation where meeting_id = ? order by participant_code").param(id)
+				.query((rs, row) -> new Delegation(rs.getString("participant_code"), DelegationLevel.valueOf(rs.getString("level")),
+						rs.getString("head"), sources(rs.getArray("sources"))))
+				.list();
+		return jdbc.sql("select * from meeting where id = ?").param(id).query((rs, row) -> meeting(rs, delegations)).optional();
+	}
+
+	/** Delegation counts per meeting, for lists. */
+	Map<String, Integer> delegationCounts() {
+		Map<String, Integer> counts = new HashMap<>();
+		jdbc.sql("select meeting_id, count(*) as n from delegation group by meeting_id")
+				.query((rs, row) -> counts.put(rs.getString("meeting_id"), rs.getInt("n"))).list();
+		return counts;
+	}
+
+	boolean exists(String id) {
+		return jdbc.sql("select count(*) from meeting where id = ?").param(id).query(Integer.class).single() > 0;
+	}
+
+	void save(Meeting meeting) {
+		jdbc.sql("""
+				insert into meeting (id, body_code, number, title, starts_on, ends_on, precision, status, place, online, host,
+				  chair, chaired_by, outcomes, sources, note)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(meeting.id(), meeting.body(), meeting.number(), meeting.title(), meeting.from(), meeting.until(),
+						meeting.precision().name(), meeting.status().name(), meeting.place(), meeting.online(), meeting.host(),
+						meeting.chair(), meeting.chairedBy(), meeting.outcomes().toArray(String[]::new), meeting.sources().toArray(),
+						meeting.note())
+				.update();
+		for (var delegation : meeting.delegations()) {
+			jdbc.sql("insert into delegation (meeting_id, participant_code, level, head, sources) values (?, ?, ?, ?, ?)")
+					.params(meeting.id(), delegation.participant(), delegation.level().name(), delegation.head(),
+							delegation.sources().toArray())
+					.update();
+		}
+	}
+
+	private static Meeting meeting(java.sql.ResultSet rs, List<Delegation> delegations) throws SQLException {
+		var number = rs.getObject("number", Integer.class);
+		return new Meeting(rs.getString("id"), rs.getString("body_code"), number, rs.getString("title"),
+				rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
+				DatePrecision.valueOf(rs.getString("precision")), MeetingStatus.valueOf(rs.getString("status")),
+				rs.getString("place"), rs.getBoolean("online"), rs.getString("host"), rs.getString("chair"),
+				rs.getString("chaired_by"), strings(rs.getArray("outcomes")), delegations, sources(rs.getArray("sources")),
+				rs.getString("note"));
+	}
+
+	private static List<String> strings(@Nullable Array array) throws SQLException {
+		return array == null ? List.of() : new ArrayList<>(List.of((String[]) array.getArray()));
+	}
+
+	private static Sources sources(@Nullable Array array) throws SQLException {
+		return Sources.of(strings(array));
+	}
+}

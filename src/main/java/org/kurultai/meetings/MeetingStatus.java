@@ -1,0 +1,6 @@
+package org.kurultai.meetings;
+
+/** Whether a meeting took place; a plan that slipped stays in history, marked not held as planned. */
+public enum MeetingStatus {
+	HELD, PLANNED, NOT_HELD_AS_PLANNED
+}

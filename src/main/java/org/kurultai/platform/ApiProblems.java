@@ -1,0 +1,83 @@
+package org.kurultai.platform;
+
+import java.net.URI;
+
+import org.kurultai.shared.InvalidRequest;
+import org.kurultai.shared.NotFound;
+import org.kurultai.shared.RuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the JSON API as an RFC 9457 problem ({@code application/problem+json}), with a
+ * stable {@code type} per kind of error. Never a stack trace, never a 500 for bad input.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	static final String TYPE_BASE = "https://kurultai.org/problems/";
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notFound(NotFound exception) {
+		return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", exception.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalid(InvalidRequest exception) {
+		var response = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", exception.getMessage());
+		response.getBody().setProperty("parameter", exception.parameter());
+		return response;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> ruleViolated(RuleViolation exception) {
+		return problem(HttpStatus.CONFLICT, exception.rule(), "Refused by the rules of the forum", exception.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+		log.error("Unexpected error", exception);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+				"The request could not be completed; nothing was changed.");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		var name = exception instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+				: String.valueOf(exception.getPropertyName());
+		var expected = exception.getRequiredType();
+		var detail = expected != null && expected.getSimpleName().equals("LocalDate")
+				? "Parameter '%s' must be a date written YYYY-MM-DD; got '%s'.".formatted(name, exception.getValue())
+				: "Parameter '%s' has an invalid value '%s'.".formatted(name, exception.getValue());
+		var body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		body.setType(URI.create(TYPE_BASE + "invalid-parameter"));
+		body.setTitle("Invalid parameter");
+		body.setProperty("parameter", name);
+		return ResponseEntity.badRequest().body(body);
+	}
+
+	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {
+		var body = ProblemDetail.forStatusAndDetail(status, detail);
+		body.setType(URI.create(TYPE_BASE + type));
+		body.setTitle(title);
+		return ResponseEntity.status(status).body(body);
+	}
+}

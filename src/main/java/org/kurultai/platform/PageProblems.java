@@ -1,0 +1,33 @@
+package org.kurultai.platform;
+
+import org.kurultai.shared.InvalidRequest;
+import org.kurultai.shared.NotFound;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Errors on the web pages: an error page that says what went wrong, with the right status. */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageProblems {
+
+	@ExceptionHandler
+	ModelAndView notFound(NotFound exception) {
+		return ErrorPages.page(HttpStatus.NOT_FOUND, exception.getMessage());
+	}
+
+	@ExceptionHandler
+	ModelAndView invalid(InvalidRequest exception) {
+		return ErrorPages.page(HttpStatus.BAD_REQUEST, exception.getMessage());
+	}
+
+	@ExceptionHandler
+	ModelAndView mismatch(TypeMismatchException exception) {
+		return ErrorPages.page(HttpStatus.BAD_REQUEST,
+				"'%s' is not a valid value here; dates are written YYYY-MM-DD.".formatted(exception.getValue()));
+	}
+}

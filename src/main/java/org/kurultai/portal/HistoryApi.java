@@ -1,0 +1,76 @@
+package org.kurultai.portal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.kurultai.meetings.Meeting;
+import org.kurultai.meetings.MeetingStatus;
+import org.kurultai.meetings.Meetings;
+import org.kurultai.timeline.EventKind;
+import org.kurultai.timeline.Timeline;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Meetings and timeline", description = "Meetings of the bodies and the forum's history in date order")
+class HistoryApi {
+
+	private final Meetings meetings;
+	private final Timeline timeline;
+
+	HistoryApi(Meetings meetings, Timeline timeline) {
+		this.meetings = meetings;
+		this.timeline = timeline;
+	}
+
+	@GetMapping(path = "/api/meetings", produces = "application/json")
+	@Operation(summary = "Meetings overlapping from–to (inclusive, both optional), optionally of one body (code, e.g. CHSG, CMFA, SOC)")
+	List<MeetingSummary> meetings(@RequestParam @Nullable String body,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+		return meetings.find(body, from, to).stream().map(HistoryApi::summary).toList();
+	}
+
+	@GetMapping(path = "/api/meetings/{id}", produces = "application/json")
+	@Operation(summary = "A meeting with its outcomes and the level of each delegation where the sources say")
+	MeetingDetail meeting(@PathVariable String id) {
+		var meeting = meetings.meeting(id);
+		return new MeetingDetail(summary(meeting), meeting.chairedBy(), meeting.outcomes(),
+				meeting.delegations().stream().map(delegation -> new DelegationView(delegation.participant(),
+						delegation.level().name(), delegation.head())).toList(),
+				meeting.sources().references(), meeting.note());
+	}
+
+	@GetMapping(path = "/api/timeline", produces = "application/json")
+	@Operation(summary = "Dated events from–to (inclusive, both optional) in date order, each with its source")
+	List<TimelineView> timeline(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+		return timeline.between(from, to).stream().map(entry -> new TimelineView(entry.date(), entry.precision().name(),
+				entry.title(), entry.kind(), entry.sources().primary(), entry.sources().references())).toList();
+	}
+
+	private static MeetingSummary summary(Meeting meeting) {
+		return new MeetingSummary(meeting.id(), meeting.body(), meeting.number(), meeting.title(), meeting.from(), meeting.until(),
+				meeting.place(), meeting.online(), meeting.host(), meeting.chair(), meeting.status());
+	}
+
+	record MeetingSummary(String id, String body, @Nullable Integer number, String title, LocalDate from, LocalDate until,
+			@Nullable String place, boolean online, @Nullable String host, @Nullable String chair, MeetingStatus status) {
+	}
+
+	record MeetingDetail(MeetingSummary meeting, @Nullable String chairedBy, List<String> outcomes,
+			List<DelegationView> delegations, List<String> sources, @Nullable String note) {
+	}
+
+	record DelegationView(String participant, String level, @Nullable String head) {
+	}
+
+	record TimelineView(LocalDate date, String precision, String title, EventKind kind, String source, List<String> sources) {
+	}
+}

@@ -1,0 +1,228 @@
+package org.kurultai.portal;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.kurultai.meetings.Meetings;
+import org.kurultai.organs.Organs;
+import org.kurultai.platform.ForumProperties;
+import org.kurultai.reference.ReferenceNotes;
+import org.kurultai.registry.ParticipantCode;
+import org.kurultai.registry.ParticipantKind;
+import org.kurultai.registry.ParticipantStatus;
+import org.kurultai.registry.Registry;
+import org.kurultai.registry.Roster;
+import org.kurultai.shared.ForumClock;
+import org.kurultai.shared.InvalidRequest;
+import org.kurultai.timeline.Timeline;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The public pages. Every page is reachable from the home page's navigation. */
+@Controller
+class Pages {
+
+	private final Registry registry;
+	private final Organs organs;
+	private final Meetings meetings;
+	private final Timeline timeline;
+	private final ReferenceNotes notes;
+	private final ForumClock clock;
+	private final ForumProperties forum;
+
+	Pages(Registry registry, Organs organs, Meetings meetings, Timeline timeline, ReferenceNotes notes, ForumClock clock,
+			ForumProperties forum) {
+		this.registry = registry;
+		this.organs = organs;
+		this.meetings = meetings;
+		this.timeline = timeline;
+		this.notes = notes;
+		this.clock = clock;
+		this.forum = forum;
+	}
+
+	@GetMapping("/")
+	String home(Model model) {
+		var today = clock.today();
+		var roster = registry.roster();
+		model.addAttribute("today", today);
+		model.addAttribute("census", roster.census(today));
+		model.addAttribute("members", roster.on(today, ParticipantStatus.MEMBER));
+		model.addAttribute("observers", roster.on(today, ParticipantStatus.OBSERVER));
+		model.addAttribute("partners", roster.on(today, ParticipantStatus.PARTNER));
+		model.addAttribute("troika", organs.chairmanship().troikaOn(today));
+		model.addAttribute("secretariat", organs.secretariat());
+		var entries = timeline.between(null, null);
+		var past = entries.stream().filter(entry -> !entry.date().isAfter(today)).toList();
+		var recent = new java.util.ArrayList<>(past.subList(Math.max(0, past.size() - 6), past.size()));
+		java.util.Collections.reverse(recent);
+		model.addAttribute("recent", recent);
+		model.addAttribute("upcoming", entries.stream().filter(entry -> entry.date().isAfter(today)).limit(5).toList());
+		model.addAttribute("planned", meetings.find(null, null, null).stream()
+				.filter(meeting -> meeting.status() == org.kurultai.meetings.MeetingStatus.PLANNED).toList());
+		common(model, "Home", roster);
+		return "home";
+	}
+
+	@GetMapping("/participants")
+	String participants(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
+			@RequestParam @Nullable String status, Model model) {
+		var day = asOf == null ? clock.today() : asOf;
+		var wanted = status == null || status.isBlank() ? null : ParticipantStatus.named(status);
+		var roster = registry.roster();
+		model.addAttribute("asOf", day);
+		model.addAttribute("status", wanted);
+		model.addAttribute("statuses", ParticipantStatus.values());
+		model.addAttribute("standings", roster.on(day, wanted));
+		model.addAttribute("census", roster.census(day));
+		model.addAttribute("chart", MembershipChart.of(roster, clock.today()));
+		common(model, "Participants", roster);
+		return "participants";
+	}
+
+	@GetMapping("/participants/{code}")
+	String participant(@PathVariable String code, Model model) {
+		var roster = registry.roster();
+		var participant = roster.find(ParticipantCode.parse(code))
+				.orElseThrow(() -> new org.kurultai.shared.NotFound("participant", code));
+		var today = clock.today();
+		model.addAttribute("participant", participant);
+		model.addAttribute("status", participant.statusOn(today).orElse(null));
+		model.addAttribute("since", participant.inStatusSince(today).orElse(null));
+		model.addAttribute("documents", registry.foundingDocuments().stream()
+				.collect(LinkedHashMap::new, (map, document) -> map.put(document.code(), document.title()), Map::putAll));
+		model.addAttribute("terms", organs.chairmanship().terms().stream()
+				.filter(term -> term.chair().equals(participant.code().value())).toList());
+		model.addAttribute("hosted", meetings.find(null, null, null).stream()
+				.filter(meeting -> participant.code().value().equals(meeting.host())).toList());
+		common(model, participant.name(), roster);
+		return "participant";
+	}
+
+	@GetMapping("/changes")
+	String changes(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to, Model model) {
+		var end = to == null ? clock.today() : to;
+		var start = from == null ? end.minusYears(10) : from;
+		if (end.isBefore(start)) {
+			throw new InvalidRequest("to", "'to' (%s) is before 'from' (%s).".formatted(end, start));
+		}
+		var roster = registry.roster();
+		model.addAttribute("from", start);
+		model.addAttribute("to", end);
+		model.addAttribute("changes", roster.changesBetween(start, end));
+		model.addAttribute("before", roster.census(start));
+		model.addAttribute("after", roster.census(end));
+		common(model, "Changes", roster);
+		return "changes";
+	}
+
+	@GetMapping("/bodies")
+	String bodies(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf, Model model) {
+		var day = asOf == null ? clock.today() : asOf;
+		model.addAttribute("asOf", day);
+		var groups = new java.util.EnumMap<org.kurultai.organs.BodyKind, List<org.kurultai.organs.Body>>(org.kurultai.organs.BodyKind.class);
+		organs.bodies().forEach(body -> groups.computeIfAbsent(body.kind(), kind -> new java.util.ArrayList<>()).add(body));
+		model.addAttribute("groups", groups);
+		common(model, "Bodies", registry.roster());
+		return "bodies";
+	}
+
+	@GetMapping("/bodies/{code}")
+	String body(@PathVariable String code, Model model) {
+		var body = organs.body(code);
+		model.addAttribute("body", body);
+		model.addAttribute("today", clock.today());
+		model.addAttribute("parent", body.reportsTo() == null ? null : organs.body(body.reportsTo()));
+		model.addAttribute("reporting", organs.bodies().stream().filter(other -> body.code().equals(other.reportsTo())).toList());
+		model.addAttribute("meetings", meetings.find(body.code(), null, null));
+		common(model, body.nameOn(clock.today()).name(), registry.roster());
+		return "body";
+	}
+
+	@GetMapping("/chairmanship")
+	String chairmanship(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf, Model model) {
+		var day = asOf == null ? clock.today() : asOf;
+		var chairmanship = organs.chairmanship();
+		model.addAttribute("asOf", day);
+		model.addAttribute("troika", chairmanship.troikaOn(day));
+		model.addAttribute("terms", chairmanship.terms());
+		model.addAttribute("handovers", chairmanship.handovers());
+		model.addAttribute("secretariat", organs.secretariat());
+		common(model, "Chairmanship and Troika", registry.roster());
+		return "chairmanship";
+	}
+
+	@GetMapping("/meetings")
+	String meetings(@RequestParam @Nullable String body, Model model) {
+		var list = meetings.find(body, null, null);
+		model.addAttribute("meetings", list.stream().sorted(Comparator.comparing(org.kurultai.meetings.Meeting::from).reversed()).toList());
+		model.addAttribute("body", body == null || body.isBlank() ? null : organs.body(body));
+		model.addAttribute("bodies", organs.bodies());
+		model.addAttribute("delegations", meetings.delegationCounts());
+		model.addAttribute("today", clock.today());
+		common(model, "Meetings", registry.roster());
+		return "meetings";
+	}
+
+	@GetMapping("/meetings/{id}")
+	String meeting(@PathVariable String id, Model model) {
+		var meeting = meetings.meeting(id);
+		model.addAttribute("meeting", meeting);
+		model.addAttribute("body", organs.body(meeting.body()));
+		common(model, meeting.title(), registry.roster());
+		return "meeting";
+	}
+
+	@GetMapping("/timeline")
+	String timeline(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to, Model model) {
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		model.addAttribute("entries", timeline.between(from, to));
+		common(model, "Timeline", registry.roster());
+		return "timeline";
+	}
+
+	@GetMapping("/sources")
+	String sources(Model model) {
+		var roster = registry.roster();
+		model.addAttribute("contradictions", notes.contradictions());
+		model.addAttribute("counts", notes.attestedCounts().stream().map(count -> new CountCheck(count.asOf(), count.status(),
+				count.kind(), count.count(), roster.count(count.asOf(), ParticipantStatus.valueOf(count.status()),
+						ParticipantKind.valueOf(count.kind())), count.followed(), count.sources() == null ? List.of() : count.sources(),
+				count.note())).toList());
+		common(model, "Sources and choices", roster);
+		return "sources";
+	}
+
+	/** A count a source attests beside the count the periods give. */
+	record CountCheck(LocalDate asOf, String status, String kind, int attested, int derived, boolean followed,
+			List<String> sources, @Nullable String note) {
+	}
+
+	private void common(Model model, String title, Roster roster) {
+		model.addAttribute("title", title);
+		model.addAttribute("forum", forum.name());
+		model.addAttribute("names", new Names(roster));
+	}
+
+	/** Looks up a participant's name by code in templates: {@code ${names.of('KAZ')}}. */
+	record Names(Roster roster) {
+
+		public String of(@Nullable String code) {
+			if (code == null) {
+				return "";
+			}
+			return roster.find(ParticipantCode.of(code)).map(participant -> participant.name()).orElse(code);
+		}
+	}
+}

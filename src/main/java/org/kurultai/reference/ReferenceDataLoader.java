@@ -1,0 +1,229 @@
+package org.kurultai.reference;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.kurultai.meetings.Delegation;
+import org.kurultai.meetings.DelegationLevel;
+import org.kurultai.meetings.Meeting;
+import org.kurultai.meetings.MeetingStatus;
+import org.kurultai.meetings.Meetings;
+import org.kurultai.organs.Body;
+import org.kurultai.organs.BodyClaim;
+import org.kurultai.organs.BodyKind;
+import org.kurultai.organs.BodyMember;
+import org.kurultai.organs.BodyName;
+import org.kurultai.organs.BodyStatus;
+import org.kurultai.organs.ChairTerm;
+import org.kurultai.organs.Chairmanship;
+import org.kurultai.organs.Organs;
+import org.kurultai.organs.Secretariat;
+import org.kurultai.reference.ReferenceFiles.BodiesFile;
+import org.kurultai.reference.ReferenceFiles.ChairmanshipFile;
+import org.kurultai.reference.ReferenceFiles.MeetingsFile;
+import org.kurultai.reference.ReferenceFiles.ParticipantsFile;
+import org.kurultai.reference.ReferenceFiles.TimelineFile;
+import org.kurultai.registry.AdmissionRule;
+import org.kurultai.registry.FoundingDocument;
+import org.kurultai.registry.Participant;
+import org.kurultai.registry.ParticipantCode;
+import org.kurultai.registry.ParticipantNames;
+import org.kurultai.registry.ParticipantStatus;
+import org.kurultai.registry.Registry;
+import org.kurultai.registry.StatusPeriod;
+import org.kurultai.shared.DatePrecision;
+import org.kurultai.shared.Sources;
+import org.kurultai.timeline.EventKind;
+import org.kurultai.timeline.HistoricalEvent;
+import org.kurultai.timeline.Timeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the reference dataset on start, once per database. The whole load is one transaction
+ * taken under a PostgreSQL advisory lock: a crash half-way leaves nothing behind (the next start
+ * loads again), two instances starting together load it once (the second waits, then sees it
+ * loaded), and a restart finds the recorded checksum and loads nothing.
+ */
+@Component
+@Order(0)
+class ReferenceDataLoader implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(ReferenceDataLoader.class);
+	private static final long LOCK = 0x4b7572756c746169L; // "Kurultai"
+
+	private final ReferenceDataProperties properties;
+	private final TransactionTemplate transactions;
+	private final JdbcClient jdbc;
+	private final Registry registry;
+	private final Organs organs;
+	private final Meetings meetings;
+	private final Timeline timeline;
+
+	ReferenceDataLoader(ReferenceDataProperties properties, TransactionTemplate transactions, JdbcClient jdbc, Registry registry,
+			Organs organs, Meetings meetings, Timeline timeline) {
+		this.properties = properties;
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+		this.registry = registry;
+		this.organs = organs;
+		this.meetings = meetings;
+		this.timeline = timeline;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (properties.enabled()) {
+			load(new ReferenceDataset(properties.dataset()));
+		}
+	}
+
+	/** Loads the dataset unless this database already has it; returns whether it loaded. */
+	boolean load(ReferenceDataset dataset) {
+		var checksum = dataset.checksum();
+		var loaded = transactions.execute(status -> {
+			jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query(Object.class).single();
+			var existing = jdbc.sql("select checksum from reference_dataset where name = ?").param(dataset.name())
+					.query(String.class).optional();
+			if (existing.isPresent()) {
+				if (!existing.get().equals(checksum)) {
+					log.warn("Reference dataset '{}' differs from the one loaded into this database; it is not reloaded "
+							+ "automatically (a data migration must say what changes)", dataset.name());
+				}
+				return false;
+			}
+			var records = importAll(dataset);
+			jdbc.sql("insert into reference_dataset (name, checksum, records) values (?, ?, ?)")
+					.params(dataset.name(), checksum, records).update();
+			log.info("Loaded reference dataset '{}': {} records", dataset.name(), records);
+			return true;
+		});
+		return Boolean.TRUE.equals(loaded);
+	}
+
+	private int importAll(ReferenceDataset dataset) {
+		int records = 0;
+		var participantsFile = dataset.read("participants.yaml", ParticipantsFile.class);
+		var documents = participantsFile.foundingDocuments().stream()
+				.map(entry -> new FoundingDocument(entry.code(), entry.title(), entry.adoptedOn(),
+						entry.place() == null ? "" : entry.place(), sources(entry.sources())))
+				.collect(Collectors.toMap(FoundingDocument::code, Function.identity()));
+		documents.values().forEach(registry::adopt);
+		var rule = new AdmissionRule(List.copyOf(documents.values()));
+		var meetingIdsNamed = new HashSet<String>();
+		for (var entry : participantsFile.participants()) {
+			var code = ParticipantCode.of(entry.code());
+			var names = new ParticipantNames(entry.nameEn(), entry.nameRu(),
+					entry.officialNameEn() == null ? entry.nameEn() : entry.officialNameEn(), entry.officialNameRu());
+			var participant = "STATE".equals(entry.kind()) ? Participant.state(code, names) : Participant.organization(code, names);
+			for (var signature : list(entry.signatures())) {
+				var document = documents.get(signature.document());
+				if (document == null) {
+					throw new IllegalStateException(code + " signs an unknown founding document " + signature.document());
+				}
+				participant.sign(document, signature.signedOn(), signature.inferred(), sources(signature.sources()),
+						signature.note());
+			}
+			var periods = new ArrayList<>(list(entry.periods()));
+			periods.sort(Comparator.comparing(ReferenceFiles.PeriodEntry::from));
+			for (var period : periods) {
+				participant.record(new StatusPeriod(ParticipantStatus.valueOf(period.status()), period.from(),
+						precision(period.precision()), period.until(), period.how(), period.admittedAt(), period.ordinal(),
+						sources(period.sources()), period.note()), rule);
+				if (period.admittedAt() != null) {
+					meetingIdsNamed.add(period.admittedAt());
+				}
+			}
+			registry.enrol(participant);
+			records++;
+		}
+
+		for (var entry : dataset.read("bodies.yaml", BodiesFile.class).bodies()) {
+			organs.establish(new Body(entry.code(), BodyKind.valueOf(entry.kind()),
+					entry.status() == null ? BodyStatus.ACTIVE : BodyStatus.valueOf(entry.status()), entry.createdOn(),
+					entry.createdPrecision() == null ? null : DatePrecision.valueOf(entry.createdPrecision()), entry.createdHow(),
+					entry.reportsTo(), entry.frequency(), entry.purpose(), sources(entry.sources()),
+					entry.names().stream().map(name -> new BodyName(name.name(), name.shortName(), name.from(), name.until(),
+							name.renamedBy(), sources(name.sources()))).toList(),
+					list(entry.members()).stream().map(member -> new BodyMember(member.participant(), member.person(), member.role(),
+							member.from(), member.until(), sources(member.sources()))).toList(),
+					list(entry.claims()).stream()
+							.map(claim -> new BodyClaim(claim.topic(), claim.value(), sources(claim.sources()), claim.note())).toList()));
+			records++;
+		}
+
+		var chairmanshipFile = dataset.read("chairmanship.yaml", ChairmanshipFile.class);
+		var terms = chairmanshipFile.terms().stream().map(term -> new ChairTerm(term.chair(), term.from(),
+				precision(term.precision()), term.until(), term.decidedOn(), term.decidedAt(), term.handoverAt(),
+				term.handoverOccasion(), sources(term.sources()), term.note())).toList();
+		organs.record(new Chairmanship(terms));
+		terms.forEach(term -> {
+			addIfPresent(meetingIdsNamed, term.decidedAt());
+			addIfPresent(meetingIdsNamed, term.handoverAt());
+		});
+		records += terms.size();
+		var secretariat = chairmanshipFile.secretariat();
+		organs.record(new Secretariat(
+				list(secretariat.seats()).stream().map(seat -> new Secretariat.Seat(seat.place(), seat.from(), seat.until(),
+						precision(seat.precision()), sources(seat.sources()), seat.note())).toList(),
+				list(secretariat.titles()).stream().map(title -> new Secretariat.Title(title.title(), title.from(), title.until(),
+						title.renamedBy(), sources(title.sources()))).toList(),
+				list(secretariat.heads()).stream().map(head -> new Secretariat.Head(head.person(), head.nationality(), head.from(),
+						head.until(), precision(head.precision()), sources(head.sources()), head.note())).toList()));
+
+		for (var entry : dataset.read("meetings.yaml", MeetingsFile.class).meetings()) {
+			meetings.record(new Meeting(entry.id(), entry.body(), entry.number(), entry.title(), entry.from(),
+					entry.until() == null ? entry.from() : entry.until(), precision(entry.precision()),
+					entry.status() == null ? MeetingStatus.HELD : MeetingStatus.valueOf(entry.status()), entry.place(),
+					Boolean.TRUE.equals(entry.online()), entry.host(), entry.chair(), entry.chairedBy(), list(entry.outcomes()),
+					list(entry.delegations()).stream().map(delegation -> new Delegation(delegation.participant(),
+							DelegationLevel.valueOf(delegation.level()), delegation.head(), sources(delegation.sources()))).toList(),
+					sources(entry.sources()), entry.note()));
+			records++;
+		}
+		for (var id : meetingIdsNamed) {
+			if (!meetings.exists(id)) {
+				throw new IllegalStateException("The reference data names meeting " + id + ", which meetings.yaml does not record");
+			}
+		}
+
+		for (var entry : dataset.read("timeline.yaml", TimelineFile.class).events()) {
+			timeline.record(new HistoricalEvent(entry.id(), entry.date(), precision(entry.precision()),
+					EventKind.valueOf(entry.kind()), entry.title(), entry.meeting(), sources(entry.sources()), entry.note()));
+			records++;
+		}
+		return records;
+	}
+
+	private static void addIfPresent(Set<String> ids, @Nullable String id) {
+		if (id != null) {
+			ids.add(id);
+		}
+	}
+
+	private static DatePrecision precision(@Nullable String precision) {
+		return precision == null ? DatePrecision.DAY : DatePrecision.valueOf(precision);
+	}
+
+	private static Sources sources(@Nullable List<String> sources) {
+		return sources == null ? Sources.none() : Sources.of(sources);
+	}
+
+	private static <T> List<T> list(@Nullable List<T> list) {
+		return list == null ? List.of() : list;
+	}
+
+}

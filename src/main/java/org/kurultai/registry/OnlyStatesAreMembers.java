@@ -1,0 +1,16 @@
+package org.kurultai.registry;
+
+import org.kurultai.shared.RuleViolation;
+
+/** Membership is for States; organizations take part as observers or partners. */
+public class OnlyStatesAreMembers extends RuleViolation {
+
+	OnlyStatesAreMembers(ParticipantCode organization) {
+		super(organization + " is an international organization; only States can be members");
+	}
+
+	@Override
+	public String rule() {
+		return "only-states-are-members";
+	}
+}

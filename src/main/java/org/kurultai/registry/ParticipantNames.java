@@ -1,0 +1,16 @@
+package org.kurultai.registry;
+
+import org.jspecify.annotations.Nullable;
+
+/** A participant's names in the forum's languages: short and official, English and Russian. */
+public record ParticipantNames(String shortEn, @Nullable String shortRu, String officialEn, @Nullable String officialRu) {
+
+	public ParticipantNames {
+		if (shortEn == null || shortEn.isBlank()) {
+			throw new IllegalArgumentException("A participant needs a short English name");
+		}
+		if (officialEn == null || officialEn.isBlank()) {
+			officialEn = shortEn;
+		}
+	}
+}

@@ -1,0 +1,10 @@
+/**
+ * Who takes part in the forum, in which capacity and since when: participants (States and
+ * international organizations), their status periods (member, observer, partner), and their
+ * signatures of the founding documents. Answers every question "as of" a date; counts are derived
+ * from the periods, never stored. Refuses overlapping periods, organizations as members, and
+ * (from the Almaty Act on) an admission of a State that has not signed both founding documents.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Registry of participants")
+@org.jspecify.annotations.NullMarked
+package org.kurultai.registry;

@@ -1,0 +1,35 @@
+package org.kurultai.shared;
+
+import java.util.List;
+
+/**
+ * Where a fact comes from: seed documents ({@code seed:<file>}) or public pages (addresses).
+ * Every historical record of the forum carries its sources.
+ */
+public record Sources(List<String> references) {
+
+	public Sources {
+		references = List.copyOf(references);
+	}
+
+	public static Sources of(List<String> references) {
+		return new Sources(references);
+	}
+
+	public static Sources none() {
+		return new Sources(List.of());
+	}
+
+	/** The first source, the one shown where there is room for only one; empty if none. */
+	public String primary() {
+		return references.isEmpty() ? "" : references.get(0);
+	}
+
+	public String[] toArray() {
+		return references.toArray(String[]::new);
+	}
+
+	public boolean isEmpty() {
+		return references.isEmpty();
+	}
+}
