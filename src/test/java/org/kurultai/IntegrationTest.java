@@ -1,0 +1,22 @@
+package org.kurultai;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a real embedded PostgreSQL 18 (a fresh one per test run, under
+ * target/), with the CICA reference data loaded, on a random port. Every test class with this
+ * annotation shares one application context, hence one database.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"kurultai.database.embedded.data-directory=target/test-postgres/shared",
+		"kurultai.database.embedded.clean=true",
+		"spring.datasource.url=" })
+public @interface IntegrationTest {
+}
