@@ -1,0 +1,126 @@
+package org.kurultai.reference;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.kurultai.KurultaiApplication;
+import org.kurultai.registry.MembershipRequiresFoundingDocuments;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Starting twice, restarting after a crash, or starting two instances on one database neither
+ * duplicates nor loses data: the migrations and the reference-data load are idempotent and atomic.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReferenceLoadIntegrationTests {
+
+	private EmbeddedPostgres postgres;
+
+	@BeforeAll
+	void startPostgres() throws Exception {
+		postgres = EmbeddedPostgres.builder().setDataDirectory(Path.of("target/test-postgres/load").toAbsolutePath().toFile())
+				.setCleanDataDirectory(true).start();
+		try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+			statement.execute("create database concurrent");
+			statement.execute("create database crash");
+		}
+	}
+
+	@AfterAll
+	void stopPostgres() throws Exception {
+		postgres.close();
+	}
+
+	private ConfigurableApplicationContext start(String database, String dataset) {
+		return new SpringApplicationBuilder(KurultaiApplication.class).web(WebApplicationType.NONE)
+				.run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database), "--spring.datasource.username=postgres",
+						"--spring.datasource.password=", "--kurultai.reference.dataset=" + dataset, "--spring.main.banner-mode=off");
+	}
+
+	private static List<Integer> counts(ConfigurableApplicationContext context) {
+		var jdbc = context.getBean(JdbcClient.class);
+		var counts = new ArrayList<Integer>();
+		for (var table : List.of("participant", "status_period", "signature", "body", "body_name", "chair_term", "meeting",
+				"delegation", "historical_event", "reference_dataset")) {
+			counts.add(jdbc.sql("select count(*) from " + table).query(Integer.class).single());
+		}
+		return counts;
+	}
+
+	@Test
+	void twoInstancesStartingTogetherOnOneDatabaseLoadTheDataOnceAndARestartLoadsNothing() throws Exception {
+		var executor = Executors.newFixedThreadPool(2);
+		try {
+			Callable<ConfigurableApplicationContext> instance = () -> start("concurrent", "cica");
+			var first = executor.submit(instance);
+			var second = executor.submit(instance);
+			try (var a = first.get(180, TimeUnit.SECONDS); var b = second.get(180, TimeUnit.SECONDS)) {
+				var countsA = counts(a);
+				assertThat(countsA).isEqualTo(counts(b));
+				assertThat(countsA.get(countsA.size() - 1)).as("one dataset record").isEqualTo(1);
+				assertThat(countsA.get(0)).as("participants").isGreaterThanOrEqualTo(40);
+				var jdbc = a.getBean(JdbcClient.class);
+				assertThat(jdbc.sql("select count(*) from (select code from participant group by code having count(*) > 1) d")
+						.query(Integer.class).single()).isZero();
+				a.close();
+				b.close();
+				try (var restarted = start("concurrent", "cica")) {
+					assertThat(counts(restarted)).isEqualTo(countsA);
+				}
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void aLoadThatFailsHalfWayLeavesNothingBehindAndTheNextStartLoadsEverything() {
+		var failure = catchThrowable(() -> start("crash", "broken"));
+
+		assertThat(failure).isInstanceOf(MembershipRequiresFoundingDocuments.class).hasMessageContaining("ATL");
+		var jdbc = JdbcClient.create(postgres.getDatabase("postgres", "crash"));
+		assertThat(jdbc.sql("select count(*) from participant").query(Integer.class).single()).as("KAZ and JPN rolled back").isZero();
+		assertThat(jdbc.sql("select count(*) from founding_document").query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from reference_dataset").query(Integer.class).single()).isZero();
+
+		try (var recovered = start("crash", "cica")) {
+			var counts = counts(recovered);
+			assertThat(counts.get(0)).isGreaterThanOrEqualTo(40);
+			assertThat(counts.get(counts.size() - 1)).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void theEmbeddedDatabaseKeepsItsDataBetweenRuns() {
+		var directory = Path.of("target/test-postgres/restart-" + System.nanoTime()).toAbsolutePath();
+		String[] arguments = { "--spring.datasource.url=", "--kurultai.database.embedded.data-directory=" + directory,
+				"--kurultai.database.embedded.clean=false", "--spring.main.banner-mode=off" };
+		List<Integer> first;
+		String loadedAt;
+		try (var run = new SpringApplicationBuilder(KurultaiApplication.class).web(WebApplicationType.NONE).run(arguments)) {
+			first = counts(run);
+			loadedAt = run.getBean(JdbcClient.class).sql("select loaded_at::text from reference_dataset").query(String.class).single();
+		}
+		try (var again = new SpringApplicationBuilder(KurultaiApplication.class).web(WebApplicationType.NONE).run(arguments)) {
+			assertThat(counts(again)).isEqualTo(first);
+			assertThat(again.getBean(JdbcClient.class).sql("select loaded_at::text from reference_dataset").query(String.class).single())
+					.as("not loaded a second time").isEqualTo(loadedAt);
+		}
+	}
+}
