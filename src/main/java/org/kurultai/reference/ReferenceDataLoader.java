@@ -45,9 +45,7 @@ import org.kurultai.timeline.HistoricalEvent;
 import org.kurultai.timeline.Timeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,8 +57,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * loaded), and a restart finds the recorded checksum and loads nothing.
  */
 @Component
-@Order(0)
-class ReferenceDataLoader implements ApplicationRunner {
+class ReferenceDataLoader implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(ReferenceDataLoader.class);
 	private static final long LOCK = 0x4b7572756c746169L; // "Kurultai"
@@ -84,8 +81,9 @@ class ReferenceDataLoader implements ApplicationRunner {
 		this.timeline = timeline;
 	}
 
+	/** Runs once the database is migrated and before the web server opens, so no request sees a half-empty forum. */
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		if (properties.enabled()) {
 			load(new ReferenceDataset(properties.dataset()));
 		}
