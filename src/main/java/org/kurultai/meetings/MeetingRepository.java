@@ -36,7 +36,7 @@ class MeetingRepository {
 	Optional<Meeting> find(String id) {
 		var delegations = jdbc.sql("select * from delegation where meeting_id = ? order by participant_code").param(id)
 				.query((rs, row) -> new Delegation(rs.getString("participant_code"), DelegationLevel.valueOf(rs.getString("level")),
-						rs.getString("head"), sources(rs.getArray("sources"))))
+						rs.getString("head"), Sources.of(rs.getArray("sources"))))
 				.list();
 		return jdbc.sql("select * from meeting where id = ?").param(id).query((rs, row) -> meeting(rs, delegations)).optional();
 	}
@@ -77,7 +77,7 @@ class MeetingRepository {
 				rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
 				DatePrecision.valueOf(rs.getString("precision")), MeetingStatus.valueOf(rs.getString("status")),
 				rs.getString("place"), rs.getBoolean("online"), rs.getString("host"), rs.getString("chair"),
-				rs.getString("chaired_by"), strings(rs.getArray("outcomes")), delegations, sources(rs.getArray("sources")),
+				rs.getString("chaired_by"), strings(rs.getArray("outcomes")), delegations, Sources.of(rs.getArray("sources")),
 				rs.getString("note"));
 	}
 
@@ -85,7 +85,4 @@ class MeetingRepository {
 		return array == null ? List.of() : new ArrayList<>(List.of((String[]) array.getArray()));
 	}
 
-	private static Sources sources(@Nullable Array array) throws SQLException {
-		return Sources.of(strings(array));
-	}
 }

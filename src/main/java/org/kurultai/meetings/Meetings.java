@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.kurultai.organs.Organs;
 import org.kurultai.registry.ParticipantCode;
 import org.kurultai.registry.Registry;
+import org.kurultai.shared.DateSpan;
 import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.NotFound;
 import org.springframework.stereotype.Service;
@@ -17,9 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class Meetings {
-
-	private static final LocalDate BEGINNING = LocalDate.of(1, 1, 1);
-	private static final LocalDate END = LocalDate.of(9999, 12, 31);
 
 	private final MeetingRepository repository;
 	private final Organs organs;
@@ -36,11 +34,7 @@ public class Meetings {
 	 * optionally of one body, in date order.
 	 */
 	public List<Meeting> find(@Nullable String body, @Nullable LocalDate from, @Nullable LocalDate to) {
-		var start = from == null ? BEGINNING : from;
-		var end = to == null ? END : to;
-		if (end.isBefore(start)) {
-			throw new InvalidRequest("to", "'to' (%s) is before 'from' (%s).".formatted(end, start));
-		}
+		var span = DateSpan.of(from, to);
 		String bodyCode = null;
 		if (body != null && !body.isBlank()) {
 			bodyCode = body.trim().toUpperCase(java.util.Locale.ROOT);
@@ -48,7 +42,7 @@ public class Meetings {
 				throw new InvalidRequest("body", "Unknown body '%s'.".formatted(body));
 			}
 		}
-		return repository.find(bodyCode, start, end);
+		return repository.find(bodyCode, span.from(), span.to());
 	}
 
 	public Meeting meeting(String id) {

@@ -1,14 +1,11 @@
 package org.kurultai.organs;
 
-import java.sql.Array;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
 import org.kurultai.shared.DatePrecision;
 import org.kurultai.shared.Sources;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,19 +25,19 @@ class OrgansRepository {
 		jdbc.sql("select * from body_name order by valid_from nulls first").query((rs, row) -> names
 				.computeIfAbsent(rs.getString("body_code"), code -> new ArrayList<>())
 				.add(new BodyName(rs.getString("name"), rs.getString("short_name"), rs.getObject("valid_from", LocalDate.class),
-						rs.getObject("valid_until", LocalDate.class), rs.getString("renamed_by"), sources(rs.getArray("sources")))))
+						rs.getObject("valid_until", LocalDate.class), rs.getString("renamed_by"), Sources.of(rs.getArray("sources")))))
 				.list();
 		Map<String, List<BodyMember>> members = new HashMap<>();
 		jdbc.sql("select * from body_member order by valid_from nulls first, id").query((rs, row) -> members
 				.computeIfAbsent(rs.getString("body_code"), code -> new ArrayList<>())
 				.add(new BodyMember(rs.getString("participant_code"), rs.getString("person"), rs.getString("role"),
 						rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
-						sources(rs.getArray("sources")))))
+						Sources.of(rs.getArray("sources")))))
 				.list();
 		Map<String, List<BodyClaim>> claims = new HashMap<>();
 		jdbc.sql("select * from body_claim order by id").query((rs, row) -> claims
 				.computeIfAbsent(rs.getString("body_code"), code -> new ArrayList<>())
-				.add(new BodyClaim(rs.getString("topic"), rs.getString("value"), sources(rs.getArray("sources")),
+				.add(new BodyClaim(rs.getString("topic"), rs.getString("value"), Sources.of(rs.getArray("sources")),
 						rs.getString("note"))))
 				.list();
 		return jdbc.sql("select * from body order by created_on nulls last, code").query((rs, row) -> {
@@ -49,7 +46,7 @@ class OrgansRepository {
 			return new Body(code, BodyKind.valueOf(rs.getString("kind")), BodyStatus.valueOf(rs.getString("status")),
 					rs.getObject("created_on", LocalDate.class), precision == null ? null : DatePrecision.valueOf(precision),
 					rs.getString("created_how"), rs.getString("reports_to"), rs.getString("frequency"), rs.getString("purpose"),
-					sources(rs.getArray("sources")), names.getOrDefault(code, List.of()), members.getOrDefault(code, List.of()),
+					Sources.of(rs.getArray("sources")), names.getOrDefault(code, List.of()), members.getOrDefault(code, List.of()),
 					claims.getOrDefault(code, List.of()));
 		}).list();
 	}
@@ -92,7 +89,7 @@ class OrgansRepository {
 		return jdbc.sql("select * from chair_term order by starts_on").query((rs, row) -> new ChairTerm(rs.getString("chair"),
 				rs.getObject("starts_on", LocalDate.class), DatePrecision.valueOf(rs.getString("precision")),
 				rs.getObject("ends_on", LocalDate.class), rs.getObject("decided_on", LocalDate.class), rs.getString("decided_at"),
-				rs.getString("handover_at"), rs.getString("handover_occasion"), sources(rs.getArray("sources")),
+				rs.getString("handover_at"), rs.getString("handover_occasion"), Sources.of(rs.getArray("sources")),
 				rs.getString("note"))).list();
 	}
 
@@ -112,14 +109,14 @@ class OrgansRepository {
 	Secretariat secretariat() {
 		var seats = jdbc.sql("select * from secretariat_seat order by valid_from").query((rs, row) -> new Secretariat.Seat(
 				rs.getString("place"), rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
-				DatePrecision.valueOf(rs.getString("precision")), sources(rs.getArray("sources")), rs.getString("note"))).list();
+				DatePrecision.valueOf(rs.getString("precision")), Sources.of(rs.getArray("sources")), rs.getString("note"))).list();
 		var titles = jdbc.sql("select * from secretariat_title order by valid_from").query((rs, row) -> new Secretariat.Title(
 				rs.getString("title"), rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
-				rs.getString("renamed_by"), sources(rs.getArray("sources")))).list();
+				rs.getString("renamed_by"), Sources.of(rs.getArray("sources")))).list();
 		var heads = jdbc.sql("select * from secretariat_head order by valid_from").query((rs, row) -> new Secretariat.Head(
 				rs.getString("person"), rs.getString("nationality"), rs.getObject("valid_from", LocalDate.class),
 				rs.getObject("valid_until", LocalDate.class), DatePrecision.valueOf(rs.getString("precision")),
-				sources(rs.getArray("sources")), rs.getString("note"))).list();
+				Sources.of(rs.getArray("sources")), rs.getString("note"))).list();
 		return new Secretariat(seats, titles, heads);
 	}
 
@@ -146,7 +143,4 @@ class OrgansRepository {
 		}
 	}
 
-	private static Sources sources(@Nullable Array array) throws SQLException {
-		return array == null ? Sources.none() : Sources.of(List.of((String[]) array.getArray()));
-	}
 }

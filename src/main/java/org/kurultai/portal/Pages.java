@@ -17,7 +17,7 @@ import org.kurultai.registry.ParticipantStatus;
 import org.kurultai.registry.Registry;
 import org.kurultai.registry.Roster;
 import org.kurultai.shared.ForumClock;
-import org.kurultai.shared.InvalidRequest;
+import org.kurultai.shared.DateSpan;
 import org.kurultai.timeline.Timeline;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -112,9 +112,7 @@ class Pages {
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to, Model model) {
 		var end = to == null ? clock.today() : to;
 		var start = from == null ? end.minusYears(10) : from;
-		if (end.isBefore(start)) {
-			throw new InvalidRequest("to", "'to' (%s) is before 'from' (%s).".formatted(end, start));
-		}
+		new DateSpan(start, end);
 		var roster = registry.roster();
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);

@@ -12,7 +12,7 @@ import org.kurultai.registry.ParticipantKind;
 import org.kurultai.registry.ParticipantStatus;
 import org.kurultai.registry.Registry;
 import org.kurultai.shared.ForumClock;
-import org.kurultai.shared.InvalidRequest;
+import org.kurultai.shared.DateSpan;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,9 +59,7 @@ class ParticipantsApi {
 	@Operation(summary = "Every change of status after 'from' up to and including 'to'")
 	List<Change> changes(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		if (to.isBefore(from)) {
-			throw new InvalidRequest("to", "'to' (%s) is before 'from' (%s).".formatted(to, from));
-		}
+		new DateSpan(from, to);
 		return registry.roster().changesBetween(from, to).stream()
 				.map(change -> new Change(change.on(), change.code().value(), change.name(), change.before(), change.after(),
 						change.how()))

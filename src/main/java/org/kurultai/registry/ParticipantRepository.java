@@ -1,6 +1,5 @@
 package org.kurultai.registry;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -9,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
 import org.kurultai.shared.DatePrecision;
 import org.kurultai.shared.Sources;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +36,7 @@ class ParticipantRepository {
 				.query((rs, row) -> {
 					signatures.computeIfAbsent(rs.getString("participant_code"), code -> new ArrayList<>())
 							.add(new Signature(rs.getString("document_code"), rs.getObject("signed_on", LocalDate.class),
-									rs.getBoolean("inferred"), sources(rs.getArray("sources")), rs.getString("note")));
+									rs.getBoolean("inferred"), Sources.of(rs.getArray("sources")), rs.getString("note")));
 					return null;
 				}).list();
 		return jdbc.sql("select * from participant order by short_name_en").query((rs, row) -> {
@@ -99,7 +97,7 @@ class ParticipantRepository {
 	List<FoundingDocument> foundingDocuments() {
 		return jdbc.sql("select * from founding_document order by adopted_on")
 				.query((rs, row) -> new FoundingDocument(rs.getString("code"), rs.getString("title"),
-						rs.getObject("adopted_on", LocalDate.class), rs.getString("place"), sources(rs.getArray("sources"))))
+						rs.getObject("adopted_on", LocalDate.class), rs.getString("place"), Sources.of(rs.getArray("sources"))))
 				.list();
 	}
 
@@ -107,10 +105,7 @@ class ParticipantRepository {
 		var ordinal = rs.getObject("ordinal", Integer.class);
 		return new StatusPeriod(ParticipantStatus.valueOf(rs.getString("status")), rs.getObject("starts_on", LocalDate.class),
 				DatePrecision.valueOf(rs.getString("precision")), rs.getObject("ends_on", LocalDate.class), rs.getString("how"),
-				rs.getString("admitted_at"), ordinal, sources(rs.getArray("sources")), rs.getString("note"));
+				rs.getString("admitted_at"), ordinal, Sources.of(rs.getArray("sources")), rs.getString("note"));
 	}
 
-	static Sources sources(@Nullable Array array) throws SQLException {
-		return array == null ? Sources.none() : Sources.of(List.of((String[]) array.getArray()));
-	}
 }

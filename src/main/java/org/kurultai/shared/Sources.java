@@ -16,6 +16,11 @@ public record Sources(List<String> references) {
 		return new Sources(references);
 	}
 
+	/** Reads a PostgreSQL {@code text[]} column; null reads as no source. */
+	public static Sources of(java.sql.@org.jspecify.annotations.Nullable Array array) throws java.sql.SQLException {
+		return array == null ? none() : new Sources(List.of((String[]) array.getArray()));
+	}
+
 	public static Sources none() {
 		return new Sources(List.of());
 	}

@@ -16,7 +16,7 @@ import org.kurultai.registry.ParticipantStatus;
 import org.kurultai.registry.Registry;
 import org.kurultai.registry.StatusPeriod;
 import org.kurultai.shared.DatePrecision;
-import org.kurultai.shared.InvalidRequest;
+import org.kurultai.shared.DateSpan;
 import org.kurultai.shared.Sources;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,11 +45,9 @@ public class Timeline {
 
 	/** Everything that happened from {@code from} to {@code to} (inclusive, both optional), in date order. */
 	public List<TimelineEntry> between(@Nullable LocalDate from, @Nullable LocalDate to) {
-		var start = from == null ? LocalDate.of(1, 1, 1) : from;
-		var end = to == null ? LocalDate.of(9999, 12, 31) : to;
-		if (end.isBefore(start)) {
-			throw new InvalidRequest("to", "'to' (%s) is before 'from' (%s).".formatted(end, start));
-		}
+		var span = DateSpan.of(from, to);
+		var start = span.from();
+		var end = span.to();
 		var entries = new ArrayList<TimelineEntry>();
 		entries.addAll(recorded(start, end));
 		entries.addAll(meetingEntries(start, end));
@@ -79,7 +77,7 @@ public class Timeline {
 					var meeting = rs.getString("meeting_id");
 					return new TimelineEntry(rs.getObject("occurred_on", LocalDate.class),
 							DatePrecision.valueOf(rs.getString("precision")), rs.getString("title"),
-							EventKind.valueOf(rs.getString("kind")), Sources.of(List.of((String[]) rs.getArray("sources").getArray())),
+							EventKind.valueOf(rs.getString("kind")), Sources.of(rs.getArray("sources")),
 							meeting == null ? null : "/meetings/" + meeting);
 				}).list();
 	}
