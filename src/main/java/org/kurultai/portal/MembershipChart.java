@@ -51,7 +51,7 @@ record MembershipChart(List<Year> years, int max, int width, int height, List<Ti
 			double oh = plotHeight * c[2] / max;
 			var day = c[0] == today.getYear() ? today : LocalDate.of(c[0], 12, 31);
 			years.add(new Year(c[0], day, c[1], c[2], x, bar, TOP + plotHeight - mh, mh, TOP + plotHeight - oh, oh,
-					counts.size() <= 12 || c[0] % 5 == 0 || i == counts.size() - 1));
+					labelled(c[0], i == counts.size() - 1, counts.size())));
 		}
 		var ticks = new ArrayList<Tick>();
 		for (int value = 0; value <= max; value += max / 5) {
@@ -60,7 +60,12 @@ record MembershipChart(List<Year> years, int max, int width, int height, List<Ti
 		return new MembershipChart(years, max, width, height, ticks);
 	}
 
-	double baseline() {
+	/** Every fifth year is labelled, and the last one unless it would crowd the fifth year before it. */
+	static boolean labelled(int year, boolean last, int years) {
+		return years <= 12 || year % 5 == 0 || (last && year % 5 >= 3);
+	}
+
+	public double baseline() {
 		return height - BOTTOM;
 	}
 }

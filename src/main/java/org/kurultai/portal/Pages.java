@@ -61,13 +61,11 @@ class Pages {
 		model.addAttribute("troika", organs.chairmanship().troikaOn(today));
 		model.addAttribute("secretariat", organs.secretariat());
 		var entries = timeline.between(null, null);
-		var past = entries.stream().filter(entry -> !entry.date().isAfter(today)).toList();
+		var past = entries.stream().filter(entry -> !entry.date().isAfter(today) && !entry.planned()).toList();
 		var recent = new java.util.ArrayList<>(past.subList(Math.max(0, past.size() - 6), past.size()));
 		java.util.Collections.reverse(recent);
 		model.addAttribute("recent", recent);
-		model.addAttribute("upcoming", entries.stream().filter(entry -> entry.date().isAfter(today)).limit(5).toList());
-		model.addAttribute("planned", meetings.find(null, null, null).stream()
-				.filter(meeting -> meeting.status() == org.kurultai.meetings.MeetingStatus.PLANNED).toList());
+		model.addAttribute("upcoming", entries.stream().filter(entry -> entry.date().isAfter(today) || entry.planned()).limit(5).toList());
 		common(model, "Home", roster);
 		return "home";
 	}

@@ -6,9 +6,17 @@ import org.jspecify.annotations.Nullable;
 import org.kurultai.shared.DatePrecision;
 import org.kurultai.shared.Sources;
 
-/** One line of the timeline; {@code link} points to the page of the record it comes from. */
+/**
+ * One line of the timeline; {@code link} points to the page of the record it comes from;
+ * {@code planned} marks what is foreseen, not yet happened (a summit planned for a year).
+ */
 public record TimelineEntry(LocalDate date, DatePrecision precision, String title, EventKind kind, Sources sources,
-		@Nullable String link) {
+		@Nullable String link, boolean planned) {
+
+	public TimelineEntry(LocalDate date, DatePrecision precision, String title, EventKind kind, Sources sources,
+			@Nullable String link) {
+		this(date, precision, title, kind, sources, link, false);
+	}
 
 	public String when() {
 		return precision.format(date);

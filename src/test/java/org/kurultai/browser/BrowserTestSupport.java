@@ -23,6 +23,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -104,7 +105,8 @@ abstract class BrowserTestSupport {
 		failedResources.clear();
 		context = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl()).setLocale("en-US")
 				.setViewportSize(1280, 900).setJavaScriptEnabled(javaScriptEnabled));
-		context.setDefaultTimeout(10_000);
+		context.setDefaultTimeout(5_000);
+		context.setDefaultNavigationTimeout(8_000);
 		context.route(url -> !url.startsWith(baseUrl()), Route::abort);
 		page = context.newPage();
 		page.onPageError(pageErrors::add);
@@ -129,9 +131,15 @@ abstract class BrowserTestSupport {
 
 	/** Types the address in the address bar, whatever the answer. */
 	Response visit(String path) {
-		var response = page.navigate(path);
-		assertNotNull(response, () -> "no response for " + path);
-		return response;
+		try {
+			var response = page.navigate(path);
+			assertNotNull(response, () -> "no response for " + path);
+			return response;
+		}
+		catch (TimeoutError timeout) {
+			throw new AssertionError(path + " never finished loading: the browser is still waiting for the rest of the page"
+					+ " (a response cut short by an error while rendering?)", timeout);
+		}
 	}
 
 	/** Clicks and returns the answer of the page the click leads to (after any redirect). */
@@ -148,13 +156,18 @@ abstract class BrowserTestSupport {
 
 	/** Saves the whole page, top to bottom, for a person to look at; it must be an image of some size. */
 	Path screenshot(String name) {
+		var file = screenshotFile(name);
+		var png = page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(file));
+		assertTrue(png.length > 10_000, () -> "suspiciously small screenshot: " + png.length + " bytes");
+		assertEquals(0x89, png[0] & 0xff, "a PNG");
+		return file;
+	}
+
+	/** target/screenshots/{name}.png, the folder made if need be. */
+	static Path screenshotFile(String name) {
 		try {
 			Files.createDirectories(SCREENSHOTS);
-			var file = SCREENSHOTS.resolve(name + ".png");
-			var png = page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(file));
-			assertTrue(png.length > 10_000, () -> "suspiciously small screenshot: " + png.length + " bytes");
-			assertEquals(0x89, png[0] & 0xff, "a PNG");
-			return file;
+			return SCREENSHOTS.resolve(name + ".png");
 		}
 		catch (IOException exception) {
 			throw new UncheckedIOException(exception);

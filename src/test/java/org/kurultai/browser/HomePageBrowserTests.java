@@ -70,12 +70,17 @@ class HomePageBrowserTests extends BrowserTestSupport {
 				"Meetings", "Timeline", "Sources", "API" });
 
 		assertAll(headings.entrySet().stream().map(link -> (Executable) () -> {
-			open("/");
-			var response = follow(() -> navigationLink(link.getKey()).click());
-			assertTrue(response.status() < 400, () -> link.getKey() + " answered " + response.status());
-			assertHeading(link.getValue());
-			assertThat(page.locator(".problem")).hasCount(0);
-			assertThat(page.locator("footer.site")).isVisible();
+			try {
+				open("/");
+				var response = follow(() -> navigationLink(link.getKey()).click());
+				assertTrue(response.status() < 400, () -> "answered " + response.status());
+				assertHeading(link.getValue());
+				assertThat(page.locator(".problem")).hasCount(0);
+				assertThat(page.locator("footer.site")).isVisible();
+			}
+			catch (AssertionError | com.microsoft.playwright.PlaywrightException failure) {
+				throw new AssertionError("The " + link.getKey() + " link: " + failure.getMessage(), failure);
+			}
 		}));
 
 		open("/");

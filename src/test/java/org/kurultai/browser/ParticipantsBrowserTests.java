@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
 import org.junit.jupiter.api.Test;
 import org.kurultai.IntegrationTest;
 
@@ -106,6 +107,26 @@ class ParticipantsBrowserTests extends BrowserTestSupport {
 		}
 		assertThat(rowOf(table, "2006").locator("td").first()).hasText("18");
 		assertThat(rowOf(table, "2022").locator("td").first()).hasText("28");
+	}
+
+	@Test
+	void theChartsYearLabelsCanBeReadOneByOne() {
+		open("/participants");
+		var labels = page.locator("svg#membership-chart g.year text");
+		assertThat(labels.first()).isVisible();
+		page.locator("svg#membership-chart").screenshot(new Locator.ScreenshotOptions().setPath(screenshotFile("participants-chart")));
+
+		record Label(String text, BoundingBox box) {
+		}
+		var placed = labels.all().stream().map(label -> new Label(label.textContent(), label.boundingBox())).toList();
+		assertTrue(placed.size() >= 2, "the years along the axis are labelled");
+		for (int i = 1; i < placed.size(); i++) {
+			var left = placed.get(i - 1);
+			var right = placed.get(i);
+			var gap = right.box().x - (left.box().x + left.box().width);
+			assertTrue(gap >= 2, () -> "the labels " + left.text() + " and " + right.text() + " overlap or touch (gap "
+					+ Math.round(gap) + " px)");
+		}
 	}
 
 	@Test
