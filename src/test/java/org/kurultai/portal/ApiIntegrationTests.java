@@ -189,6 +189,19 @@ class ApiIntegrationTests {
 	}
 
 	@Test
+	void anOversizedRequestIsRefusedWithAProblemDocument() throws Exception {
+		var longQuery = get("/api/participants?asOf=" + "9".repeat(20_000));
+		var longHeader = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/participants"))
+				.header("X-Padding", "p".repeat(20_000)).GET());
+
+		for (var answer : java.util.List.of(longQuery, longHeader)) {
+			assertThat(answer.status()).isEqualTo(400);
+			assertThat(answer.contentType()).startsWith("application/problem+json");
+			assertThat(answer.body().get("status").asInt()).isEqualTo(400);
+		}
+	}
+
+	@Test
 	void aWriteToTheReadApiIsRefusedAndChangesNothing() throws Exception {
 		var before = jdbc.sql("select count(*) from participant").query(Integer.class).single();
 		var answer = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/participants"))
