@@ -10,6 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.kurultai.audit.Act;
+import org.kurultai.audit.AuditLog;
 import org.kurultai.meetings.Delegation;
 import org.kurultai.meetings.DelegationLevel;
 import org.kurultai.meetings.Meeting;
@@ -69,9 +71,11 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 	private final Organs organs;
 	private final Meetings meetings;
 	private final Timeline timeline;
+	private final AuditLog audit;
 
 	ReferenceDataLoader(ReferenceDataProperties properties, TransactionTemplate transactions, JdbcClient jdbc, Registry registry,
-			Organs organs, Meetings meetings, Timeline timeline) {
+			Organs organs, Meetings meetings, Timeline timeline, AuditLog audit) {
+		this.audit = audit;
 		this.properties = properties;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
@@ -106,6 +110,8 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 			var records = importAll(dataset);
 			jdbc.sql("insert into reference_dataset (name, checksum, records) values (?, ?, ?)")
 					.params(dataset.name(), checksum, records).update();
+			audit.record(new Act(Act.SYSTEM, "SECRETARIAT", "reference-data.loaded", "dataset:" + dataset.name(), null,
+					java.util.Map.of("checksum", checksum, "records", records)));
 			log.info("Loaded reference dataset '{}': {} records", dataset.name(), records);
 			return true;
 		});

@@ -63,11 +63,12 @@ class HomePageBrowserTests extends BrowserTestSupport {
 		headings.put("Meetings", "Meetings");
 		headings.put("Timeline", "Timeline");
 		headings.put("Sources", "Sources and choices");
+		headings.put("Sign in", "Sign in");
 		headings.put("Home", "Conference on Interaction and Confidence-Building Measures in Asia");
 		open("/");
 		var nav = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
 		assertThat(nav.getByRole(AriaRole.LINK)).hasText(new String[] { "Home", "Participants", "Bodies", "Chairmanship",
-				"Meetings", "Timeline", "Sources", "API" });
+				"Meetings", "Timeline", "Sources", "API", "Sign in" });
 
 		assertAll(headings.entrySet().stream().map(link -> (Executable) () -> {
 			try {

@@ -202,14 +202,15 @@ class ApiIntegrationTests {
 	}
 
 	@Test
-	void aWriteToTheReadApiIsRefusedAndChangesNothing() throws Exception {
+	void anAnonymousWriteIsRefusedAndChangesNothing() throws Exception {
 		var before = jdbc.sql("select count(*) from participant").query(Integer.class).single();
 		var answer = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/participants"))
 				.header("Content-Type", "application/json").header("Accept", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{\"code\": \"ATL\", \"name\": ")));
 
-		assertThat(answer.status()).isEqualTo(405);
+		assertThat(answer.status()).as("no session, no CSRF token: refused before anything else").isEqualTo(403);
 		assertThat(answer.contentType()).startsWith("application/problem+json");
+		assertThat(answer.body().get("type").asString()).endsWith("/problems/forbidden");
 		assertThat(jdbc.sql("select count(*) from participant").query(Integer.class).single()).isEqualTo(before);
 	}
 

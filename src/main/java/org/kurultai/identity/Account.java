@@ -1,0 +1,52 @@
+package org.kurultai.identity;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.kurultai.shared.RuleViolation;
+
+/**
+ * A person's account: it belongs either to the Secretariat or to one participant's delegation.
+ * A national coordinator or a delegate always names the participant it acts for; Secretariat
+ * staff and experts never do.
+ */
+public record Account(UUID id, String email, String displayName, Role role, @Nullable String participant, boolean active,
+		Instant createdAt) {
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	public Account {
+		email = email.trim().toLowerCase(Locale.ROOT);
+		if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+			throw new AccountInvalid("'" + email + "' is not an e-mail address");
+		}
+		if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+			throw new AccountInvalid("An account needs a name of at most 200 characters");
+		}
+		if (role.actsForAParticipant() != (participant != null)) {
+			throw new AccountInvalid(role.actsForAParticipant() ? "A " + role.label().toLowerCase(Locale.ROOT)
+					+ " acts for a participant; name it" : "A " + role.label().toLowerCase(Locale.ROOT) + " acts for no participant");
+		}
+	}
+
+	/** For whom this person acts: the participant's code, or the Secretariat. */
+	public String actsFor() {
+		return participant != null ? participant : role.isSecretariat() ? "SECRETARIAT" : "PERSONAL";
+	}
+
+	/** An account's data breaks a rule. */
+	public static class AccountInvalid extends RuleViolation {
+
+		AccountInvalid(String message) {
+			super(message);
+		}
+
+		@Override
+		public String rule() {
+			return "account-invalid";
+		}
+	}
+}

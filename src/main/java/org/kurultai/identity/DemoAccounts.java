@@ -1,0 +1,47 @@
+package org.kurultai.identity;
+
+import org.kurultai.audit.Act;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code demo} profile: one account per role, so a newcomer can try each. Never in production:
+ * the password is published in the README.
+ */
+@Component
+@Profile("demo")
+@Order(10)
+class DemoAccounts implements ApplicationRunner {
+
+	static final String PASSWORD = "kurultai-demo-2026";
+
+	private final Accounts accounts;
+
+	DemoAccounts(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		open("admin@demo.kurultai.org", "Demo Secretariat administrator", Role.SECRETARIAT_ADMINISTRATOR, null);
+		open("officer@demo.kurultai.org", "Demo Secretariat officer", Role.SECRETARIAT_OFFICER, null);
+		open("coordinator.kaz@demo.kurultai.org", "Demo national coordinator of Kazakhstan", Role.NATIONAL_COORDINATOR, "KAZ");
+		open("delegate.kaz@demo.kurultai.org", "Demo delegate of Kazakhstan (member)", Role.DELEGATE, "KAZ");
+		open("delegate.jpn@demo.kurultai.org", "Demo delegate of Japan (observer)", Role.DELEGATE, "JPN");
+		open("expert@demo.kurultai.org", "Demo expert", Role.EXPERT, null);
+	}
+
+	private void open(String email, String name, Role role, String participant) {
+		if (accounts.byEmail(email).isEmpty()) {
+			try {
+				accounts.open(email, name, role, participant, PASSWORD, Act.SYSTEM, "SECRETARIAT");
+			}
+			catch (Accounts.EmailTaken raced) {
+				// another instance made it at the same moment
+			}
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package org.kurultai.identity;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Who may reach what. The public reads everything public with GET; administration needs a
+ * Secretariat administrator; every other act needs a signed-in person (and, in the domain, the
+ * right to act). The API answers 401 and 403 as RFC 9457 problem documents; pages send people to
+ * the sign-in page or show a "forbidden" page.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+			+ "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	SecurityFilterChain kurultaiSecurity(HttpSecurity http, ThrottledAuthenticationProvider signIn) throws Exception {
+		var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+		http.authenticationProvider(signIn)
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers("/api/admin/**", "/admin/**").hasRole(Role.SECRETARIAT_ADMINISTRATOR.name())
+						.requestMatchers("/api/me", "/account").authenticated()
+						.requestMatchers("/login", "/error").permitAll()
+						.requestMatchers(HttpMethod.GET, "/**").permitAll()
+						.requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+						.anyRequest().authenticated())
+				.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/account")
+						.failureHandler((request, response, exception) -> response.sendRedirect(
+								request.getContextPath() + (exception instanceof SignInThrottled ? "/login?throttled" : "/login?error"))))
+				.logout(logout -> logout.logoutSuccessUrl("/?signedOut"))
+				.exceptionHandling(exceptions -> exceptions
+						.defaultAuthenticationEntryPointFor((request, response, exception) -> problem(response, HttpStatus.UNAUTHORIZED,
+								"unauthorized", "Sign in, or send a valid API token, to do this."), api)
+						.defaultAccessDeniedHandlerFor((request, response, exception) -> problem(response, HttpStatus.FORBIDDEN,
+								"forbidden", "You may not do this."), api))
+				.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+						.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+				.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
+		return http.build();
+	}
+
+	private static void problem(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
+		response.setStatus(status.value());
+		response.setContentType("application/problem+json");
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write("{\"type\":\"https://kurultai.org/problems/" + type + "\",\"title\":\"" + status.getReasonPhrase()
+				+ "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+	}
+}
