@@ -14,6 +14,10 @@ import org.springframework.modulith.Modulithic;
 public class KurultaiApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(KurultaiApplication.class, args);
+		var context = SpringApplication.run(KurultaiApplication.class, args);
+		if (context.getEnvironment().containsProperty("kurultai.command")) {
+			// a one-off command (such as verify-audit) ran: leave with its exit code
+			System.exit(SpringApplication.exit(context));
+		}
 	}
 }

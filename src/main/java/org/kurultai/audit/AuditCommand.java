@@ -2,9 +2,8 @@ package org.kurultai.audit;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,14 +12,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "kurultai.command", havingValue = "verify-audit")
-class AuditCommand implements ApplicationRunner {
+class AuditCommand implements ApplicationRunner, ExitCodeGenerator {
+
+	static final int BROKEN = 3;
 
 	private final AuditLog log;
-	private final ConfigurableApplicationContext context;
+	private int exitCode;
 
-	AuditCommand(AuditLog log, ConfigurableApplicationContext context) {
+	AuditCommand(AuditLog log) {
 		this.log = log;
-		this.context = context;
 	}
 
 	@Override
@@ -32,7 +32,11 @@ class AuditCommand implements ApplicationRunner {
 		else {
 			System.out.println("Audit chain BROKEN at entry " + verification.firstBrokenEntry() + ": " + verification.problem());
 		}
-		var code = verification.intact() ? 0 : 3;
-		System.exit(SpringApplication.exit(context, () -> code));
+		exitCode = verification.intact() ? 0 : BROKEN;
+	}
+
+	@Override
+	public int getExitCode() {
+		return exitCode;
 	}
 }

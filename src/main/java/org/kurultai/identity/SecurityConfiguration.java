@@ -10,6 +10,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -27,10 +30,10 @@ class SecurityConfiguration {
 			+ "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain kurultaiSecurity(HttpSecurity http, ThrottledAuthenticationProvider signIn) throws Exception {
+	SecurityFilterChain kurultaiSecurity(HttpSecurity http) throws Exception {
 		var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-		http.authenticationProvider(signIn)
-				.authorizeHttpRequests(requests -> requests
+		// password sign-in goes through ThrottledAuthenticationProvider, the application's one AuthenticationProvider bean
+		http.authorizeHttpRequests(requests -> requests
 						.requestMatchers("/api/admin/**", "/admin/**").hasRole(Role.SECRETARIAT_ADMINISTRATOR.name())
 						.requestMatchers("/api/me", "/account").authenticated()
 						.requestMatchers("/login", "/error").permitAll()
@@ -45,7 +48,9 @@ class SecurityConfiguration {
 						.defaultAuthenticationEntryPointFor((request, response, exception) -> problem(response, HttpStatus.UNAUTHORIZED,
 								"unauthorized", "Sign in, or send a valid API token, to do this."), api)
 						.defaultAccessDeniedHandlerFor((request, response, exception) -> problem(response, HttpStatus.FORBIDDEN,
-								"forbidden", "You may not do this."), api))
+								"forbidden", "You may not do this."), api)
+						.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
+						.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
 				.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 						.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 				.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));

@@ -1,0 +1,100 @@
+package org.kurultai.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kurultai.IntegrationTest;
+import org.kurultai.identity.Accounts;
+import org.kurultai.identity.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Signing in with a password, and what a person sees where they may not go. */
+@IntegrationTest
+class SignInBrowserTests extends BrowserTestSupport {
+
+	static final String PASSWORD = "a passphrase for the browser";
+	static final String DELEGATE = "delegate.jpn.browser@mfa.example";
+	static final String ADMIN = "admin.browser@secretariat.example";
+
+	@Autowired Accounts accounts;
+
+	@BeforeAll
+	void openAccounts() {
+		if (accounts.byEmail(DELEGATE).isEmpty()) {
+			accounts.open(DELEGATE, "Delegate of Japan", Role.DELEGATE, "JPN", PASSWORD, "test@kurultai", "SECRETARIAT");
+		}
+		if (accounts.byEmail(ADMIN).isEmpty()) {
+			accounts.open(ADMIN, "Secretariat administrator", Role.SECRETARIAT_ADMINISTRATOR, null, PASSWORD, "test@kurultai",
+					"SECRETARIAT");
+		}
+	}
+
+	private void signIn(String email, String password) {
+		visit("/login");
+		page.getByLabel("E-mail address").fill(email);
+		page.getByLabel("Password").fill(password);
+		follow(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click());
+	}
+
+	@Test
+	void anObserversDelegateSignsInAndSeesItMaySpeakButNotObject() {
+		signIn(DELEGATE, PASSWORD);
+
+		assertThat(page).hasURL(Pattern.compile(".*/account$"));
+		assertHeading("Delegate of Japan");
+		assertThat(page.locator("#role")).hasText("Delegate");
+		assertThat(page.locator("#acts-for")).containsText("JPN");
+		assertThat(page.locator("#capacity")).hasText("observer delegation");
+		assertThat(page.locator("#may-object")).hasText("no");
+		assertThat(page.locator("#may-speak")).hasText("yes");
+
+		follow(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click());
+		assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+				.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Sign in"))).isVisible();
+	}
+
+	@Test
+	void aWrongPasswordSaysSoAndSignsNobodyIn() {
+		signIn(DELEGATE, "not the right passphrase");
+
+		assertThat(page).hasURL(Pattern.compile(".*/login\\?error$"));
+		assertThat(page.getByRole(AriaRole.ALERT)).containsText("not right");
+		assertEquals(401, visit("/api/me").status());
+	}
+
+	@Test
+	void aDelegateIsShownAForbiddenPageForTheAuditLog() {
+		signIn(DELEGATE, PASSWORD);
+
+		var answer = visit("/admin/audit");
+
+		assertEquals(403, answer.status());
+		assertThat(page.locator("h1")).containsText("403");
+		assertThat(page.locator("#audit")).hasCount(0);
+	}
+
+	@Test
+	void theAnonymousAreAskedToSignInBeforeTheAuditLog() {
+		visit("/admin/audit");
+
+		assertThat(page).hasURL(Pattern.compile(".*/login$"));
+		assertHeading("Sign in");
+	}
+
+	@Test
+	void anAdministratorSeesTheAuditLogWithAnIntactChain() {
+		signIn(ADMIN, PASSWORD);
+
+		var answer = visit("/admin/audit?action=account.opened");
+
+		assertEquals(200, answer.status());
+		assertThat(page.locator("#verification")).containsText("intact");
+		assertThat(page.locator("#audit tbody")).containsText("account:" + DELEGATE);
+	}
+}
