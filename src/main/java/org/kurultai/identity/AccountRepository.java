@@ -26,6 +26,10 @@ class AccountRepository {
 				.optional();
 	}
 
+	Optional<Account> byId(UUID id) {
+		return jdbc.sql("select * from account where id = ?").param(id).query((rs, row) -> account(rs)).optional();
+	}
+
 	@Nullable String passwordHash(UUID id) {
 		return jdbc.sql("select password_hash from account where id = ?").param(id).query(String.class).optional().orElse(null);
 	}

@@ -1,24 +1,41 @@
 package org.kurultai.identity;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.shared.ForumClock;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Identity", description = "Who is signed in and what they may do today")
+@Tag(name = "Identity", description = "Who is signed in, what they may do today, and their API tokens")
 class IdentityApi {
 
 	private final ActingRights rights;
+	private final ApiTokens tokens;
 	private final ForumClock clock;
 
-	IdentityApi(ActingRights rights, ForumClock clock) {
+	IdentityApi(ActingRights rights, ApiTokens tokens, ForumClock clock) {
 		this.rights = rights;
+		this.tokens = tokens;
 		this.clock = clock;
 	}
 
@@ -30,6 +47,53 @@ class IdentityApi {
 		var account = user.account();
 		return new Me(account.email(), account.displayName(), account.role(), account.participant(), today, mandate.capacity(),
 				mandate.mayObject(), mandate.maySpeak());
+	}
+
+	@GetMapping(path = "/api/me/tokens", produces = "application/json")
+	@Operation(summary = "Your API tokens (never their secrets)")
+	List<TokenView> tokens(@AuthenticationPrincipal KurultaiUser user) {
+		return tokens.of(user.account()).stream().map(TokenView::of).toList();
+	}
+
+	@PostMapping(path = "/api/me/tokens", consumes = "application/json", produces = "application/json")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Makes a personal API token; its secret is in this answer and nowhere else. Send it as 'Authorization: Bearer <secret>'")
+	IssuedView issue(@AuthenticationPrincipal KurultaiUser user, @Valid @RequestBody NewToken request) {
+		var issued = tokens.issue(user.account(), request.name(), request.expiresInDays());
+		return new IssuedView(TokenView.of(issued.token()), issued.secret());
+	}
+
+	@DeleteMapping(path = "/api/me/tokens/{id}", produces = "application/json")
+	@Operation(summary = "Revokes one of your tokens")
+	TokenView revoke(@AuthenticationPrincipal KurultaiUser user, @PathVariable UUID id) {
+		return TokenView.of(tokens.revoke(id, user.account()));
+	}
+
+	@GetMapping(path = "/api/admin/tokens", produces = "application/json")
+	@Operation(summary = "Every API token (Secretariat administrators)")
+	List<TokenView> allTokens() {
+		return tokens.all().stream().map(TokenView::of).toList();
+	}
+
+	@DeleteMapping(path = "/api/admin/tokens/{id}", produces = "application/json")
+	@Operation(summary = "Revokes any token (Secretariat administrators)")
+	TokenView revokeAny(@AuthenticationPrincipal KurultaiUser user, @PathVariable UUID id) {
+		return TokenView.of(tokens.revoke(id, user.account()));
+	}
+
+	record NewToken(@NotBlank @Size(max = 100) String name, @Min(1) @Max(ApiTokens.MAXIMUM_DAYS) int expiresInDays) {
+	}
+
+	record TokenView(UUID id, UUID account, String name, String prefix, Instant createdAt, Instant expiresAt,
+			@Nullable Instant revokedAt, @Nullable Instant lastUsedAt, boolean active) {
+
+		static TokenView of(ApiToken token) {
+			return new TokenView(token.id(), token.account(), token.name(), token.prefix(), token.createdAt(), token.expiresAt(),
+					token.revokedAt(), token.lastUsedAt(), token.worksAt(Instant.now()));
+		}
+	}
+
+	record IssuedView(TokenView token, String secret) {
 	}
 
 	record Me(String email, String name, Role role, @Nullable String participant, LocalDate asOf, Capacity capacity,

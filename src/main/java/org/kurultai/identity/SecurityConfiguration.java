@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -30,12 +31,12 @@ class SecurityConfiguration {
 			+ "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain kurultaiSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain kurultaiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
 		var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		// password sign-in goes through ThrottledAuthenticationProvider, the application's one AuthenticationProvider bean
 		http.authorizeHttpRequests(requests -> requests
 						.requestMatchers("/api/admin/**", "/admin/**").hasRole(Role.SECRETARIAT_ADMINISTRATOR.name())
-						.requestMatchers("/api/me", "/account").authenticated()
+						.requestMatchers("/api/me", "/api/me/**", "/account", "/account/**").authenticated()
 						.requestMatchers("/login", "/error").permitAll()
 						.requestMatchers(HttpMethod.GET, "/**").permitAll()
 						.requestMatchers(HttpMethod.HEAD, "/**").permitAll()
@@ -53,11 +54,14 @@ class SecurityConfiguration {
 						.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
 				.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 						.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-				.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
+				.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+				// a request carrying a bearer token sends no cookie the browser could be tricked into sending
+				.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::presentsToken))
+				.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class);
 		return http.build();
 	}
 
-	private static void problem(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
+	static void problem(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
 		response.setStatus(status.value());
 		response.setContentType("application/problem+json");
 		response.setCharacterEncoding("UTF-8");
