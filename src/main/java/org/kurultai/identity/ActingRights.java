@@ -9,15 +9,18 @@ import org.springframework.stereotype.Service;
 /**
  * The one rule of who may act for whom: what a person may do for their State follows from that
  * State's status on the day of the act (a member's delegation may object to consensus, an
- * observer's may speak) and from the person's role. Every module asks here.
+ * observer's may speak), from the person's role, and for a delegate from being accredited to the
+ * delegation that day. Every module asks here.
  */
 @Service
 public class ActingRights {
 
 	private final Registry registry;
+	private final Accreditations accreditations;
 
-	ActingRights(Registry registry) {
+	ActingRights(Registry registry, Accreditations accreditations) {
 		this.registry = registry;
+		this.accreditations = accreditations;
 	}
 
 	public Mandate of(Account account, LocalDate day) {
@@ -29,6 +32,10 @@ public class ActingRights {
 		}
 		if (account.participant() == null) {
 			return new Mandate(account, day, Capacity.PERSONAL);
+		}
+		if (account.role() == Role.DELEGATE && !accreditations.isAccredited(account, account.participant(), day)) {
+			// a delegate acts for their State only while accredited to its delegation
+			return new Mandate(account, day, Capacity.NONE);
 		}
 		var status = registry.statusOf(ParticipantCode.of(account.participant()), day);
 		var capacity = status == null ? Capacity.NONE : switch (status) {

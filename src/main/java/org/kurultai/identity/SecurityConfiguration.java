@@ -36,7 +36,8 @@ class SecurityConfiguration {
 		// password sign-in goes through ThrottledAuthenticationProvider, the application's one AuthenticationProvider bean
 		http.authorizeHttpRequests(requests -> requests
 						.requestMatchers("/api/admin/**", "/admin/**").hasRole(Role.SECRETARIAT_ADMINISTRATOR.name())
-						.requestMatchers("/api/me", "/api/me/**", "/account", "/account/**").authenticated()
+						.requestMatchers("/api/me", "/api/me/**", "/account", "/account/**", "/accreditations", "/accreditations/**",
+								"/api/accreditations", "/api/accreditations/**").authenticated()
 						.requestMatchers("/login", "/error").permitAll()
 						.requestMatchers(HttpMethod.GET, "/**").permitAll()
 						.requestMatchers(HttpMethod.HEAD, "/**").permitAll()

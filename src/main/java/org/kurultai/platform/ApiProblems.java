@@ -3,6 +3,7 @@ package org.kurultai.platform;
 import java.net.URI;
 
 import org.kurultai.shared.InvalidRequest;
+import org.kurultai.shared.NotAllowed;
 import org.kurultai.shared.NotFound;
 import org.kurultai.shared.RuleViolation;
 import org.slf4j.Logger;
@@ -44,6 +45,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		var response = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", exception.getMessage());
 		response.getBody().setProperty("parameter", exception.parameter());
 		return response;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notAllowed(NotAllowed exception) {
+		return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", exception.getMessage());
 	}
 
 	@ExceptionHandler

@@ -21,6 +21,16 @@ class PageProblems {
 	}
 
 	@ExceptionHandler
+	ModelAndView notAllowed(org.kurultai.shared.NotAllowed exception) {
+		return ErrorPages.page(HttpStatus.FORBIDDEN, exception.getMessage());
+	}
+
+	@ExceptionHandler
+	ModelAndView refused(org.kurultai.shared.RuleViolation exception) {
+		return ErrorPages.page(HttpStatus.CONFLICT, exception.getMessage());
+	}
+
+	@ExceptionHandler
 	ModelAndView invalid(InvalidRequest exception) {
 		return ErrorPages.page(HttpStatus.BAD_REQUEST, exception.getMessage());
 	}

@@ -23,6 +23,7 @@ class SignInBrowserTests extends BrowserTestSupport {
 	static final String ADMIN = "admin.browser@secretariat.example";
 
 	@Autowired Accounts accounts;
+	@Autowired org.kurultai.identity.Accreditations accreditations;
 
 	@BeforeAll
 	void openAccounts() {
@@ -33,6 +34,10 @@ class SignInBrowserTests extends BrowserTestSupport {
 			accounts.open(ADMIN, "Secretariat administrator", Role.SECRETARIAT_ADMINISTRATOR, null, PASSWORD, "test@kurultai",
 					"SECRETARIAT");
 		}
+		var coordinator = accounts.byEmail("coordinator.jpn.browser@mfa.example").orElseGet(() -> accounts.open(
+				"coordinator.jpn.browser@mfa.example", "Coordinator of Japan", Role.NATIONAL_COORDINATOR, "JPN", PASSWORD, "test@kurultai",
+				"SECRETARIAT"));
+		accreditations.accredit(accreditations.propose(coordinator, DELEGATE).id(), accounts.byEmail(ADMIN).orElseThrow());
 	}
 
 	private void signIn(String email, String password) {

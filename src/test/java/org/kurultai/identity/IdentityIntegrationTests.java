@@ -46,6 +46,7 @@ class IdentityIntegrationTests {
 
 	@LocalServerPort int port;
 	@Autowired Accounts accounts;
+	@Autowired Accreditations accreditations;
 	@Autowired ActingRights rights;
 	@Autowired AuditLog audit;
 	@Autowired JdbcClient jdbc;
@@ -56,6 +57,13 @@ class IdentityIntegrationTests {
 		open(KAZ_DELEGATE, Role.DELEGATE, "KAZ");
 		open(JPN_DELEGATE, Role.DELEGATE, "JPN");
 		open(GUESSED, Role.SECRETARIAT_OFFICER, null);
+		open("coordinator.kaz.it@mfa.example", Role.NATIONAL_COORDINATOR, "KAZ");
+		open("coordinator.jpn.it@mfa.example", Role.NATIONAL_COORDINATOR, "JPN");
+		var officer = accounts.byEmail(ADMIN).orElseThrow();
+		accreditations.accredit(accreditations.propose(accounts.byEmail("coordinator.kaz.it@mfa.example").orElseThrow(), KAZ_DELEGATE)
+				.id(), officer);
+		accreditations.accredit(accreditations.propose(accounts.byEmail("coordinator.jpn.it@mfa.example").orElseThrow(), JPN_DELEGATE)
+				.id(), officer);
 	}
 
 	private void open(String email, Role role, String participant) {
@@ -128,8 +136,8 @@ class IdentityIntegrationTests {
 
 	@Test
 	void whatAPersonMayDoFollowsTheirStatesStatusOnTheDayOfTheAct() {
-		var thailand = new Account(UUID.randomUUID(), "delegate@mfa.th.example", "Thai delegate", Role.DELEGATE, "THA", true,
-				Instant.now());
+		var thailand = new Account(UUID.randomUUID(), "coordinator@mfa.th.example", "Thai coordinator", Role.NATIONAL_COORDINATOR,
+				"THA", true, Instant.now());
 
 		assertThat(rights.of(thailand, LocalDate.parse("2003-06-01")).capacity()).isEqualTo(Capacity.OBSERVER_DELEGATION);
 		assertThat(rights.of(thailand, LocalDate.parse("2003-06-01")).mayObject()).isFalse();
