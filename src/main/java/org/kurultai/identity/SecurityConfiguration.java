@@ -34,14 +34,23 @@ class SecurityConfiguration {
 	SecurityFilterChain kurultaiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
 		var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		// password sign-in goes through ThrottledAuthenticationProvider, the application's one AuthenticationProvider bean
-		http.authorizeHttpRequests(requests -> requests
-						.requestMatchers("/api/admin/**", "/admin/**").hasRole(Role.SECRETARIAT_ADMINISTRATOR.name())
-						.requestMatchers("/api/me", "/api/me/**", "/account", "/account/**", "/accreditations", "/accreditations/**",
-								"/api/accreditations", "/api/accreditations/**").authenticated()
-						.requestMatchers("/login", "/error").permitAll()
-						.requestMatchers(HttpMethod.GET, "/**").permitAll()
-						.requestMatchers(HttpMethod.HEAD, "/**").permitAll()
-						.anyRequest().authenticated())
+		http.authorizeHttpRequests(requests -> {
+			for (var rule : RouteRules.ALL) {
+				var matcher = rule.method() == null ? requests.requestMatchers(rule.pattern())
+						: requests.requestMatchers(rule.method(), rule.pattern());
+				if (rule.isPublic()) {
+					matcher.permitAll();
+				}
+				else {
+					matcher.hasAnyRole(RouteRules.roleNames(rule));
+				}
+				if (rule.isPublic() && RouteRules.isGet(rule)) {
+					requests.requestMatchers(HttpMethod.HEAD, rule.pattern()).permitAll();
+				}
+			}
+			// a route nobody wrote a rule for is closed to everyone
+			requests.anyRequest().denyAll();
+		})
 				.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/account")
 						.failureHandler((request, response, exception) -> response.sendRedirect(
 								request.getContextPath() + (exception instanceof SignInThrottled ? "/login?throttled" : "/login?error"))))

@@ -21,11 +21,13 @@ class ErrorPages implements ErrorController {
 	@RequestMapping("/error")
 	Object error(HttpServletRequest request) {
 		var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		var status = HttpStatus.resolve(code instanceof Integer value ? value : 500);
+		// asked for directly, not forwarded here by an error: there is nothing at /error
+		var status = HttpStatus.resolve(code instanceof Integer value ? value : 404);
 		if (status == null) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
-		var uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+		var forwarded = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		var uri = forwarded != null ? String.valueOf(forwarded) : request.getRequestURI();
 		var accept = String.valueOf(request.getHeader("Accept"));
 		var detail = status == HttpStatus.NOT_FOUND ? "There is nothing at " + uri + "."
 				: status.is5xxServerError() ? "The request could not be completed; nothing was changed."

@@ -1,0 +1,66 @@
+package org.kurultai.identity;
+
+import java.util.List;
+
+import org.springframework.http.HttpMethod;
+
+import static org.kurultai.identity.Role.NATIONAL_COORDINATOR;
+import static org.kurultai.identity.Role.SECRETARIAT_ADMINISTRATOR;
+import static org.kurultai.identity.Role.SECRETARIAT_OFFICER;
+import static org.kurultai.identity.RouteRule.only;
+import static org.kurultai.identity.RouteRule.publicly;
+import static org.kurultai.identity.RouteRule.signedIn;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+/**
+ * The route table's access rules, in one place. The security filter chain is built from it and
+ * denies every route it does not name; a test compares it with the application's actual routes,
+ * so a new endpoint without a rule fails the build. Finer rules (which participant's records) live
+ * in the domain and in {@link AccessPolicy}.
+ */
+public final class RouteRules {
+
+	private RouteRules() {
+	}
+
+	public static final List<RouteRule> ALL = List.of(
+			// the public portal and read API
+			publicly(GET, "/"), publicly(GET, "/participants"), publicly(GET, "/participants/{code}"), publicly(GET, "/changes"),
+			publicly(GET, "/bodies"), publicly(GET, "/bodies/{code}"), publicly(GET, "/chairmanship"), publicly(GET, "/meetings"),
+			publicly(GET, "/meetings/{id}"), publicly(GET, "/timeline"), publicly(GET, "/sources"), publicly(GET, "/login"),
+			publicly(GET, "/api/participants"), publicly(GET, "/api/participants/counts"), publicly(GET, "/api/participants/changes"),
+			publicly(GET, "/api/participants/{code}"), publicly(GET, "/api/bodies"), publicly(GET, "/api/bodies/{code}"),
+			publicly(GET, "/api/chairmanship"), publicly(GET, "/api/chairmanship/terms"), publicly(GET, "/api/secretariat"),
+			publicly(GET, "/api/meetings"), publicly(GET, "/api/meetings/{id}"), publicly(GET, "/api/timeline"),
+			// documentation, health, assets, errors
+			publicly(GET, "/v3/api-docs"), publicly(GET, "/v3/api-docs/**"), publicly(GET, "/v3/api-docs.yaml"),
+			publicly(GET, "/api-docs.html"), publicly(GET, "/swagger-ui/**"), publicly(GET, "/actuator"),
+			publicly(GET, "/actuator/health"), publicly(GET, "/actuator/health/**"), publicly(GET, "/actuator/info"),
+			publicly(GET, "/css/**"), publicly(GET, "/webjars/**"), publicly(GET, "/favicon.ico"),
+			new RouteRule(null, "/error", true, java.util.Set.of()),
+			// one's own account and tokens
+			signedIn(GET, "/account"), signedIn(GET, "/api/me"), signedIn(GET, "/api/me/tokens"), signedIn(POST, "/api/me/tokens"),
+			signedIn(DELETE, "/api/me/tokens/{id}"),
+			// delegations
+			only(GET, "/accreditations", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(GET, "/api/accreditations", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/accreditations", NATIONAL_COORDINATOR), only(POST, "/api/accreditations", NATIONAL_COORDINATOR),
+			only(POST, "/accreditations/{id}/accredit", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/accreditations/{id}/accredit", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/accreditations/{id}/end", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/accreditations/{id}/end", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			// administration
+			only(GET, "/admin/accounts", SECRETARIAT_ADMINISTRATOR), only(GET, "/admin/audit", SECRETARIAT_ADMINISTRATOR),
+			only(GET, "/api/admin/audit", SECRETARIAT_ADMINISTRATOR), only(GET, "/api/admin/audit/verification", SECRETARIAT_ADMINISTRATOR),
+			only(GET, "/api/admin/tokens", SECRETARIAT_ADMINISTRATOR), only(DELETE, "/api/admin/tokens/{id}", SECRETARIAT_ADMINISTRATOR));
+
+	static String[] roleNames(RouteRule rule) {
+		return rule.roles().stream().map(Role::name).sorted().toArray(String[]::new);
+	}
+
+	static boolean isGet(RouteRule rule) {
+		return HttpMethod.GET.equals(rule.method());
+	}
+}
