@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -31,7 +32,7 @@ class SecurityConfiguration {
 			+ "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain kurultaiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
+	SecurityFilterChain kurultaiSecurity(HttpSecurity http, ApiTokens tokens, ApplicationContext context) throws Exception {
 		var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		// password sign-in goes through ThrottledAuthenticationProvider, the application's one AuthenticationProvider bean
 		http.authorizeHttpRequests(requests -> {
@@ -48,8 +49,8 @@ class SecurityConfiguration {
 					requests.requestMatchers(HttpMethod.HEAD, rule.pattern()).permitAll();
 				}
 			}
-			// a route nobody wrote a rule for is closed to everyone
-			requests.anyRequest().denyAll();
+			// a route nobody wrote a rule for is closed to everyone; an address that leads nowhere stays a 404
+			requests.anyRequest().access(new UnknownRoutes(context));
 		})
 				.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/account")
 						.failureHandler((request, response, exception) -> response.sendRedirect(
