@@ -2,6 +2,9 @@ package org.kurultai.identity;
 
 import org.jspecify.annotations.Nullable;
 import org.kurultai.shared.ForumClock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,16 +18,25 @@ class IdentityPages {
 	private final Accounts accounts;
 	private final ActingRights rights;
 	private final ForumClock clock;
+	private final ObjectProvider<ClientRegistrationRepository> ministries;
 
-	IdentityPages(Accounts accounts, ActingRights rights, ForumClock clock) {
+	IdentityPages(Accounts accounts, ActingRights rights, ForumClock clock, ObjectProvider<ClientRegistrationRepository> ministries) {
 		this.accounts = accounts;
 		this.rights = rights;
 		this.clock = clock;
+		this.ministries = ministries;
 	}
 
 	@GetMapping("/login")
-	String login(@RequestParam @Nullable String error, @RequestParam @Nullable String throttled, Model model) {
+	String login(@RequestParam @Nullable String error, @RequestParam @Nullable String throttled, @RequestParam @Nullable String unknown,
+			Model model) {
 		model.addAttribute("title", "Sign in");
+		model.addAttribute("unknown", unknown != null);
+		var providers = new java.util.ArrayList<ClientRegistration>();
+		if (ministries.getIfAvailable() instanceof Iterable<?> registrations) {
+			registrations.forEach(registration -> providers.add((ClientRegistration) registration));
+		}
+		model.addAttribute("ministries", providers);
 		model.addAttribute("failed", error != null);
 		model.addAttribute("throttled", throttled != null);
 		return "login";

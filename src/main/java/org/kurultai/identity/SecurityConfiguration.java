@@ -4,12 +4,14 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -32,7 +34,15 @@ class SecurityConfiguration {
 			+ "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain kurultaiSecurity(HttpSecurity http, ApiTokens tokens, ApplicationContext context) throws Exception {
+	SecurityFilterChain kurultaiSecurity(HttpSecurity http, ApiTokens tokens, Accounts accounts, ApplicationContext context,
+			ObjectProvider<ClientRegistrationRepository> ministries) throws Exception {
+		if (ministries.getIfAvailable() != null) {
+			// sign-in through a ministry's OpenID Connect provider, when one is configured
+			http.oauth2Login(oidc -> oidc.loginPage("/login")
+					.userInfoEndpoint(userInfo -> userInfo.oidcUserService(MinistrySignIn.users(accounts)))
+					.successHandler(MinistrySignIn.signInAsAccount(accounts))
+					.failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath() + "/login?unknown")));
+		}
 		var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		// password sign-in goes through ThrottledAuthenticationProvider, the application's one AuthenticationProvider bean
 		http.authorizeHttpRequests(requests -> {
