@@ -19,8 +19,11 @@ class IdentityPages {
 	private final ActingRights rights;
 	private final ForumClock clock;
 	private final ObjectProvider<ClientRegistrationRepository> ministries;
+	private final ApiTokens tokens;
 
-	IdentityPages(Accounts accounts, ActingRights rights, ForumClock clock, ObjectProvider<ClientRegistrationRepository> ministries) {
+	IdentityPages(Accounts accounts, ActingRights rights, ForumClock clock, ObjectProvider<ClientRegistrationRepository> ministries,
+			ApiTokens tokens) {
+		this.tokens = tokens;
 		this.accounts = accounts;
 		this.rights = rights;
 		this.clock = clock;
@@ -48,6 +51,21 @@ class IdentityPages {
 		model.addAttribute("account", user.account());
 		model.addAttribute("mandate", rights.of(user.account(), clock.today()));
 		return "account";
+	}
+
+	@GetMapping("/admin/tokens")
+	String tokens(Model model) {
+		model.addAttribute("title", "API tokens");
+		model.addAttribute("tokens", tokens.all());
+		model.addAttribute("owners", accounts.all().stream().collect(java.util.stream.Collectors.toMap(Account::id, Account::email)));
+		model.addAttribute("now", java.time.Instant.now());
+		return "admin-tokens";
+	}
+
+	@org.springframework.web.bind.annotation.PostMapping("/admin/tokens/{id}/revoke")
+	String revoke(@AuthenticationPrincipal KurultaiUser user, @org.springframework.web.bind.annotation.PathVariable java.util.UUID id) {
+		tokens.revoke(id, user.account());
+		return "redirect:/admin/tokens";
 	}
 
 	@GetMapping("/admin/accounts")

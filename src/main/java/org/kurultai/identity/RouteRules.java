@@ -52,7 +52,8 @@ public final class RouteRules {
 			only(POST, "/accreditations/{id}/end", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/api/accreditations/{id}/end", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			// administration
-			only(GET, "/admin/accounts", SECRETARIAT_ADMINISTRATOR), only(GET, "/admin/audit", SECRETARIAT_ADMINISTRATOR),
+			only(GET, "/admin/accounts", SECRETARIAT_ADMINISTRATOR), only(GET, "/admin/tokens", SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/admin/tokens/{id}/revoke", SECRETARIAT_ADMINISTRATOR), only(GET, "/admin/audit", SECRETARIAT_ADMINISTRATOR),
 			only(GET, "/api/admin/audit", SECRETARIAT_ADMINISTRATOR), only(GET, "/api/admin/audit/verification", SECRETARIAT_ADMINISTRATOR),
 			only(GET, "/api/admin/tokens", SECRETARIAT_ADMINISTRATOR), only(DELETE, "/api/admin/tokens/{id}", SECRETARIAT_ADMINISTRATOR));
 

@@ -23,6 +23,7 @@ class SignInBrowserTests extends BrowserTestSupport {
 	static final String ADMIN = "admin.browser@secretariat.example";
 
 	@Autowired Accounts accounts;
+	@Autowired org.kurultai.identity.ApiTokens tokens;
 	@Autowired org.kurultai.identity.Accreditations accreditations;
 
 	@BeforeAll
@@ -90,6 +91,23 @@ class SignInBrowserTests extends BrowserTestSupport {
 
 		assertThat(page).hasURL(Pattern.compile(".*/login$"));
 		assertHeading("Sign in");
+	}
+
+	@Test
+	void anAdministratorRevokesATokenFromTheTokensPage() {
+		var issued = tokens.issue(accounts.byEmail(DELEGATE).orElseThrow(), "to revoke in the browser", 3);
+		signIn(ADMIN, PASSWORD);
+
+		visit("/admin/tokens");
+		var row = page.locator("#tokens tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+				.setHasText("to revoke in the browser"));
+		assertThat(row).containsText("active");
+		follow(() -> row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Revoke")).click());
+
+		assertThat(page.locator("#tokens tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+				.setHasText("to revoke in the browser"))).containsText("revoked");
+		assertEquals(401, page.request().get("/api/me", com.microsoft.playwright.options.RequestOptions.create()
+				.setHeader("Authorization", "Bearer " + issued.secret())).status());
 	}
 
 	@Test
