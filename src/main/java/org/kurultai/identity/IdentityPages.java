@@ -20,10 +20,16 @@ class IdentityPages {
 	private final ForumClock clock;
 	private final ObjectProvider<ClientRegistrationRepository> ministries;
 	private final ApiTokens tokens;
+	private final ObjectProvider<org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository> passkeyUsers;
+	private final ObjectProvider<org.springframework.security.web.webauthn.management.UserCredentialRepository> passkeyCredentials;
 
 	IdentityPages(Accounts accounts, ActingRights rights, ForumClock clock, ObjectProvider<ClientRegistrationRepository> ministries,
-			ApiTokens tokens) {
+			ApiTokens tokens,
+			ObjectProvider<org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository> passkeyUsers,
+			ObjectProvider<org.springframework.security.web.webauthn.management.UserCredentialRepository> passkeyCredentials) {
 		this.tokens = tokens;
+		this.passkeyUsers = passkeyUsers;
+		this.passkeyCredentials = passkeyCredentials;
 		this.accounts = accounts;
 		this.rights = rights;
 		this.clock = clock;
@@ -46,8 +52,11 @@ class IdentityPages {
 	}
 
 	@GetMapping("/account")
-	String account(@AuthenticationPrincipal KurultaiUser user, Model model) {
+	String account(@AuthenticationPrincipal KurultaiUser user, @RequestParam @Nullable String passkey, Model model) {
 		model.addAttribute("title", "Your account");
+		model.addAttribute("passkeyAdded", "added".equals(passkey));
+		var entity = passkeyUsers.getIfAvailable() == null ? null : passkeyUsers.getObject().findByUsername(user.account().email());
+		model.addAttribute("passkeys", entity == null ? java.util.List.of() : passkeyCredentials.getObject().findByUserId(entity.getId()));
 		model.addAttribute("account", user.account());
 		model.addAttribute("mandate", rights.of(user.account(), clock.today()));
 		return "account";

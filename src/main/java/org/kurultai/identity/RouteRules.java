@@ -38,7 +38,7 @@ public final class RouteRules {
 			publicly(GET, "/v3/api-docs"), publicly(GET, "/v3/api-docs/**"), publicly(GET, "/v3/api-docs.yaml"),
 			publicly(GET, "/api-docs.html"), publicly(GET, "/swagger-ui/**"), publicly(GET, "/actuator"),
 			publicly(GET, "/actuator/health"), publicly(GET, "/actuator/health/**"), publicly(GET, "/actuator/info"),
-			publicly(GET, "/css/**"), publicly(GET, "/webjars/**"), publicly(GET, "/favicon.ico"),
+			publicly(GET, "/css/**"), publicly(GET, "/js/**"), publicly(GET, "/webjars/**"), publicly(GET, "/favicon.ico"),
 			new RouteRule(null, "/error", true, java.util.Set.of()),
 			// one's own account and tokens
 			signedIn(GET, "/account"), signedIn(GET, "/api/me"), signedIn(GET, "/api/me/tokens"), signedIn(POST, "/api/me/tokens"),

@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -35,7 +36,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain kurultaiSecurity(HttpSecurity http, ApiTokens tokens, Accounts accounts, ApplicationContext context,
-			ObjectProvider<ClientRegistrationRepository> ministries) throws Exception {
+			ObjectProvider<ClientRegistrationRepository> ministries, PasskeyProperties passkeyProperties) throws Exception {
 		if (ministries.getIfAvailable() != null) {
 			// sign-in through a ministry's OpenID Connect provider, when one is configured
 			http.oauth2Login(oidc -> oidc.loginPage("/login")
@@ -78,7 +79,10 @@ class SecurityConfiguration {
 				.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
 				// a request carrying a bearer token sends no cookie the browser could be tricked into sending
 				.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::presentsToken))
-				.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class);
+				.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+				.addFilterBefore(new PrincipalNormalizer(accounts), AuthorizationFilter.class)
+				// passkeys: registration on the account page, sign-in on the sign-in page (our pages, not the default ones)
+				.webAuthn(passkeys -> passkeys.rpName("Kurultai").rpId(passkeyProperties.rpId()).disableDefaultRegistrationPage(true));
 		return http.build();
 	}
 

@@ -45,7 +45,7 @@ class SignInBrowserTests extends BrowserTestSupport {
 		visit("/login");
 		page.getByLabel("E-mail address").fill(email);
 		page.getByLabel("Password").fill(password);
-		follow(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click());
+		follow(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click());
 	}
 
 	@Test
