@@ -189,6 +189,20 @@ class ApiIntegrationTests {
 	}
 
 	@Test
+	void readingThePublicPagesAndApiOpensNoSession() throws Exception {
+		for (var path : new String[] { "/", "/participants?asOf=2006-06-18", "/participants/KOR", "/timeline", "/api/participants" }) {
+			var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			assertThat(response.headers().allValues("Set-Cookie")).as(path).isEmpty();
+			assertThat(response.body()).as(path).doesNotContain("jsessionid");
+			assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(
+					csp -> assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"));
+			assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+		}
+	}
+
+	@Test
 	void anOversizedRequestIsRefusedWithAProblemDocument() throws Exception {
 		var longQuery = get("/api/participants?asOf=" + "9".repeat(20_000));
 		var longHeader = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/participants"))
