@@ -1,5 +1,8 @@
 package org.kurultai.identity;
 
+import org.kurultai.shared.Access;
+import org.kurultai.shared.AccessLevel;
+
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -17,9 +20,18 @@ import org.springframework.stereotype.Service;
 public class AccessPolicy {
 
 	private final ActingRights rights;
+	private final org.kurultai.shared.ForumClock clock;
 
-	AccessPolicy(ActingRights rights) {
+	AccessPolicy(ActingRights rights, org.kurultai.shared.ForumClock clock) {
 		this.rights = rights;
+		this.clock = clock;
+	}
+
+	/** Whoever is making the current request, today; the public when nobody is signed in. */
+	public Viewer currentViewer() {
+		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getPrincipal() instanceof KurultaiUser user
+				? viewer(user.account(), clock.today()) : Viewer.PUBLIC;
 	}
 
 	/** The viewer an account (or the public, for null) is on that day. */

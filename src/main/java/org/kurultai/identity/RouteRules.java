@@ -51,6 +51,8 @@ public final class RouteRules {
 			only(POST, "/api/accreditations/{id}/accredit", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/accreditations/{id}/end", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/api/accreditations/{id}/end", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			// the Secretariat's records
+			only(POST, "/api/meetings", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			// administration
 			only(GET, "/admin/accounts", SECRETARIAT_ADMINISTRATOR), only(GET, "/admin/tokens", SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/admin/tokens/{id}/revoke", SECRETARIAT_ADMINISTRATOR), only(GET, "/admin/audit", SECRETARIAT_ADMINISTRATOR),

@@ -4,18 +4,20 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.kurultai.shared.Access;
 import org.kurultai.shared.DatePrecision;
 import org.kurultai.shared.RuleViolation;
 import org.kurultai.shared.Sources;
 
 /**
  * A meeting of a body. An online meeting has no place; a meeting lasts one or more whole days
- * ({@code until} is its last day); a delegation appears once.
+ * ({@code until} is its last day); a delegation appears once. Its access level says who may know
+ * of it: most meetings are public, a closed one is seen only by those its level admits.
  */
 public record Meeting(String id, String body, @Nullable Integer number, String title, LocalDate from, LocalDate until,
 		DatePrecision precision, MeetingStatus status, @Nullable String place, boolean online, @Nullable String host,
 		@Nullable String chair, @Nullable String chairedBy, List<String> outcomes, List<Delegation> delegations, Sources sources,
-		@Nullable String note) {
+		@Nullable String note, Access access) {
 
 	public Meeting {
 		if (until.isBefore(from)) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.kurultai.shared.Access;
+import org.kurultai.shared.AccessLevel;
 import org.kurultai.shared.DatePrecision;
 import org.kurultai.shared.Sources;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,12 +58,12 @@ class MeetingRepository {
 	void save(Meeting meeting) {
 		jdbc.sql("""
 				insert into meeting (id, body_code, number, title, starts_on, ends_on, precision, status, place, online, host,
-				  chair, chaired_by, outcomes, sources, note)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  chair, chaired_by, outcomes, sources, note, access_level, access_named)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(meeting.id(), meeting.body(), meeting.number(), meeting.title(), meeting.from(), meeting.until(),
 						meeting.precision().name(), meeting.status().name(), meeting.place(), meeting.online(), meeting.host(),
 						meeting.chair(), meeting.chairedBy(), meeting.outcomes().toArray(String[]::new), meeting.sources().toArray(),
-						meeting.note())
+						meeting.note(), meeting.access().level().name(), meeting.access().named().stream().sorted().toArray(String[]::new))
 				.update();
 		for (var delegation : meeting.delegations()) {
 			jdbc.sql("insert into delegation (meeting_id, participant_code, level, head, sources) values (?, ?, ?, ?, ?)")
@@ -78,7 +80,8 @@ class MeetingRepository {
 				DatePrecision.valueOf(rs.getString("precision")), MeetingStatus.valueOf(rs.getString("status")),
 				rs.getString("place"), rs.getBoolean("online"), rs.getString("host"), rs.getString("chair"),
 				rs.getString("chaired_by"), strings(rs.getArray("outcomes")), delegations, Sources.of(rs.getArray("sources")),
-				rs.getString("note"));
+				rs.getString("note"), new Access(AccessLevel.valueOf(rs.getString("access_level")),
+						java.util.Set.copyOf(strings(rs.getArray("access_named")))));
 	}
 
 	private static List<String> strings(@Nullable Array array) throws SQLException {

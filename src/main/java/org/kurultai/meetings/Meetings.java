@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.kurultai.audit.Act;
+import org.kurultai.audit.AuditLog;
 import org.kurultai.organs.Organs;
+import org.kurultai.shared.Access;
 import org.kurultai.registry.ParticipantCode;
 import org.kurultai.registry.Registry;
 import org.kurultai.shared.DateSpan;
@@ -22,11 +25,13 @@ public class Meetings {
 	private final MeetingRepository repository;
 	private final Organs organs;
 	private final Registry registry;
+	private final AuditLog audit;
 
-	Meetings(MeetingRepository repository, Organs organs, Registry registry) {
+	Meetings(MeetingRepository repository, Organs organs, Registry registry, AuditLog audit) {
 		this.repository = repository;
 		this.organs = organs;
 		this.registry = registry;
+		this.audit = audit;
 	}
 
 	/**
@@ -55,6 +60,38 @@ public class Meetings {
 
 	public boolean exists(String id) {
 		return repository.exists(id);
+	}
+
+	/**
+	 * The Secretariat schedules (or records) a meeting of a body: its id is the body's code and
+	 * first day, made unique; planned if it lies ahead. Audited.
+	 */
+	@Transactional
+	public Meeting schedule(String body, String title, LocalDate from, LocalDate until, @Nullable String place, boolean online,
+			@Nullable String host, Access access, LocalDate today, String actor, String actsFor) {
+		var code = body.trim().toUpperCase(java.util.Locale.ROOT);
+		if (!organs.isBody(code)) {
+			throw new InvalidRequest("body", "Unknown body '%s'.".formatted(body));
+		}
+		for (var participant : access.named()) {
+			if (!registry.isRegistered(ParticipantCode.parse(participant))) {
+				throw new InvalidRequest("named", "Unknown participant '%s'.".formatted(participant));
+			}
+		}
+		if (host != null && !registry.isRegistered(ParticipantCode.parse(host))) {
+			throw new InvalidRequest("host", "Unknown participant '%s'.".formatted(host));
+		}
+		var id = code + "-" + from;
+		for (int n = 2; repository.exists(id); n++) {
+			id = code + "-" + from + "-" + n;
+		}
+		var meeting = new Meeting(id, code, null, title.trim(), from, until, org.kurultai.shared.DatePrecision.DAY,
+				from.isAfter(today) ? MeetingStatus.PLANNED : MeetingStatus.HELD, online ? null : place, online, host, null, null,
+				List.of(), List.of(), org.kurultai.shared.Sources.of(List.of("recorded by " + actor)), null, access);
+		record(meeting);
+		audit.record(new Act(actor, actsFor, "meeting.scheduled", "meeting:" + id, null,
+				java.util.Map.of("title", meeting.title(), "from", from.toString(), "access", access.level().name())));
+		return meeting;
 	}
 
 	/** Records a meeting of a body, refusing one whose body, host, chair or delegations are unknown. */

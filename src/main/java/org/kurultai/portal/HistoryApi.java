@@ -8,9 +8,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.meetings.Meeting;
 import org.kurultai.meetings.MeetingStatus;
+import org.kurultai.shared.AccessLevel;
 import org.kurultai.meetings.Meetings;
 import org.kurultai.timeline.EventKind;
+import org.kurultai.identity.AccessPolicy;
+import org.kurultai.shared.NotFound;
 import org.kurultai.timeline.Timeline;
+import org.kurultai.timeline.TimelineEntry;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,10 +27,12 @@ class HistoryApi {
 
 	private final Meetings meetings;
 	private final Timeline timeline;
+	private final AccessPolicy access;
 
-	HistoryApi(Meetings meetings, Timeline timeline) {
+	HistoryApi(Meetings meetings, Timeline timeline, AccessPolicy access) {
 		this.meetings = meetings;
 		this.timeline = timeline;
+		this.access = access;
 	}
 
 	@GetMapping(path = "/api/meetings", produces = "application/json")
@@ -34,13 +40,18 @@ class HistoryApi {
 	List<MeetingSummary> meetings(@RequestParam @Nullable String body,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
-		return meetings.find(body, from, to).stream().map(HistoryApi::summary).toList();
+		return access.visible(access.currentViewer(), meetings.find(body, from, to), Meeting::access).stream().map(HistoryApi::summary)
+				.toList();
 	}
 
 	@GetMapping(path = "/api/meetings/{id}", produces = "application/json")
 	@Operation(summary = "A meeting with its outcomes and the level of each delegation where the sources say")
 	MeetingDetail meeting(@PathVariable String id) {
 		var meeting = meetings.meeting(id);
+		if (!access.maySee(access.currentViewer(), meeting.access())) {
+			// a closed meeting does not exist for those it is closed to
+			throw new NotFound("meeting", id);
+		}
 		return new MeetingDetail(summary(meeting), meeting.chairedBy(), meeting.outcomes(),
 				meeting.delegations().stream().map(delegation -> new DelegationView(delegation.participant(),
 						delegation.level().name(), delegation.head())).toList(),
@@ -51,17 +62,19 @@ class HistoryApi {
 	@Operation(summary = "Dated events from–to (inclusive, both optional) in date order, each with its source")
 	List<TimelineView> timeline(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
-		return timeline.between(from, to).stream().map(entry -> new TimelineView(entry.date(), entry.precision().name(),
+		return access.visible(access.currentViewer(), timeline.between(from, to), TimelineEntry::access).stream()
+				.map(entry -> new TimelineView(entry.date(), entry.precision().name(),
 				entry.title(), entry.kind(), entry.sources().primary(), entry.sources().references())).toList();
 	}
 
 	private static MeetingSummary summary(Meeting meeting) {
 		return new MeetingSummary(meeting.id(), meeting.body(), meeting.number(), meeting.title(), meeting.from(), meeting.until(),
-				meeting.place(), meeting.online(), meeting.host(), meeting.chair(), meeting.status());
+				meeting.place(), meeting.online(), meeting.host(), meeting.chair(), meeting.status(), meeting.access().level());
 	}
 
 	record MeetingSummary(String id, String body, @Nullable Integer number, String title, LocalDate from, LocalDate until,
-			@Nullable String place, boolean online, @Nullable String host, @Nullable String chair, MeetingStatus status) {
+			@Nullable String place, boolean online, @Nullable String host, @Nullable String chair, MeetingStatus status,
+			AccessLevel access) {
 	}
 
 	record MeetingDetail(MeetingSummary meeting, @Nullable String chairedBy, List<String> outcomes,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.kurultai.identity.AccessPolicy;
 import org.kurultai.meetings.Meetings;
 import org.kurultai.organs.Organs;
 import org.kurultai.platform.ForumProperties;
@@ -37,9 +38,11 @@ class Pages {
 	private final ReferenceNotes notes;
 	private final ForumClock clock;
 	private final ForumProperties forum;
+	private final AccessPolicy access;
 
 	Pages(Registry registry, Organs organs, Meetings meetings, Timeline timeline, ReferenceNotes notes, ForumClock clock,
-			ForumProperties forum) {
+			ForumProperties forum, AccessPolicy access) {
+		this.access = access;
 		this.registry = registry;
 		this.organs = organs;
 		this.meetings = meetings;
@@ -60,7 +63,7 @@ class Pages {
 		model.addAttribute("partners", roster.on(today, ParticipantStatus.PARTNER));
 		model.addAttribute("troika", organs.chairmanship().troikaOn(today));
 		model.addAttribute("secretariat", organs.secretariat());
-		var entries = timeline.between(null, null);
+		var entries = visibleEntries(timeline.between(null, null));
 		var past = entries.stream().filter(entry -> !entry.date().isAfter(today) && !entry.planned()).toList();
 		var recent = new java.util.ArrayList<>(past.subList(Math.max(0, past.size() - 6), past.size()));
 		java.util.Collections.reverse(recent);
@@ -99,7 +102,7 @@ class Pages {
 				.collect(LinkedHashMap::new, (map, document) -> map.put(document.code(), document.title()), Map::putAll));
 		model.addAttribute("terms", organs.chairmanship().terms().stream()
 				.filter(term -> term.chair().equals(participant.code().value())).toList());
-		model.addAttribute("hosted", meetings.find(null, null, null).stream()
+		model.addAttribute("hosted", visibleMeetings(meetings.find(null, null, null)).stream()
 				.filter(meeting -> participant.code().value().equals(meeting.host())).toList());
 		common(model, participant.name(), roster);
 		return "participant";
@@ -139,7 +142,7 @@ class Pages {
 		model.addAttribute("today", clock.today());
 		model.addAttribute("parent", body.reportsTo() == null ? null : organs.body(body.reportsTo()));
 		model.addAttribute("reporting", organs.bodies().stream().filter(other -> body.code().equals(other.reportsTo())).toList());
-		model.addAttribute("meetings", meetings.find(body.code(), null, null));
+		model.addAttribute("meetings", visibleMeetings(meetings.find(body.code(), null, null)));
 		common(model, body.nameOn(clock.today()).name(), registry.roster());
 		return "body";
 	}
@@ -159,7 +162,7 @@ class Pages {
 
 	@GetMapping("/meetings")
 	String meetings(@RequestParam @Nullable String body, Model model) {
-		var list = meetings.find(body, null, null);
+		var list = visibleMeetings(meetings.find(body, null, null));
 		model.addAttribute("meetings", list.stream().sorted(Comparator.comparing(org.kurultai.meetings.Meeting::from).reversed()).toList());
 		model.addAttribute("body", body == null || body.isBlank() ? null : organs.body(body));
 		model.addAttribute("bodies", organs.bodies());
@@ -172,6 +175,9 @@ class Pages {
 	@GetMapping("/meetings/{id}")
 	String meeting(@PathVariable String id, Model model) {
 		var meeting = meetings.meeting(id);
+		if (!access.maySee(access.currentViewer(), meeting.access())) {
+			throw new org.kurultai.shared.NotFound("meeting", id);
+		}
 		model.addAttribute("meeting", meeting);
 		model.addAttribute("body", organs.body(meeting.body()));
 		common(model, meeting.title(), registry.roster());
@@ -183,7 +189,7 @@ class Pages {
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to, Model model) {
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
-		model.addAttribute("entries", timeline.between(from, to));
+		model.addAttribute("entries", visibleEntries(timeline.between(from, to)));
 		common(model, "Timeline", registry.roster());
 		return "timeline";
 	}
@@ -198,6 +204,15 @@ class Pages {
 				count.note())).toList());
 		common(model, "Sources and choices", roster);
 		return "sources";
+	}
+
+	/** Meetings the person looking may know of: lists and counts are made from these only. */
+	private List<org.kurultai.meetings.Meeting> visibleMeetings(List<org.kurultai.meetings.Meeting> list) {
+		return access.visible(access.currentViewer(), list, org.kurultai.meetings.Meeting::access);
+	}
+
+	private List<org.kurultai.timeline.TimelineEntry> visibleEntries(List<org.kurultai.timeline.TimelineEntry> list) {
+		return access.visible(access.currentViewer(), list, org.kurultai.timeline.TimelineEntry::access);
 	}
 
 	/** A count a source attests beside the count the periods give. */

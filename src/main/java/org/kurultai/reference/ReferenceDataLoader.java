@@ -195,7 +195,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 					Boolean.TRUE.equals(entry.online()), entry.host(), entry.chair(), entry.chairedBy(), list(entry.outcomes()),
 					list(entry.delegations()).stream().map(delegation -> new Delegation(delegation.participant(),
 							DelegationLevel.valueOf(delegation.level()), delegation.head(), sources(delegation.sources()))).toList(),
-					sources(entry.sources()), entry.note()));
+					sources(entry.sources()), entry.note(), org.kurultai.shared.Access.PUBLIC));
 			records++;
 		}
 		for (var id : meetingIdsNamed) {

@@ -93,7 +93,7 @@ public class Timeline {
 					var title = meeting.title() + (meeting.online() ? " (online)" : meeting.place() == null ? "" : ", " + meeting.place())
 							+ (meeting.status() == MeetingStatus.PLANNED ? " — planned" : "");
 					return new TimelineEntry(meeting.from(), meeting.precision(), title, kind, meeting.sources(),
-							"/meetings/" + meeting.id(), meeting.status() == MeetingStatus.PLANNED);
+							"/meetings/" + meeting.id(), meeting.status() == MeetingStatus.PLANNED, meeting.access());
 				}).toList();
 	}
 

@@ -1,5 +1,8 @@
 package org.kurultai.identity;
 
+import org.kurultai.shared.Access;
+import org.kurultai.shared.AccessLevel;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

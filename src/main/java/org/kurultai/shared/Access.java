@@ -1,4 +1,4 @@
-package org.kurultai.identity;
+package org.kurultai.shared;
 
 import java.util.Set;
 

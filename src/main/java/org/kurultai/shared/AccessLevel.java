@@ -1,4 +1,4 @@
-package org.kurultai.identity;
+package org.kurultai.shared;
 
 /** Who may see a record. Every record that the forum's modules create carries one. */
 public enum AccessLevel {
