@@ -29,8 +29,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			response.setCharacterEncoding("UTF-8");
 			var writer = response.getReporter();
 			if (writer != null) {
-				writer.write("{\"type\":\"" + ApiProblems.TYPE_BASE + type + "\",\"title\":\"" + title + "\",\"status\":" + status
-						+ ",\"detail\":\"" + detail + "\"}");
+				writer.write(ProblemWriter.json(status, title, type, detail));
 				response.finishResponse();
 			}
 		}

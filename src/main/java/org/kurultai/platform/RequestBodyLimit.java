@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -30,11 +31,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > LIMIT) {
-			response.setStatus(413);
-			response.setContentType("application/problem+json");
-			response.setCharacterEncoding("UTF-8");
-			response.getWriter().write("{\"type\":\"" + ApiProblems.TYPE_BASE + "payload-too-large\",\"title\":\"Content Too Large\","
-					+ "\"status\":413,\"detail\":\"A request body to the API may have at most " + LIMIT + " bytes; nothing was changed.\"}");
+			ProblemWriter.write(response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+					"A request body to the API may have at most " + LIMIT + " bytes; nothing was changed.");
 			return;
 		}
 		chain.doFilter(request, response);
