@@ -16,13 +16,13 @@ class ErrorPagesBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void anUnknownParticipantIsANotFoundPageThatSaysSoAndLeadsHome() {
-		var answer = visit("/participants/XXX");
+		var answer = visit("/participants/ZZZ");
 
 		assertEquals(404, answer.status());
 		assertThat(page.locator("h1")).hasCount(1);
 		assertThat(page.locator("h1")).containsText("404");
 		assertThat(page.locator("h1")).containsText("Not Found");
-		assertThat(page.getByRole(AriaRole.ALERT)).containsText("XXX");
+		assertThat(page.getByRole(AriaRole.ALERT)).containsText("ZZZ");
 		assertThat(page.locator("html")).hasAttribute("lang", "en");
 		assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))).isVisible();
 
