@@ -1,14 +1,13 @@
 package org.kurultai.identity;
 
-import org.kurultai.shared.Access;
-import org.kurultai.shared.AccessLevel;
-
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.kurultai.shared.Access;
+import org.kurultai.shared.AccessLevel;
 import org.springframework.stereotype.Service;
 
 /**

@@ -1,8 +1,5 @@
 package org.kurultai.identity;
 
-import org.kurultai.shared.Access;
-import org.kurultai.shared.AccessLevel;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kurultai.IntegrationTest;
+import org.kurultai.shared.Access;
+import org.kurultai.shared.AccessLevel;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
