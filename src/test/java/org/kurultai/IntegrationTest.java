@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"kurultai.database.embedded.data-directory=target/test-postgres/shared",
 		"kurultai.database.embedded.clean=true",
+		"kurultai.silence.poll-interval=PT0.25S",
 		"spring.datasource.url=" })
 public @interface IntegrationTest {
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.http.HttpMethod;
 
+import static org.kurultai.identity.Role.DELEGATE;
 import static org.kurultai.identity.Role.NATIONAL_COORDINATOR;
 import static org.kurultai.identity.Role.SECRETARIAT_ADMINISTRATOR;
 import static org.kurultai.identity.Role.SECRETARIAT_OFFICER;
@@ -34,6 +35,14 @@ public final class RouteRules {
 			publicly(GET, "/api/participants/{code}"), publicly(GET, "/api/bodies"), publicly(GET, "/api/bodies/{code}"),
 			publicly(GET, "/api/chairmanship"), publicly(GET, "/api/chairmanship/terms"), publicly(GET, "/api/secretariat"),
 			publicly(GET, "/api/meetings"), publicly(GET, "/api/meetings/{id}"), publicly(GET, "/api/timeline"),
+			// documents and decisions: anyone may ask; each record answers only to whoever may see it
+			publicly(GET, "/documents"), publicly(GET, "/documents/{id}"), publicly(GET, "/documents/{id}/versions/{number}"),
+			publicly(GET, "/documents/{id}/compare"), publicly(GET, "/decisions"), publicly(GET, "/decisions/{id}"),
+			publicly(GET, "/decisions/{id}/status"), publicly(GET, "/api/documents"), publicly(GET, "/api/documents/{id}"),
+			publicly(GET, "/api/documents/{id}/versions/{number}"), publicly(GET, "/api/documents/{id}/compare"),
+			publicly(GET, "/api/documents/{id}/amendments"), publicly(GET, "/api/documents/{id}/positions"),
+			publicly(GET, "/api/documents/{id}/akn"), publicly(GET, "/api/documents/{id}/pdf"), publicly(GET, "/api/decisions"),
+			publicly(GET, "/api/decisions/{id}"),
 			// documentation, health, assets, errors
 			publicly(GET, "/v3/api-docs"), publicly(GET, "/v3/api-docs/**"), publicly(GET, "/v3/api-docs.yaml"),
 			publicly(GET, "/api-docs.html"), publicly(GET, "/swagger-ui/**"), publicly(GET, "/actuator"),
@@ -51,6 +60,25 @@ public final class RouteRules {
 			only(POST, "/api/accreditations/{id}/accredit", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/accreditations/{id}/end", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/api/accreditations/{id}/end", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			// negotiation and decision: delegations act for their State, the chair and the Secretariat conduct
+			only(POST, "/api/documents", NATIONAL_COORDINATOR, DELEGATE, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/documents", NATIONAL_COORDINATOR, DELEGATE, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/documents/{id}/amendments", NATIONAL_COORDINATOR, DELEGATE),
+			only(POST, "/documents/{id}/amendments", NATIONAL_COORDINATOR, DELEGATE),
+			only(POST, "/api/documents/{id}/positions", NATIONAL_COORDINATOR, DELEGATE),
+			only(POST, "/documents/{id}/positions", NATIONAL_COORDINATOR, DELEGATE),
+			only(POST, "/api/documents/{id}/revisions", NATIONAL_COORDINATOR, DELEGATE, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/documents/{id}/revisions", NATIONAL_COORDINATOR, DELEGATE, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/decisions", NATIONAL_COORDINATOR, DELEGATE, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/documents/{id}/decisions", NATIONAL_COORDINATOR, DELEGATE, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/decisions/{id}/objections", NATIONAL_COORDINATOR, DELEGATE),
+			only(POST, "/decisions/{id}/objections", NATIONAL_COORDINATOR, DELEGATE),
+			only(POST, "/api/decisions/{id}/votes", NATIONAL_COORDINATOR, DELEGATE),
+			only(POST, "/decisions/{id}/votes", NATIONAL_COORDINATOR, DELEGATE),
+			only(POST, "/api/decisions/{id}/close", NATIONAL_COORDINATOR, DELEGATE, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/decisions/{id}/close", NATIONAL_COORDINATOR, DELEGATE, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/decisions/{id}/statements", NATIONAL_COORDINATOR, DELEGATE),
+			only(POST, "/decisions/{id}/statements", NATIONAL_COORDINATOR, DELEGATE),
 			// the Secretariat's records
 			only(POST, "/api/meetings", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			// administration

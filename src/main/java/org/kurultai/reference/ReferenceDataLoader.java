@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.audit.Act;
 import org.kurultai.audit.AuditLog;
+import org.kurultai.drafting.DocumentType;
+import org.kurultai.drafting.Drafting;
+import org.kurultai.drafting.Paragraph;
 import org.kurultai.meetings.Delegation;
 import org.kurultai.meetings.DelegationLevel;
 import org.kurultai.meetings.Meeting;
@@ -29,6 +32,7 @@ import org.kurultai.organs.Organs;
 import org.kurultai.organs.Secretariat;
 import org.kurultai.reference.ReferenceFiles.BodiesFile;
 import org.kurultai.reference.ReferenceFiles.ChairmanshipFile;
+import org.kurultai.reference.ReferenceFiles.DocumentsFile;
 import org.kurultai.reference.ReferenceFiles.MeetingsFile;
 import org.kurultai.reference.ReferenceFiles.ParticipantsFile;
 import org.kurultai.reference.ReferenceFiles.TimelineFile;
@@ -63,6 +67,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(ReferenceDataLoader.class);
 	private static final long LOCK = 0x4b7572756c746169L; // "Kurultai"
+	private static final String DOCUMENTS = "documents.yaml";
 
 	private final ReferenceDataProperties properties;
 	private final TransactionTemplate transactions;
@@ -72,9 +77,10 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 	private final Meetings meetings;
 	private final Timeline timeline;
 	private final AuditLog audit;
+	private final Drafting drafting;
 
 	ReferenceDataLoader(ReferenceDataProperties properties, TransactionTemplate transactions, JdbcClient jdbc, Registry registry,
-			Organs organs, Meetings meetings, Timeline timeline, AuditLog audit) {
+			Organs organs, Meetings meetings, Timeline timeline, AuditLog audit, Drafting drafting) {
 		this.audit = audit;
 		this.properties = properties;
 		this.transactions = transactions;
@@ -82,6 +88,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 		this.registry = registry;
 		this.organs = organs;
 		this.meetings = meetings;
+		this.drafting = drafting;
 		this.timeline = timeline;
 	}
 
@@ -101,6 +108,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 			var existing = jdbc.sql("select checksum from reference_dataset where name = ?").param(dataset.name())
 					.query(String.class).optional();
 			if (existing.isPresent()) {
+				loadDocuments(dataset);
 				if (!existing.get().equals(checksum)) {
 					log.warn("Reference dataset '{}' differs from the one loaded into this database; it is not reloaded "
 							+ "automatically (a data migration must say what changes)", dataset.name());
@@ -113,6 +121,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 			audit.record(new Act(Act.SYSTEM, "SECRETARIAT", "reference-data.loaded", "dataset:" + dataset.name(), null,
 					java.util.Map.of("checksum", checksum, "records", records)));
 			log.info("Loaded reference dataset '{}': {} records", dataset.name(), records);
+			loadDocuments(dataset);
 			return true;
 		});
 		return Boolean.TRUE.equals(loaded);
@@ -210,6 +219,36 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 			records++;
 		}
 		return records;
+	}
+
+	/**
+	 * The forum's historical documents come as their own part of the dataset, recorded under its own
+	 * name, so a database loaded before they shipped receives them on its next start, once.
+	 */
+	private void loadDocuments(ReferenceDataset dataset) {
+		if (!dataset.has(DOCUMENTS)) {
+			return;
+		}
+		var part = dataset.name() + "/" + DOCUMENTS;
+		if (jdbc.sql("select count(*) from reference_dataset where name = ?").param(part).query(Integer.class).single() > 0) {
+			return;
+		}
+		int records = 0;
+		for (var entry : dataset.read(DOCUMENTS, DocumentsFile.class).documents()) {
+			var text = entry.text();
+			var language = text != null ? text.language() : entry.originalLanguage() != null ? entry.originalLanguage() : "en";
+			var paragraphs = text == null ? List.<Paragraph>of()
+					: text.paragraphs().stream().map(p -> Paragraph.agreed(p.label(), Map.of(language, p.text().strip()))).toList();
+			drafting.recordHistorical(new Drafting.HistoricalDocument(entry.id(), DocumentType.valueOf(entry.type()), entry.title(),
+					entry.body(), entry.meeting(), entry.adoptedOn(), precision(entry.precision()), language, sources(entry.sources()),
+					entry.note(), paragraphs));
+			records++;
+		}
+		jdbc.sql("insert into reference_dataset (name, checksum, records) values (?, ?, ?)")
+				.params(part, dataset.checksum(DOCUMENTS), records).update();
+		audit.record(new Act(Act.SYSTEM, "SECRETARIAT", "reference-data.loaded", "dataset:" + part, null,
+				java.util.Map.of("checksum", dataset.checksum(DOCUMENTS), "records", records)));
+		log.info("Loaded reference documents '{}': {} records", part, records);
 	}
 
 	private static void addIfPresent(Set<String> ids, @Nullable String id) {

@@ -98,4 +98,17 @@ final class ReferenceFiles {
 
 	record CountsFile(List<AttestedCount> counts) {
 	}
+	record DocumentsFile(List<DocumentEntry> documents) {
+	}
+
+	record DocumentEntry(String id, String type, String title, String body, @Nullable String meeting, LocalDate adoptedOn,
+			@Nullable String precision, @Nullable String originalLanguage, @Nullable List<String> sources, @Nullable String note,
+			@Nullable TextEntry text) {
+	}
+
+	record TextEntry(String language, @Nullable String source, List<ParagraphEntry> paragraphs) {
+	}
+
+	record ParagraphEntry(String label, String text) {
+	}
 }

@@ -61,6 +61,8 @@ class HomePageBrowserTests extends BrowserTestSupport {
 		headings.put("Bodies", "Bodies");
 		headings.put("Chairmanship", "Chairmanship and Troika");
 		headings.put("Meetings", "Meetings");
+		headings.put("Documents", "Documents");
+		headings.put("Decisions", "Decisions");
 		headings.put("Timeline", "Timeline");
 		headings.put("Sources", "Sources and choices");
 		headings.put("Sign in", "Sign in");
@@ -68,7 +70,7 @@ class HomePageBrowserTests extends BrowserTestSupport {
 		open("/");
 		var nav = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
 		assertThat(nav.getByRole(AriaRole.LINK)).hasText(new String[] { "Home", "Participants", "Bodies", "Chairmanship",
-				"Meetings", "Timeline", "Sources", "API", "Sign in" });
+				"Meetings", "Documents", "Decisions", "Timeline", "Sources", "API", "Sign in" });
 
 		assertAll(headings.entrySet().stream().map(link -> (Executable) () -> {
 			try {

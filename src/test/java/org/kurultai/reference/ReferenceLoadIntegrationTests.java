@@ -57,7 +57,7 @@ class ReferenceLoadIntegrationTests {
 		var jdbc = context.getBean(JdbcClient.class);
 		var counts = new ArrayList<Integer>();
 		for (var table : List.of("participant", "status_period", "signature", "body", "body_name", "chair_term", "meeting",
-				"delegation", "historical_event", "reference_dataset")) {
+				"delegation", "historical_event", "document", "document_version", "reference_dataset")) {
 			counts.add(jdbc.sql("select count(*) from " + table).query(Integer.class).single());
 		}
 		return counts;
@@ -85,7 +85,8 @@ class ReferenceLoadIntegrationTests {
 					.as("exactly one instance loads").containsExactlyInAnyOrder(true, false);
 			var countsA = counts(a);
 			assertThat(countsA).isEqualTo(counts(b));
-			assertThat(countsA.get(countsA.size() - 1)).as("one dataset record").isEqualTo(1);
+			assertThat(countsA.get(countsA.size() - 1)).as("one record of the dataset and one of its documents").isEqualTo(2);
+			assertThat(countsA.get(countsA.size() - 3)).as("historical documents").isGreaterThanOrEqualTo(25);
 			assertThat(countsA.get(0)).as("participants").isGreaterThanOrEqualTo(40);
 			a.close();
 			b.close();
@@ -111,7 +112,7 @@ class ReferenceLoadIntegrationTests {
 		try (var recovered = start("crash", "cica")) {
 			var counts = counts(recovered);
 			assertThat(counts.get(0)).isGreaterThanOrEqualTo(40);
-			assertThat(counts.get(counts.size() - 1)).isEqualTo(1);
+			assertThat(counts.get(counts.size() - 1)).isEqualTo(2);
 		}
 	}
 
@@ -124,11 +125,11 @@ class ReferenceLoadIntegrationTests {
 		String loadedAt;
 		try (var run = new SpringApplicationBuilder(KurultaiApplication.class).web(WebApplicationType.NONE).run(arguments)) {
 			first = counts(run);
-			loadedAt = run.getBean(JdbcClient.class).sql("select loaded_at::text from reference_dataset").query(String.class).single();
+			loadedAt = run.getBean(JdbcClient.class).sql("select loaded_at::text from reference_dataset where name = 'cica'").query(String.class).single();
 		}
 		try (var again = new SpringApplicationBuilder(KurultaiApplication.class).web(WebApplicationType.NONE).run(arguments)) {
 			assertThat(counts(again)).isEqualTo(first);
-			assertThat(again.getBean(JdbcClient.class).sql("select loaded_at::text from reference_dataset").query(String.class).single())
+			assertThat(again.getBean(JdbcClient.class).sql("select loaded_at::text from reference_dataset where name = 'cica'").query(String.class).single())
 					.as("not loaded a second time").isEqualTo(loadedAt);
 		}
 	}

@@ -1,0 +1,46 @@
+package org.kurultai.decisions;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A body's decision (or recommendation) on one exact version of a document, taken at a meeting
+ * with the delegations present or under a silence procedure whose deadline is kept with the time
+ * zone it was set in. {@code round} counts restarts of the silence clock by new revisions.
+ */
+public record Decision(long id, String body, DecisionKind kind, Matter matter, DecisionRule rule, @Nullable String concerned,
+		String document, int version, @Nullable Long refersTo, Procedure procedure, @Nullable String meeting, List<String> present,
+		Instant proposedAt, String proposedBy, String proposedFor, @Nullable Instant deadline, @Nullable ZoneId timeZone,
+		@Nullable Long silenceSeconds, int round, DecisionStatus status, @Nullable Instant closedAt, @Nullable String outcomeNote,
+		@Nullable Integer registerYear, @Nullable Integer registerNumber) {
+
+	public Decision {
+		present = List.copyOf(present);
+	}
+
+	public boolean open() {
+		return status == DecisionStatus.OPEN;
+	}
+
+	public boolean silence() {
+		return procedure == Procedure.SILENCE;
+	}
+
+	/** The deadline as set: the wall time in the time zone it was given in. */
+	public @Nullable ZonedDateTime deadlineAsSet() {
+		return deadline == null || timeZone == null ? null : deadline.atZone(timeZone);
+	}
+
+	/** "SOC/2026/3": the body, the year and the number in the register; null until adopted. */
+	public @Nullable String registerSymbol() {
+		return registerNumber == null ? null : body + "/" + registerYear + "/" + registerNumber;
+	}
+
+	public boolean dueAt(Instant now) {
+		return open() && silence() && deadline != null && !now.isBefore(deadline);
+	}
+}

@@ -1,0 +1,170 @@
+package org.kurultai.decisions;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class DecisionRepository {
+
+	private final JdbcClient jdbc;
+
+	DecisionRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(Decision decision) {
+		return jdbc.sql("""
+				insert into decision (body_code, kind, matter, rule, concerned, document_id, version, refers_to, procedure, meeting_id,
+				  present, proposed_at, proposed_by, proposed_for, deadline, time_zone, silence_seconds, round, status)
+				values (:body, :kind, :matter, :rule, :concerned, :document, :version, :refersTo, :procedure, :meeting, :present,
+				  :proposedAt, :proposedBy, :proposedFor, :deadline, :zone, :seconds, 1, 'OPEN') returning id""")
+				.param("body", decision.body()).param("kind", decision.kind().name()).param("matter", decision.matter().name())
+				.param("rule", decision.rule().name()).param("concerned", decision.concerned()).param("document", decision.document())
+				.param("version", decision.version()).param("refersTo", decision.refersTo()).param("procedure", decision.procedure().name())
+				.param("meeting", decision.meeting()).param("present", decision.present().toArray(String[]::new))
+				.param("proposedAt", utc(decision.proposedAt())).param("proposedBy", decision.proposedBy())
+				.param("proposedFor", decision.proposedFor()).param("deadline", decision.deadline() == null ? null : utc(decision.deadline()))
+				.param("zone", decision.timeZone() == null ? null : decision.timeZone().getId())
+				.param("seconds", decision.silenceSeconds()).query(Long.class).single();
+	}
+
+	Optional<Decision> find(long id) {
+		return jdbc.sql("select * from decision where id = ?").param(id).query((rs, row) -> decision(rs)).optional();
+	}
+
+	/** Locks the decision exclusively: closing, restarting or withdrawing it. */
+	Optional<Decision> lock(long id) {
+		return jdbc.sql("select * from decision where id = ? for update").param(id).query((rs, row) -> decision(rs)).optional();
+	}
+
+	/** Locks the decision shared: objections and votes go side by side, but never beside its closing. */
+	Optional<Decision> lockShared(long id) {
+		return jdbc.sql("select * from decision where id = ? for share").param(id).query((rs, row) -> decision(rs)).optional();
+	}
+
+	List<Decision> all() {
+		return jdbc.sql("select * from decision order by proposed_at desc, id desc").query((rs, row) -> decision(rs)).list();
+	}
+
+	List<Decision> ofDocument(String document) {
+		return jdbc.sql("select * from decision where document_id = ? order by id").param(document).query((rs, row) -> decision(rs)).list();
+	}
+
+	List<Long> openOn(String document) {
+		return jdbc.sql("select id from decision where document_id = ? and status = 'OPEN' order by id").param(document)
+				.query(Long.class).list();
+	}
+
+	/** Silence procedures whose deadline has passed and that are still open, most overdue first. */
+	List<Long> due(Instant now, int limit) {
+		return jdbc.sql("""
+				select id from decision where status = 'OPEN' and procedure = 'SILENCE' and deadline <= ?
+				order by deadline limit ?""")
+				.params(utc(now), limit).query(Long.class).list();
+	}
+
+	void close(long id, DecisionStatus status, Instant at, String note, @Nullable Integer year, @Nullable Integer number) {
+		jdbc.sql("update decision set status = ?, closed_at = ?, outcome_note = ?, register_year = ?, register_number = ? where id = ? and status = 'OPEN'")
+				.params(status.name(), utc(at), note, year, number, id).update();
+	}
+
+	void restart(long id, int version, Instant deadline) {
+		jdbc.sql("update decision set version = ?, deadline = ?, round = round + 1 where id = ? and status = 'OPEN'")
+				.params(version, utc(deadline), id).update();
+	}
+
+	int nextRegisterNumber(String body, int year) {
+		return jdbc.sql("""
+				insert into decision_register_counter (body_code, year, last) values (?, ?, 1)
+				on conflict (body_code, year) do update set last = decision_register_counter.last + 1 returning last""")
+				.params(body, year).query(Integer.class).single();
+	}
+
+	/** Records the objection unless the State has already objected in this round; false if it had. */
+	boolean insert(Objection objection) {
+		return jdbc.sql("""
+				insert into objection (decision_id, round, participant, account, reasons, made_at) values (?, ?, ?, ?, ?, ?)
+				on conflict (decision_id, round, participant) do nothing""")
+				.params(objection.decision(), objection.round(), objection.participant(), objection.account(), objection.reasons(),
+						utc(objection.madeAt()))
+				.update() == 1;
+	}
+
+	List<Objection> objections(long decision) {
+		return jdbc.sql("select * from objection where decision_id = ? order by made_at, id").param(decision)
+				.query((rs, row) -> new Objection(rs.getLong("id"), rs.getLong("decision_id"), rs.getInt("round"), rs.getString("participant"),
+						rs.getString("account"), rs.getString("reasons"), instant(rs, "made_at")))
+				.list();
+	}
+
+	boolean insert(long decision, CastVote vote) {
+		return jdbc.sql("""
+				insert into vote (decision_id, participant, vote, account, cast_at) values (?, ?, ?, ?, ?)
+				on conflict (decision_id, participant) do nothing""")
+				.params(decision, vote.participant(), vote.vote().name(), vote.account(), utc(vote.castAt())).update() == 1;
+	}
+
+	List<CastVote> votes(long decision) {
+		return jdbc.sql("select * from vote where decision_id = ? order by participant").param(decision)
+				.query((rs, row) -> new CastVote(rs.getString("participant"), Vote.valueOf(rs.getString("vote")), rs.getString("account"),
+						instant(rs, "cast_at")))
+				.list();
+	}
+
+	long insert(PositionStatement statement) {
+		return jdbc.sql("""
+				insert into position_statement (decision_id, participant, kind, paragraph, text, account, filed_at)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+				.params(statement.decision(), statement.participant(), statement.kind().name(), statement.paragraph(), statement.text(),
+						statement.account(), utc(statement.filedAt()))
+				.query(Long.class).single();
+	}
+
+	List<PositionStatement> statements(long decision) {
+		return jdbc.sql("select * from position_statement where decision_id = ? order by filed_at, id").param(decision)
+				.query((rs, row) -> new PositionStatement(rs.getLong("id"), rs.getLong("decision_id"), rs.getString("participant"),
+						StatementKind.valueOf(rs.getString("kind")), rs.getString("paragraph"), rs.getString("text"), rs.getString("account"),
+						instant(rs, "filed_at")))
+				.list();
+	}
+
+	private static Decision decision(ResultSet rs) throws SQLException {
+		long refersTo = rs.getLong("refers_to");
+		Long refers = rs.wasNull() ? null : refersTo;
+		long seconds = rs.getLong("silence_seconds");
+		Long silence = rs.wasNull() ? null : seconds;
+		int year = rs.getInt("register_year");
+		Integer registerYear = rs.wasNull() ? null : year;
+		int number = rs.getInt("register_number");
+		Integer registerNumber = rs.wasNull() ? null : number;
+		var zone = rs.getString("time_zone");
+		var deadline = rs.getObject("deadline", OffsetDateTime.class);
+		var closed = rs.getObject("closed_at", OffsetDateTime.class);
+		return new Decision(rs.getLong("id"), rs.getString("body_code"), DecisionKind.valueOf(rs.getString("kind")),
+				Matter.valueOf(rs.getString("matter")), DecisionRule.valueOf(rs.getString("rule")), rs.getString("concerned"),
+				rs.getString("document_id"), rs.getInt("version"), refers, Procedure.valueOf(rs.getString("procedure")),
+				rs.getString("meeting_id"), Arrays.asList((String[]) rs.getArray("present").getArray()), instant(rs, "proposed_at"),
+				rs.getString("proposed_by"), rs.getString("proposed_for"), deadline == null ? null : deadline.toInstant(),
+				zone == null ? null : ZoneId.of(zone), silence, rs.getInt("round"), DecisionStatus.valueOf(rs.getString("status")),
+				closed == null ? null : closed.toInstant(), rs.getString("outcome_note"), registerYear, registerNumber);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, OffsetDateTime.class).toInstant();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+}

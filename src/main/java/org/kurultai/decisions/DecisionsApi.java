@@ -1,0 +1,130 @@
+package org.kurultai.decisions;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.kurultai.identity.AccessPolicy;
+import org.kurultai.identity.KurultaiUser;
+import org.kurultai.identity.Viewer;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Decisions: the register, proposals at meetings and under silence, objections, votes, statements. */
+@RestController
+@RequestMapping(path = "/api/decisions", produces = "application/json")
+@Tag(name = "Decisions", description = "Adoption at meetings and by silence procedure, by the forum's decision rule")
+class DecisionsApi {
+
+	private final Decisions decisions;
+	private final AccessPolicy access;
+
+	DecisionsApi(Decisions decisions, AccessPolicy access) {
+		this.decisions = decisions;
+		this.access = access;
+	}
+
+	@GetMapping
+	@Operation(summary = "Decisions on documents the caller may see, newest first; adopted ones carry their register number")
+	List<DecisionView> register(@Parameter(description = "Body code, e.g. SOC") @RequestParam @Nullable String body,
+			@Parameter(description = "Register year") @RequestParam @Nullable Integer year) {
+		var viewer = access.currentViewer();
+		return decisions.register(viewer, body, year).stream().map(d -> view(d, viewer)).toList();
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "A decision with its objections (for participants and the Secretariat), votes and published statements")
+	DecisionView decision(@PathVariable long id) {
+		var viewer = access.currentViewer();
+		return view(decisions.decision(id, viewer), viewer);
+	}
+
+	@PostMapping(consumes = "application/json")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "The chair or the Secretariat puts an agreed version for decision, at a meeting or under a silence procedure")
+	DecisionView propose(@AuthenticationPrincipal KurultaiUser user, @Valid @RequestBody NewDecision request) {
+		var decision = decisions.propose(user.account(), new Decisions.Proposal(request.body(), request.document(), request.version(),
+				request.kind(), request.matter(), request.concerned(), request.procedure(), request.meeting(), request.present(),
+				request.deadline(), request.timeZone(), request.refersTo()));
+		return view(decision, access.currentViewer());
+	}
+
+	@PostMapping(path = "/{id}/objections", consumes = "application/json")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "A member delegation objects at the meeting or breaks silence in writing, with its reasons")
+	Objection object(@AuthenticationPrincipal KurultaiUser user, @PathVariable long id, @Valid @RequestBody NewObjection request) {
+		return decisions.object(user.account(), id, request.reasons());
+	}
+
+	@PostMapping(path = "/{id}/votes", consumes = "application/json")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "A member delegation present votes, where the rule for the matter is a majority")
+	CastVote vote(@AuthenticationPrincipal KurultaiUser user, @PathVariable long id, @Valid @RequestBody NewVote request) {
+		return decisions.vote(user.account(), id, request.vote());
+	}
+
+	@PostMapping("/{id}/close")
+	@Operation(summary = "The chair closes the item at the meeting; the rule judges the outcome")
+	DecisionView close(@AuthenticationPrincipal KurultaiUser user, @PathVariable long id) {
+		return view(decisions.close(user.account(), id), access.currentViewer());
+	}
+
+	@PostMapping(path = "/{id}/statements", consumes = "application/json")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "A State files a reservation, interpretive statement or explanation of position; it never blocks adoption")
+	PositionStatement file(@AuthenticationPrincipal KurultaiUser user, @PathVariable long id, @Valid @RequestBody NewStatement request) {
+		return decisions.file(user.account(), id, request.kind(), request.paragraph(), request.text());
+	}
+
+	private DecisionView view(Decision d, Viewer viewer) {
+		var objections = decisions.objections(d.id(), viewer);
+		boolean participantsView = viewer.mandate() != null && (viewer.mandate().maySpeak() || viewer.mandate().actsForSecretariat());
+		return new DecisionView(d.id(), d.body(), d.kind(), d.matter(), d.rule(), d.concerned(), d.document(), d.version(),
+				org.kurultai.drafting.DocumentVersion.name(d.version()), d.refersTo(), d.procedure(), d.meeting(), d.present(),
+				d.proposedAt(), d.proposedFor(), d.deadlineAsSet() == null ? null : d.deadlineAsSet().toOffsetDateTime(),
+				d.timeZone() == null ? null : d.timeZone().getId(), d.round(), d.status(), d.closedAt(), d.outcomeNote(), d.registerSymbol(),
+				objections.size(), participantsView ? objections : null, decisions.votes(d.id(), viewer), decisions.statements(d.id(), viewer));
+	}
+
+	record DecisionView(long id, String body, DecisionKind kind, Matter matter, DecisionRule rule, @Nullable String concerned,
+			String document, int version, String versionName, @Nullable Long refersTo, Procedure procedure, @Nullable String meeting,
+			List<String> present, Instant proposedAt, String proposedFor, @Nullable OffsetDateTime deadline, @Nullable String timeZone, int round,
+			DecisionStatus status, @Nullable Instant closedAt, @Nullable String outcome, @Nullable String register, int objectionCount,
+			@Nullable List<Objection> objections, List<CastVote> votes, List<PositionStatement> statements) {
+	}
+
+	record NewDecision(@NotBlank @Size(max = 10) String body, @NotBlank @Size(max = 60) String document, @NotNull @Min(0) Integer version,
+			@Nullable DecisionKind kind, @Nullable Matter matter, @Nullable @Size(max = 10) String concerned, @NotNull Procedure procedure,
+			@Nullable @Size(max = 40) String meeting, @Nullable @Size(max = 100) List<@Size(max = 10) String> present,
+			@Parameter(description = "Local date and time of the deadline, e.g. 2026-12-01T18:00") @Nullable LocalDateTime deadline,
+			@Parameter(description = "The time zone the deadline is given in, e.g. Asia/Almaty") @Nullable @Size(max = 60) String timeZone,
+			@Nullable Long refersTo) {
+	}
+
+	record NewObjection(@NotBlank @Size(max = 20000) String reasons) {
+	}
+
+	record NewVote(@NotNull Vote vote) {
+	}
+
+	record NewStatement(@NotNull StatementKind kind, @Nullable @Size(max = 20) String paragraph, @NotBlank @Size(max = 20000) String text) {
+	}
+}

@@ -1,0 +1,508 @@
+package org.kurultai.drafting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.kurultai.audit.Act;
+import org.kurultai.audit.AuditLog;
+import org.kurultai.identity.AccessPolicy;
+import org.kurultai.identity.Account;
+import org.kurultai.identity.ActingRights;
+import org.kurultai.identity.Mandate;
+import org.kurultai.identity.Viewer;
+import org.kurultai.meetings.Meetings;
+import org.kurultai.organs.Organs;
+import org.kurultai.registry.ParticipantCode;
+import org.kurultai.registry.Registry;
+import org.kurultai.shared.Access;
+import org.kurultai.shared.DatePrecision;
+import org.kurultai.shared.ForumClock;
+import org.kurultai.shared.InvalidRequest;
+import org.kurultai.shared.NotAllowed;
+import org.kurultai.shared.NotFound;
+import org.kurultai.shared.RuleViolation;
+import org.kurultai.shared.Sources;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The negotiation of texts, as the rules of procedure have it: a member delegation or the
+ * Secretariat tables a draft; delegations propose amendments against the version before them;
+ * the chair (or the Secretariat facilitating) takes amendments into a new revision and marks what
+ * is agreed. Who may see a document is decided by its access level; whoever may not see it is told
+ * it does not exist.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Drafting {
+
+	private final DraftingRepository repository;
+	private final DraftingProperties properties;
+	private final AccessPolicy access;
+	private final ActingRights rights;
+	private final Facilitation facilitation;
+	private final Organs organs;
+	private final Meetings meetings;
+	private final Registry registry;
+	private final AuditLog audit;
+	private final ForumClock clock;
+	private final ApplicationEventPublisher events;
+
+	Drafting(DraftingRepository repository, DraftingProperties properties, AccessPolicy access, ActingRights rights,
+			Facilitation facilitation, Organs organs, Meetings meetings, Registry registry, AuditLog audit, ForumClock clock,
+			ApplicationEventPublisher events) {
+		this.repository = repository;
+		this.properties = properties;
+		this.access = access;
+		this.rights = rights;
+		this.facilitation = facilitation;
+		this.organs = organs;
+		this.meetings = meetings;
+		this.registry = registry;
+		this.audit = audit;
+		this.clock = clock;
+		this.events = events;
+	}
+
+	/** The documents the viewer may see, oldest first. */
+	public List<NegotiatedDocument> documents(Viewer viewer) {
+		return access.visible(viewer, repository.documents(), NegotiatedDocument::access);
+	}
+
+	/** A document the viewer may see; one they may not see does not exist for them. */
+	public NegotiatedDocument document(String id, Viewer viewer) {
+		var document = repository.document(normalize(id)).orElseThrow(() -> new NotFound("document", id));
+		if (!access.maySee(viewer, document.access())) {
+			throw new NotFound("document", id);
+		}
+		return document;
+	}
+
+	public List<DocumentVersion> versions(String id, Viewer viewer) {
+		return repository.versions(document(id, viewer).id());
+	}
+
+	public DocumentVersion version(String id, int number, Viewer viewer) {
+		var document = document(id, viewer);
+		return repository.version(document.id(), number)
+				.orElseThrow(() -> new NotFound("version", document.id() + " " + DocumentVersion.name(number)));
+	}
+
+	public DocumentVersion latest(String id, Viewer viewer) {
+		var document = document(id, viewer);
+		if (document.latestVersion() == null) {
+			throw new NoTextHeld(document.id());
+		}
+		return version(id, document.latestVersion(), viewer);
+	}
+
+	public Comparison compare(String id, int from, int to, @Nullable String language, Viewer viewer) {
+		var document = document(id, viewer);
+		var lang = language == null || language.isBlank() ? document.originalLanguage() : language.trim().toLowerCase(Locale.ROOT);
+		if (!document.languages().contains(lang)) {
+			throw new InvalidRequest("language", "The document has no %s version; it has %s.".formatted(lang, document.languages()));
+		}
+		return Comparison.of(version(id, from, viewer), version(id, to, viewer), lang);
+	}
+
+	public List<Amendment> amendments(String id, Viewer viewer) {
+		return repository.amendments(document(id, viewer).id());
+	}
+
+	public List<AlternativePosition> positions(String id, Viewer viewer) {
+		return repository.positions(document(id, viewer).id());
+	}
+
+	/** What the viewer may do with the document today, for the pages. */
+	public Permissions permissions(NegotiatedDocument document, @Nullable Account account) {
+		if (account == null || document.adopted() || !document.hasText()) {
+			return Permissions.NONE;
+		}
+		var mandate = rights.of(account, clock.today());
+		return new Permissions(mandate.maySpeak(), facilitation.mayFacilitate(mandate), mandate.mayObject());
+	}
+
+	public record Permissions(boolean mayAmend, boolean mayRevise, boolean mayObject) {
+
+		public static final Permissions NONE = new Permissions(false, false, false);
+	}
+
+	/**
+	 * A member delegation or the Secretariat tables a draft: it becomes version 0 ("draft"), with
+	 * every paragraph bracketed unless tabled as agreed. Audited.
+	 */
+	@Transactional
+	public NegotiatedDocument table(Account account, NewDocument draft) {
+		var mandate = rights.of(account, clock.today());
+		if (!(mandate.actsForSecretariat() || mandate.mayObject())) {
+			throw new NotAllowed("Only a member State's delegation or the Secretariat tables a draft; "
+					+ account.actsFor() + " may not on " + mandate.on() + ".");
+		}
+		var body = draft.body().trim().toUpperCase(Locale.ROOT);
+		if (!organs.isBody(body)) {
+			throw new InvalidRequest("body", "Unknown body '%s'.".formatted(draft.body()));
+		}
+		if (!organs.body(body).existsOn(clock.today())) {
+			throw new BodyNotInExistence(body);
+		}
+		var languages = languages(draft.languages(), draft.originalLanguage());
+		var original = draft.originalLanguage() == null ? languages.get(0) : draft.originalLanguage().trim().toLowerCase(Locale.ROOT);
+		checkNamed(draft.access());
+		checkText(draft.paragraphs(), languages, original);
+		var now = Instant.now();
+		int year = LocalDate.ofInstant(now, clock.zone()).getYear();
+		int number = repository.nextSymbolNumber(body, year);
+		var symbol = properties.symbol(body, draft.type(), year, number);
+		var id = symbol.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "-").replaceAll("^-|-$", "");
+		var document = new NegotiatedDocument(id, symbol, draft.type(), draft.title().trim(), body, null, original, languages,
+				draft.access(), DocumentStatus.DRAFT, null, null, mandate.actsForSecretariat() ? null : account.participant(),
+				Sources.none(), null, 0, now);
+		repository.insert(document);
+		var version = new DocumentVersion(id, 0, draft.paragraphs(), null, List.of(), now, account.email());
+		repository.insert(version);
+		audit.record(new Act(account.email(), account.actsFor(), "document.tabled", "document:" + id, null,
+				Map.of("symbol", symbol, "title", document.title(), "paragraphs", version.paragraphs().size(),
+						"access", document.access().level().name())));
+		return document;
+	}
+
+	public record NewDocument(DocumentType type, String title, String body, Access access, @Nullable List<String> languages,
+			@Nullable String originalLanguage, List<Paragraph> paragraphs) {
+	}
+
+	/**
+	 * A delegation proposes an amendment against the version it names; one that names an older
+	 * version than the current is refused, since the text it amends is no longer on the table.
+	 */
+	@Transactional
+	public Amendment propose(Account account, String id, NewAmendment proposal) {
+		var document = document(id, access.viewer(account, clock.today()));
+		var mandate = rights.of(account, clock.today());
+		if (!mandate.maySpeak()) {
+			throw new NotAllowed("Amendments are proposed by the delegation of a member or observer State; "
+					+ account.actsFor() + " may not on " + mandate.on() + ".");
+		}
+		repository.lockShared(document.id());
+		var current = repository.document(document.id()).orElseThrow();
+		refuseIfAdopted(current);
+		var latest = current.latestVersion();
+		if (latest == null) {
+			throw new NoTextHeld(document.id());
+		}
+		if (proposal.againstVersion() != latest) {
+			if (proposal.againstVersion() < latest && proposal.againstVersion() >= 0) {
+				throw new Revision.AmendmentOutdated(proposal.againstVersion(), latest);
+			}
+			throw new NotFound("version", document.id() + " " + DocumentVersion.name(proposal.againstVersion()));
+		}
+		var cosponsors = new ArrayList<String>();
+		for (var code : proposal.cosponsors() == null ? List.<String>of() : proposal.cosponsors()) {
+			var normalized = code.trim().toUpperCase(Locale.ROOT);
+			var status = registry.isRegistered(ParticipantCode.parse(normalized))
+					? registry.statusOf(ParticipantCode.of(normalized), clock.today()) : null;
+			if (status == null) {
+				throw new InvalidRequest("cosponsors", "'%s' is not a participant of the forum today.".formatted(code));
+			}
+			cosponsors.add(normalized);
+		}
+		var text = proposal.text() == null ? Map.<String, String>of() : proposal.text();
+		checkLanguages(text.keySet(), current.languages());
+		if (proposal.kind().needsText() && text.getOrDefault(current.originalLanguage(), "").isBlank()) {
+			throw new InvalidRequest("text", "Give the amendment's text in the original language (%s).".formatted(current.originalLanguage()));
+		}
+		var amendment = new Amendment(0, document.id(), latest, proposal.kind(), blankToNull(proposal.paragraph()),
+				blankToNull(proposal.alternative()), text, account.participant(), cosponsors, Instant.now(),
+				blankToNull(proposal.explanation()), Amendment.Status.PROPOSED, null);
+		Revision.check(repository.version(document.id(), latest).orElseThrow(), amendment);
+		long amendmentId = repository.insert(amendment, account.email());
+		audit.record(new Act(account.email(), account.actsFor(), "amendment.proposed", "document:" + document.id(), null,
+				Map.of("amendment", amendmentId, "against", DocumentVersion.name(latest), "kind", proposal.kind().name())));
+		return repository.amendment(amendmentId).orElseThrow();
+	}
+
+	public record NewAmendment(int againstVersion, AmendmentKind kind, @Nullable String paragraph, @Nullable String alternative,
+			@Nullable Map<String, String> text, @Nullable List<String> cosponsors, @Nullable String explanation) {
+	}
+
+	/** A delegation states whether it supports or opposes an alternative of a bracketed paragraph. */
+	@Transactional
+	public AlternativePosition state(Account account, String id, String paragraph, String alternative, AlternativePosition.Stance stance) {
+		var document = document(id, access.viewer(account, clock.today()));
+		var mandate = rights.of(account, clock.today());
+		if (!mandate.maySpeak()) {
+			throw new NotAllowed("Positions on alternatives are stated by the delegation of a member or observer State.");
+		}
+		refuseIfAdopted(document);
+		var version = latest(document.id(), access.viewer(account, clock.today()));
+		var target = version.paragraph(paragraph).orElseThrow(() -> new NotFound("paragraph", paragraph));
+		var chosen = target.alternative(alternative).orElseThrow(() -> new NotFound("alternative", paragraph + " " + alternative));
+		var position = new AlternativePosition(target.label(), chosen.label(), account.participant(), stance, version.number(),
+				Instant.now());
+		repository.state(document.id(), position);
+		audit.record(new Act(account.email(), account.actsFor(), "alternative.position-stated", "document:" + document.id(), null,
+				Map.of("paragraph", target.label(), "alternative", chosen.label(), "stance", stance.name())));
+		return position;
+	}
+
+	/**
+	 * The chair (or the Secretariat) issues a new revision from the current version: the
+	 * amendments taken in apply in order, then the marks. Amendments left out that were proposed
+	 * against the old version become outdated. Audited; listeners (a silence procedure on this
+	 * text) act in the same transaction.
+	 */
+	@Transactional
+	public DocumentVersion revise(Account account, String id, int basedOn, List<Long> takeIn, Map<String, ParagraphStatus> marks) {
+		var mandate = rights.of(account, clock.today());
+		var viewer = access.viewer(account, clock.today());
+		var visible = document(id, viewer);
+		refuseUnlessFacilitating(mandate);
+		var document = repository.lock(visible.id()).orElseThrow();
+		refuseIfAdopted(document);
+		var latest = document.latestVersion();
+		if (latest == null) {
+			throw new NoTextHeld(document.id());
+		}
+		if (basedOn != latest) {
+			throw new RevisionNotOnCurrent(basedOn, latest);
+		}
+		if (new HashSet<>(takeIn).size() != takeIn.size()) {
+			throw new InvalidRequest("takeIn", "An amendment is taken in once.");
+		}
+		var amendments = new ArrayList<Amendment>();
+		for (var amendmentId : takeIn) {
+			var amendment = repository.amendment(amendmentId)
+					.filter(found -> found.document().equals(document.id()))
+					.orElseThrow(() -> new NotFound("amendment", String.valueOf(amendmentId)));
+			amendments.add(amendment);
+		}
+		if (amendments.isEmpty() && marks.isEmpty()) {
+			throw new InvalidRequest("takeIn", "A revision takes in at least one amendment or marks at least one paragraph.");
+		}
+		var base = repository.version(document.id(), latest).orElseThrow();
+		var paragraphs = Revision.apply(base, amendments, marks);
+		var version = new DocumentVersion(document.id(), latest + 1, paragraphs, latest, takeIn, Instant.now(), account.email());
+		repository.insert(version);
+		repository.takeIn(takeIn, version.number());
+		int outdated = repository.outdate(document.id(), version.number());
+		events.publishEvent(new RevisionIssued(document.id(), version.number(), version.hasBrackets(), account.email(), account.actsFor()));
+		audit.record(new Act(account.email(), account.actsFor(), "document.revised", "document:" + document.id(), null,
+				Map.of("version", version.name(), "takenIn", takeIn, "marks", marks.size(), "outdated", outdated,
+						"bracketed", version.bracketed().size())));
+		return version;
+	}
+
+	/** Checks that the person may put texts for decision (the chair or the Secretariat). */
+	public void refuseUnlessFacilitating(Mandate mandate) {
+		if (!facilitation.mayFacilitate(mandate)) {
+			throw new NotAllowed("Only the chairing State's delegation (%s on %s) or the Secretariat conducts the negotiation."
+					.formatted(facilitation.chairOn(mandate.on()), mandate.on()));
+		}
+	}
+
+	/**
+	 * For the decisions module, inside its transaction: locks the document and returns the exact
+	 * version to be put for decision, refusing a text that still holds brackets or is no longer current.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public DocumentVersion textForDecision(String id, int number) {
+		var document = repository.lock(id).orElseThrow(() -> new NotFound("document", id));
+		refuseIfAdopted(document);
+		var version = repository.version(document.id(), number)
+				.orElseThrow(() -> new NotFound("version", document.id() + " " + DocumentVersion.name(number)));
+		if (document.latestVersion() != null && number != document.latestVersion()) {
+			throw new RevisionNotOnCurrent(number, document.latestVersion());
+		}
+		if (version.hasBrackets()) {
+			throw new NothingAgreedUntilEverythingAgreed(version);
+		}
+		return version;
+	}
+
+	/** Locks a document for a decision about to change its status (same order as revisions: document first). */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public void lockForDecision(String id) {
+		repository.lock(id);
+	}
+
+	/** The decisions module records the outcome on the document, in its transaction. */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public void recordOutcome(String id, DocumentStatus status, LocalDate on, @Nullable String meeting) {
+		repository.setStatus(id, status, status == DocumentStatus.ADOPTED ? on : null, meeting);
+	}
+
+	/** Loads a document of the forum's history (reference data), with its text when held. */
+	@Transactional
+	public void recordHistorical(HistoricalDocument record) {
+		if (repository.exists(record.id())) {
+			throw new DocumentAlreadyRecorded(record.id());
+		}
+		if (!organs.isBody(record.body())) {
+			throw new NotFound("body", record.body());
+		}
+		if (record.meeting() != null && !meetings.exists(record.meeting())) {
+			throw new NotFound("meeting", record.meeting());
+		}
+		int number = repository.nextSymbolNumber(record.body(), record.adoptedOn().getYear());
+		var symbol = properties.symbol(record.body(), record.type(), record.adoptedOn().getYear(), number);
+		var createdAt = record.adoptedOn().atStartOfDay().toInstant(ZoneOffset.UTC);
+		var document = new NegotiatedDocument(record.id(), symbol, record.type(), record.title(), record.body(), record.meeting(),
+				record.originalLanguage(), List.of(record.originalLanguage()), Access.PUBLIC, DocumentStatus.ADOPTED,
+				record.adoptedOn(), record.precision(), null, record.sources(), record.note(), null, createdAt);
+		repository.insert(document);
+		if (!record.paragraphs().isEmpty()) {
+			repository.insert(new DocumentVersion(record.id(), 0, record.paragraphs(), null, List.of(), createdAt,
+					"reference:" + String.join(",", record.sources().references())));
+		}
+	}
+
+	public record HistoricalDocument(String id, DocumentType type, String title, String body, @Nullable String meeting,
+			LocalDate adoptedOn, DatePrecision precision, String originalLanguage, Sources sources, @Nullable String note,
+			List<Paragraph> paragraphs) {
+	}
+
+	private List<String> languages(@Nullable List<String> requested, @Nullable String original) {
+		var languages = new ArrayList<String>();
+		var wanted = requested == null || requested.isEmpty() ? properties.languages() : requested;
+		for (var language : wanted) {
+			var code = language.trim().toLowerCase(Locale.ROOT);
+			if (!properties.languages().contains(code)) {
+				throw new InvalidRequest("languages", "'%s' is not a language of the forum (%s).".formatted(language, properties.languages()));
+			}
+			if (!languages.contains(code)) {
+				languages.add(code);
+			}
+		}
+		if (original != null && !languages.contains(original.trim().toLowerCase(Locale.ROOT))) {
+			throw new InvalidRequest("originalLanguage", "The original language must be one of the document's languages %s.".formatted(languages));
+		}
+		return languages;
+	}
+
+	private void checkText(List<Paragraph> paragraphs, List<String> languages, String original) {
+		if (paragraphs.isEmpty()) {
+			throw new InvalidRequest("paragraphs", "A draft holds at least one paragraph.");
+		}
+		for (var paragraph : paragraphs) {
+			checkLanguages(paragraph.text().keySet(), languages);
+			paragraph.alternatives().forEach(alternative -> checkLanguages(alternative.text().keySet(), languages));
+			boolean hasOriginal = paragraph.alternatives().isEmpty() ? !paragraph.text(original).isBlank()
+					: paragraph.alternatives().stream().allMatch(alternative -> !alternative.text(original).isBlank());
+			if (!hasOriginal) {
+				throw new InvalidRequest("paragraphs", "Paragraph %s has no text in the original language (%s).".formatted(paragraph.label(), original));
+			}
+		}
+	}
+
+	private static void checkLanguages(java.util.Set<String> used, List<String> languages) {
+		for (var language : used) {
+			if (!languages.contains(language)) {
+				throw new InvalidRequest("text", "'%s' is not one of the document's languages %s.".formatted(language, languages));
+			}
+		}
+	}
+
+	private void checkNamed(Access requested) {
+		for (var participant : requested.named()) {
+			if (!registry.isRegistered(ParticipantCode.parse(participant))) {
+				throw new InvalidRequest("named", "Unknown participant '%s'.".formatted(participant));
+			}
+		}
+	}
+
+	private static void refuseIfAdopted(NegotiatedDocument document) {
+		if (document.adopted()) {
+			throw new DocumentAdopted(document.symbol());
+		}
+	}
+
+	private static String normalize(String id) {
+		return id.trim().toUpperCase(Locale.ROOT);
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+
+	/** A text with brackets cannot be put for adoption. */
+	public static class NothingAgreedUntilEverythingAgreed extends RuleViolation {
+
+		NothingAgreedUntilEverythingAgreed(DocumentVersion version) {
+			super("Nothing is agreed until everything is agreed: %s of %s still holds bracketed paragraphs %s"
+					.formatted(version.name(), version.document(), version.bracketed().stream().map(Paragraph::label).toList()));
+		}
+
+		@Override
+		public String rule() {
+			return "nothing-agreed-until-everything-agreed";
+		}
+	}
+
+	public static class RevisionNotOnCurrent extends RuleViolation {
+
+		RevisionNotOnCurrent(int named, int current) {
+			super("The text now stands at %s, not %s".formatted(DocumentVersion.name(current), DocumentVersion.name(named)));
+		}
+
+		@Override
+		public String rule() {
+			return "not-the-current-version";
+		}
+	}
+
+	public static class DocumentAdopted extends RuleViolation {
+
+		DocumentAdopted(String symbol) {
+			super(symbol + " is adopted; its text is final");
+		}
+
+		@Override
+		public String rule() {
+			return "document-adopted";
+		}
+	}
+
+	public static class NoTextHeld extends RuleViolation {
+
+		NoTextHeld(String id) {
+			super("The forum's records hold no text of " + id + ", only the fact of its adoption");
+		}
+
+		@Override
+		public String rule() {
+			return "no-text-held";
+		}
+	}
+
+	public static class DocumentAlreadyRecorded extends RuleViolation {
+
+		DocumentAlreadyRecorded(String id) {
+			super("Document " + id + " is already recorded");
+		}
+
+		@Override
+		public String rule() {
+			return "document-already-recorded";
+		}
+	}
+
+	public static class BodyNotInExistence extends RuleViolation {
+
+		BodyNotInExistence(String body) {
+			super("The body " + body + " does not exist today; a draft is tabled in a body that does");
+		}
+
+		@Override
+		public String rule() {
+			return "body-not-in-existence";
+		}
+	}
+}

@@ -1,0 +1,119 @@
+package org.kurultai.publication;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.kurultai.decisions.Decisions;
+import org.kurultai.drafting.Drafting;
+import org.kurultai.drafting.NegotiatedDocument;
+import org.kurultai.identity.AccessPolicy;
+import org.kurultai.identity.Viewer;
+import org.kurultai.meetings.Meetings;
+import org.kurultai.organs.Organs;
+import org.kurultai.platform.ForumProperties;
+import org.kurultai.registry.ParticipantCode;
+import org.kurultai.registry.Registry;
+import org.kurultai.shared.ForumClock;
+import org.kurultai.shared.InvalidRequest;
+import org.kurultai.shared.RuleViolation;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** An adopted document's text, as Akoma Ntoso XML and as PDF, with the statements published with it. */
+@RestController
+@Tag(name = "Documents")
+class PublicationApi {
+
+	private final Drafting drafting;
+	private final Decisions decisions;
+	private final AccessPolicy access;
+	private final Organs organs;
+	private final Meetings meetings;
+	private final Registry registry;
+	private final ForumProperties forum;
+	private final ForumClock clock;
+
+	PublicationApi(Drafting drafting, Decisions decisions, AccessPolicy access, Organs organs, Meetings meetings, Registry registry,
+			ForumProperties forum, ForumClock clock) {
+		this.drafting = drafting;
+		this.decisions = decisions;
+		this.access = access;
+		this.organs = organs;
+		this.meetings = meetings;
+		this.registry = registry;
+		this.forum = forum;
+		this.clock = clock;
+	}
+
+	@GetMapping(path = "/api/documents/{id}/akn", produces = { AkomaNtoso.MEDIA_TYPE, "application/xml", "application/problem+json" })
+	@Operation(summary = "An adopted document as Akoma Ntoso 3.0 XML; 409 if it is not adopted or its text is not held")
+	ResponseEntity<byte[]> akomaNtoso(@PathVariable String id,
+			@Parameter(description = "Language code; default the original") @RequestParam @Nullable String language) {
+		var text = published(id, language);
+		return file(AkomaNtoso.render(text), MediaType.parseMediaType(AkomaNtoso.MEDIA_TYPE), text, "xml");
+	}
+
+	@GetMapping(path = "/api/documents/{id}/pdf", produces = { "application/pdf", "application/problem+json" })
+	@Operation(summary = "An adopted document as PDF; 409 if it is not adopted or its text is not held")
+	ResponseEntity<byte[]> pdf(@PathVariable String id,
+			@Parameter(description = "Language code; default the original") @RequestParam @Nullable String language) {
+		var text = published(id, language);
+		return file(PdfRenderer.render(text), MediaType.APPLICATION_PDF, text, "pdf");
+	}
+
+	private PublishedText published(String id, @Nullable String language) {
+		Viewer viewer = access.currentViewer();
+		var document = drafting.document(id, viewer);
+		if (!document.adopted() || document.adoptedOn() == null) {
+			throw new NotAdopted(document);
+		}
+		var lang = language == null || language.isBlank() ? document.originalLanguage() : language.trim().toLowerCase(Locale.ROOT);
+		if (!document.languages().contains(lang)) {
+			throw new InvalidRequest("language", "The document has no %s version; it has %s.".formatted(lang, document.languages()));
+		}
+		var decision = decisions.adopting(document.id(), viewer);
+		var version = decision.isPresent() ? drafting.version(document.id(), decision.get().version(), viewer) : drafting.latest(document.id(), viewer);
+		var statements = decision.map(d -> decisions.statements(d.id(), viewer)).orElse(java.util.List.of()).stream()
+				.map(s -> new PublishedText.Statement(s.participant(), name(s.participant()), s.kind().label(), s.paragraph(), s.text(),
+						LocalDate.ofInstant(s.filedAt(), clock.zone())))
+				.toList();
+		var place = document.meeting() == null ? null : meetings.meeting(document.meeting()).place();
+		return new PublishedText(document, version, lang, forum.name(), organs.body(document.body()).nameOn(document.adoptedOn()).name(),
+				document.adoptedOn(), place, decision.map(d -> d.registerSymbol()).orElse(null),
+				decision.map(d -> d.rule().label()).orElse(null), statements);
+	}
+
+	private String name(String code) {
+		return registry.roster().find(ParticipantCode.parse(code)).map(p -> p.name()).orElse(code);
+	}
+
+	private static ResponseEntity<byte[]> file(byte[] content, MediaType type, PublishedText text, String extension) {
+		var filename = text.document().id().toLowerCase(Locale.ROOT) + "-" + text.language() + "." + extension;
+		return ResponseEntity.ok().contentType(type)
+				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build().toString())
+				.body(content);
+	}
+
+	/** Only an adopted text is published. */
+	static class NotAdopted extends RuleViolation {
+
+		NotAdopted(NegotiatedDocument document) {
+			super(document.symbol() + " is " + document.status().label() + ", not adopted; only an adopted text is exported");
+		}
+
+		@Override
+		public String rule() {
+			return "not-adopted";
+		}
+	}
+}
