@@ -113,7 +113,7 @@ class DecisionsApi {
 
 	record NewDecision(@NotBlank @Size(max = 10) String body, @NotBlank @Size(max = 60) String document, @NotNull @Min(0) Integer version,
 			@Nullable DecisionKind kind, @Nullable Matter matter, @Nullable @Size(max = 10) String concerned, @NotNull Procedure procedure,
-			@Nullable @Size(max = 40) String meeting, @Nullable @Size(max = 100) List<@Size(max = 10) String> present,
+			@Nullable @Size(max = 40) String meeting, @Nullable @Size(max = 100) List<@NotNull @Size(max = 10) String> present,
 			@Parameter(description = "Local date and time of the deadline, e.g. 2026-12-01T18:00") @Nullable LocalDateTime deadline,
 			@Parameter(description = "The time zone the deadline is given in, e.g. Asia/Almaty") @Nullable @Size(max = 60) String timeZone,
 			@Nullable Long refersTo) {

@@ -177,8 +177,8 @@ class DocumentsApi {
 	}
 
 	record NewParagraph(@NotBlank @Size(max = 20) String label, @Nullable ParagraphStatus status,
-			@Nullable Map<@Size(max = 8) String, @Size(max = 20000) String> text, @Nullable @Size(max = 10) List<@Valid NewAlternative> alternatives,
-			@Nullable List<@Size(max = 10) String> sponsors) {
+			@Nullable Map<@NotNull @Size(max = 8) String, @NotNull @Size(max = 20000) String> text, @Nullable @Size(max = 10) List<@NotNull @Valid NewAlternative> alternatives,
+			@Nullable List<@NotNull @Size(max = 10) String> sponsors) {
 
 		Paragraph toParagraph() {
 			var alternatives = this.alternatives == null ? List.<Alternative>of()
@@ -188,22 +188,22 @@ class DocumentsApi {
 		}
 	}
 
-	record NewAlternative(@NotBlank @Size(max = 20) String label, @NotEmpty Map<@Size(max = 8) String, @Size(max = 20000) String> text,
-			@Nullable List<@Size(max = 10) String> sponsors) {
+	record NewAlternative(@NotBlank @Size(max = 20) String label, @NotEmpty Map<@NotNull @Size(max = 8) String, @NotNull @Size(max = 20000) String> text,
+			@Nullable List<@NotNull @Size(max = 10) String> sponsors) {
 	}
 
 	record NewDocument(@NotNull DocumentType type, @NotBlank @Size(max = 500) String title, @NotBlank @Size(max = 10) String body,
-			@Nullable AccessLevel access, @Nullable List<@Size(max = 10) String> named, @Nullable List<@Size(max = 8) String> languages,
-			@Nullable @Size(max = 8) String originalLanguage, @NotEmpty @Size(max = 500) List<@Valid NewParagraph> paragraphs) {
+			@Nullable AccessLevel access, @Nullable List<@NotNull @Size(max = 10) String> named, @Nullable List<@Size(max = 8) String> languages,
+			@Nullable @Size(max = 8) String originalLanguage, @NotEmpty @Size(max = 500) List<@NotNull @Valid NewParagraph> paragraphs) {
 	}
 
 	record NewAmendment(@NotNull @Min(0) Integer againstVersion, @NotNull AmendmentKind kind, @Nullable @Size(max = 20) String paragraph,
-			@Nullable @Size(max = 20) String alternative, @Nullable Map<@Size(max = 8) String, @Size(max = 20000) String> text,
-			@Nullable @Size(max = 30) List<@Size(max = 10) String> cosponsors, @Nullable @Size(max = 5000) String explanation) {
+			@Nullable @Size(max = 20) String alternative, @Nullable Map<@NotNull @Size(max = 8) String, @NotNull @Size(max = 20000) String> text,
+			@Nullable @Size(max = 30) List<@NotNull @Size(max = 10) String> cosponsors, @Nullable @Size(max = 5000) String explanation) {
 	}
 
 	record NewRevision(@NotNull @Min(0) Integer basedOn, @Nullable @Size(max = 200) List<@NotNull Long> takeIn,
-			@Nullable @Size(max = 500) Map<@Size(max = 20) String, ParagraphStatus> marks) {
+			@Nullable @Size(max = 500) Map<@NotNull @Size(max = 20) String, @NotNull ParagraphStatus> marks) {
 	}
 
 	record NewPosition(@NotBlank @Size(max = 20) String paragraph, @NotBlank @Size(max = 20) String alternative,

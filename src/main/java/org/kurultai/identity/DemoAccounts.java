@@ -31,6 +31,8 @@ class DemoAccounts implements ApplicationRunner {
 		open("admin@demo.kurultai.org", "Demo Secretariat administrator", Role.SECRETARIAT_ADMINISTRATOR, null);
 		open("officer@demo.kurultai.org", "Demo Secretariat officer", Role.SECRETARIAT_OFFICER, null);
 		open("coordinator.kaz@demo.kurultai.org", "Demo national coordinator of Kazakhstan", Role.NATIONAL_COORDINATOR, "KAZ");
+		open("coordinator.aze@demo.kurultai.org", "Demo national coordinator of Azerbaijan (the chair)", Role.NATIONAL_COORDINATOR, "AZE");
+		open("coordinator.ind@demo.kurultai.org", "Demo national coordinator of India", Role.NATIONAL_COORDINATOR, "IND");
 		open("coordinator.jpn@demo.kurultai.org", "Demo national coordinator of Japan", Role.NATIONAL_COORDINATOR, "JPN");
 		open("delegate.kaz@demo.kurultai.org", "Demo delegate of Kazakhstan (member)", Role.DELEGATE, "KAZ");
 		open("delegate.jpn@demo.kurultai.org", "Demo delegate of Japan (observer)", Role.DELEGATE, "JPN");

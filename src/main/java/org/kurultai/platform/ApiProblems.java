@@ -57,6 +57,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.CONFLICT, exception.rule(), "Refused by the rules of the forum", exception.getMessage());
 	}
 
+	/** Two requests raced for the same record and the database kept them apart: nothing was written. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> raced(org.springframework.dao.ConcurrencyFailureException exception) {
+		log.info("Concurrent write refused: {}", exception.getMessage());
+		return problem(HttpStatus.CONFLICT, "concurrent-change", "Changed meanwhile",
+				"Another request changed this record at the same moment; nothing was written. Try again.");
+	}
+
+	/** A constraint of the database refused the write, which a rule of the domain should have named first. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> refusedByTheDatabase(org.springframework.dao.DataIntegrityViolationException exception) {
+		log.warn("Write refused by a database constraint: {}", exception.getMostSpecificCause().getMessage());
+		return problem(HttpStatus.CONFLICT, "conflict", "Conflict",
+				"The request conflicts with the records as they stand; nothing was written.");
+	}
+
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unexpected(Exception exception) {
 		log.error("Unexpected error", exception);

@@ -36,6 +36,16 @@ class PageProblems {
 	}
 
 	@ExceptionHandler
+	ModelAndView raced(org.springframework.dao.ConcurrencyFailureException exception) {
+		return ErrorPages.page(HttpStatus.CONFLICT, "Another request changed this record at the same moment; nothing was written. Try again.");
+	}
+
+	@ExceptionHandler
+	ModelAndView refusedByTheDatabase(org.springframework.dao.DataIntegrityViolationException exception) {
+		return ErrorPages.page(HttpStatus.CONFLICT, "The request conflicts with the records as they stand; nothing was written.");
+	}
+
+	@ExceptionHandler
 	ModelAndView mismatch(TypeMismatchException exception) {
 		return ErrorPages.page(HttpStatus.BAD_REQUEST,
 				"'%s' is not a valid value here; dates are written YYYY-MM-DD.".formatted(exception.getValue()));

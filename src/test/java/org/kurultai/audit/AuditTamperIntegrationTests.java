@@ -123,7 +123,9 @@ class AuditTamperIntegrationTests {
 		}
 		try (var again = start("demo", "--kurultai.reference.dataset=cica", "--spring.profiles.active=demo")) {
 			assertThat(again.getBean(JdbcClient.class).sql("select count(*) from account where email like '%@demo.kurultai.org'")
-					.query(Integer.class).single()).isEqualTo(7);
+					.query(Integer.class).single()).isEqualTo(9);
+			assertThat(again.getBean(JdbcClient.class).sql("select count(*) from document where status = 'DRAFT'").query(Integer.class).single())
+					.as("one demo draft under negotiation, tabled once").isEqualTo(1);
 			assertThat(again.getBean(JdbcClient.class).sql("select count(*) from accreditation where accredited_on is not null")
 					.query(Integer.class).single()).as("the demo delegates are accredited").isEqualTo(2);
 		}

@@ -355,10 +355,30 @@ class NegotiationIntegrationTests {
 		assertThat(api.post("/api/documents", japan, """
 				{"type": "STATEMENT", "title": "x", "body": "SOC", "paragraphs": [{"label": "1", "text": {"en": "x"}}]}""")
 				.status()).as("an observer tables nothing").isEqualTo(403);
+		assertThat(api.post("/api/documents", secretariat, """
+				{"type": "STATEMENT", "title": "x", "body": "SOC", "paragraphs": [{"label": "1", "text": {"en": null}}]}""")
+				.status()).isEqualTo(400);
+		assertThat(api.post("/api/documents", secretariat, """
+				{"type": "STATEMENT", "title": "x", "body": "SOC", "paragraphs": [null]}""").status()).isEqualTo(400);
+		assertThat(api.post("/api/documents", secretariat, """
+				{"type": "STATEMENT", "title": "x", "body": "SOC", "paragraphs": [{"label": "a b", "text": {"en": "x"}}]}""")
+				.status()).isBetween(400, 409);
 		assertThat(api.get("/api/documents", secretariat).json().size()).isEqualTo(before);
 
 		var id = table(secretariat, "SOC", "PARTICIPANTS", TWO_AGREED);
 		assertThat(api.post("/api/decisions", secretariat, silence("SOC", id, 0, 60, "Mars/Olympus")).status()).isEqualTo(400);
+		assertThat(api.post("/api/documents/" + id + "/amendments", india, """
+				{"againstVersion": 0, "kind": "REPLACE", "paragraph": "1", "text": {"en": "y"}, "cosponsors": [null]}""").status()).isEqualTo(400);
+		assertThat(api.post("/api/documents/" + id + "/amendments", india, """
+				{"againstVersion": 0, "kind": "REPLACE", "paragraph": "1", "text": {"en": "y"}, "cosponsors": ["ZZZ"]}""").status()).isEqualTo(400);
+		assertThat(api.post("/api/documents/" + id + "/revisions", chair, """
+				{"basedOn": 0, "marks": {"1": null}}""").status()).isEqualTo(400);
+		assertThat(api.post("/api/documents/" + id + "/revisions", chair, """
+				{"basedOn": 0, "marks": {"1": "MAYBE"}}""").status()).isEqualTo(400);
+		assertThat(api.post("/api/documents/" + id + "/revisions", chair, """
+				{"basedOn": 0, "takeIn": [424242]}""").status()).isEqualTo(404);
+		assertThat(api.get("/api/documents/" + id + "/amendments", india).json().size()).as("nothing written").isZero();
+		assertThat(api.get("/api/documents/" + id, india).json().get("versions").size()).isEqualTo(1);
 		assertThat(api.post("/api/decisions", secretariat, """
 				{"body": "SOC", "document": "%s", "version": 0, "procedure": "SILENCE", "deadline": "31.12.2030 18:00", "timeZone": "Asia/Almaty"}"""
 				.formatted(id)).status()).isEqualTo(400);
