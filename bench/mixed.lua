@@ -26,6 +26,9 @@ local paths = {
   "/api/meetings?body=CHSG",
   "/api/meetings?from=2000-01-01&to=2010-12-31",
   "/api/timeline?from=2020-01-01&to=2023-12-31",
+  "/api/documents",
+  "/api/documents/DECLARATION-2006",
+  "/api/decisions",
 }
 
 -- Each wrk thread has its own Lua state; start the threads at different places in the list.

@@ -77,7 +77,7 @@ class DecisionPages {
 	String status(@PathVariable long id, Model model, @AuthenticationPrincipal @Nullable KurultaiUser user) {
 		details(id, model, user);
 		common(model, "Decision " + id);
-		return "decision :: status";
+		return "decision-status";
 	}
 
 	private void details(long id, Model model, @Nullable KurultaiUser user) {
@@ -96,7 +96,8 @@ class DecisionPages {
 		model.addAttribute("votes", decisions.votes(id, viewer));
 		model.addAttribute("statements", decisions.statements(id, viewer));
 		model.addAttribute("permissions", decisions.permissions(decision, user == null ? null : user.account()));
-		model.addAttribute("kinds", StatementKind.values());
+		boolean member = viewer.mandate() != null && viewer.mandate().mayObject();
+		model.addAttribute("kinds", java.util.Arrays.stream(StatementKind.values()).filter(kind -> member || !kind.membersOnly()).toList());
 		model.addAttribute("deadlineInForumZone", decision.deadline() == null ? null : decision.deadline().atZone(clock.zone()));
 		model.addAttribute("dueNow", decision.dueAt(java.time.Instant.now()));
 	}

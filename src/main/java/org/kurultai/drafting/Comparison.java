@@ -119,11 +119,12 @@ public record Comparison(DocumentVersion from, DocumentVersion to, String langua
 				i++;
 				j++;
 			}
-			else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-				append(segments, Segment.Kind.INSERTED, b.get(j++));
+			else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+				// what was deleted reads before what replaced it
+				append(segments, Segment.Kind.DELETED, a.get(i++));
 			}
 			else {
-				append(segments, Segment.Kind.DELETED, a.get(i++));
+				append(segments, Segment.Kind.INSERTED, b.get(j++));
 			}
 		}
 		return List.copyOf(segments);

@@ -42,6 +42,7 @@ class PublicationApi {
 	private final Registry registry;
 	private final ForumProperties forum;
 	private final ForumClock clock;
+	private final Renderings rendered = new Renderings(64);
 
 	PublicationApi(Drafting drafting, Decisions decisions, AccessPolicy access, Organs organs, Meetings meetings, Registry registry,
 			ForumProperties forum, ForumClock clock) {
@@ -60,7 +61,7 @@ class PublicationApi {
 	ResponseEntity<byte[]> akomaNtoso(@PathVariable String id,
 			@Parameter(description = "Language code; default the original") @RequestParam @Nullable String language) {
 		var text = published(id, language);
-		return file(AkomaNtoso.render(text), MediaType.parseMediaType(AkomaNtoso.MEDIA_TYPE), text, "xml");
+		return file(rendered.get(text, "akn", AkomaNtoso::render), MediaType.parseMediaType(AkomaNtoso.MEDIA_TYPE), text, "xml");
 	}
 
 	@GetMapping(path = "/api/documents/{id}/pdf", produces = { "application/pdf", "application/problem+json" })
@@ -68,7 +69,7 @@ class PublicationApi {
 	ResponseEntity<byte[]> pdf(@PathVariable String id,
 			@Parameter(description = "Language code; default the original") @RequestParam @Nullable String language) {
 		var text = published(id, language);
-		return file(PdfRenderer.render(text), MediaType.APPLICATION_PDF, text, "pdf");
+		return file(rendered.get(text, "pdf", PdfRenderer::render), MediaType.APPLICATION_PDF, text, "pdf");
 	}
 
 	private PublishedText published(String id, @Nullable String language) {
@@ -102,6 +103,43 @@ class PublicationApi {
 		return ResponseEntity.ok().contentType(type)
 				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build().toString())
 				.body(content);
+	}
+
+	/**
+	 * Recently rendered files. An adopted text never changes, but a statement may still be filed with
+	 * it, so the key holds everything the file shows: document, version, language, register entry and
+	 * the statements. Rendering a PDF costs tens of milliseconds; serving it again costs nothing.
+	 */
+	static final class Renderings {
+
+		private final int capacity;
+		private final java.util.Map<String, byte[]> files;
+
+		Renderings(int capacity) {
+			this.capacity = capacity;
+			this.files = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+				@Override
+				protected boolean removeEldestEntry(java.util.Map.Entry<String, byte[]> eldest) {
+					return size() > Renderings.this.capacity;
+				}
+			};
+		}
+
+		byte[] get(PublishedText text, String format, java.util.function.Function<PublishedText, byte[]> render) {
+			var key = String.join("|", format, text.document().id(), String.valueOf(text.version().number()), text.language(),
+					String.valueOf(text.registerSymbol()), text.statements().toString(), text.bodyName(), text.forum());
+			synchronized (files) {
+				var cached = files.get(key);
+				if (cached != null) {
+					return cached;
+				}
+			}
+			var file = render.apply(text);
+			synchronized (files) {
+				files.put(key, file);
+			}
+			return file;
+		}
 	}
 
 	/** Only an adopted text is published. */
