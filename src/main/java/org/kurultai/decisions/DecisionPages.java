@@ -154,20 +154,9 @@ class DecisionPages {
 		model.addAttribute("forum", forum.name());
 		model.addAttribute("forumZone", clock.zone().getId());
 		var roster = registry.roster();
-		model.addAttribute("names", new Names(roster));
+		model.addAttribute("names", new org.kurultai.registry.NameLookup(roster));
 	}
 
-	/** Participant names by code, for templates. */
-	record Names(org.kurultai.registry.Roster roster) {
-
-		public String of(@Nullable String code) {
-			return code == null ? "" : roster.find(ParticipantCode.parse(code)).map(p -> p.name()).orElse(code);
-		}
-
-		public String all(List<String> codes) {
-			return String.join(", ", codes.stream().map(this::of).toList());
-		}
-	}
 
 	/** Document symbols and titles by id, for the register. */
 	record Titles(Drafting drafting, org.kurultai.identity.Viewer viewer) {

@@ -220,23 +220,8 @@ class DocumentPages {
 	private void common(Model model, String title) {
 		model.addAttribute("title", title);
 		model.addAttribute("forum", forum.name());
-		model.addAttribute("names", new Names(registry.roster()));
+		model.addAttribute("names", new org.kurultai.registry.NameLookup(registry.roster()));
 		model.addAttribute("forumZone", clock.zone().getId());
 		model.addAttribute("zone", clock.zone());
-	}
-
-	/** Participant names by code, for templates: {@code ${names.of('KAZ')}}. */
-	record Names(org.kurultai.registry.Roster roster) {
-
-		public String of(@Nullable String code) {
-			if (code == null) {
-				return "";
-			}
-			return roster.find(ParticipantCode.of(code)).map(p -> p.name()).orElse(code);
-		}
-
-		public String all(List<String> codes) {
-			return String.join(", ", codes.stream().map(this::of).toList());
-		}
 	}
 }

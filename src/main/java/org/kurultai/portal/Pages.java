@@ -223,17 +223,6 @@ class Pages {
 	private void common(Model model, String title, Roster roster) {
 		model.addAttribute("title", title);
 		model.addAttribute("forum", forum.name());
-		model.addAttribute("names", new Names(roster));
-	}
-
-	/** Looks up a participant's name by code in templates: {@code ${names.of('KAZ')}}. */
-	record Names(Roster roster) {
-
-		public String of(@Nullable String code) {
-			if (code == null) {
-				return "";
-			}
-			return roster.find(ParticipantCode.of(code)).map(participant -> participant.name()).orElse(code);
-		}
+		model.addAttribute("names", new org.kurultai.registry.NameLookup(roster));
 	}
 }
