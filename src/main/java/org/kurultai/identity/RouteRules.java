@@ -43,6 +43,10 @@ public final class RouteRules {
 			publicly(GET, "/api/documents/{id}/amendments"), publicly(GET, "/api/documents/{id}/positions"),
 			publicly(GET, "/api/documents/{id}/akn"), publicly(GET, "/api/documents/{id}/pdf"), publicly(GET, "/api/decisions"),
 			publicly(GET, "/api/decisions/{id}"),
+			// the Catalogue of Confidence-Building Measures and States' commitments (public)
+			publicly(GET, "/catalogue"), publicly(GET, "/catalogue/differences"), publicly(GET, "/commitments"),
+			publicly(GET, "/api/catalogue"), publicly(GET, "/api/catalogue/editions"), publicly(GET, "/api/catalogue/differences"),
+			publicly(GET, "/api/commitments"),
 			// documentation, health, assets, errors
 			publicly(GET, "/v3/api-docs"), publicly(GET, "/v3/api-docs/**"), publicly(GET, "/v3/api-docs.yaml"),
 			publicly(GET, "/api-docs.html"), publicly(GET, "/swagger-ui/**"), publicly(GET, "/actuator"),
@@ -78,6 +82,8 @@ public final class RouteRules {
 			only(POST, "/api/decisions/{id}/close", NATIONAL_COORDINATOR, DELEGATE, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/decisions/{id}/close", NATIONAL_COORDINATOR, DELEGATE, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/api/decisions/{id}/statements", NATIONAL_COORDINATOR, DELEGATE),
+			only(POST, "/api/commitments", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/commitments", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/decisions/{id}/statements", NATIONAL_COORDINATOR, DELEGATE),
 			// the Secretariat's records
 			only(POST, "/api/meetings", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),

@@ -12,6 +12,13 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.audit.Act;
 import org.kurultai.audit.AuditLog;
+import org.kurultai.cbm.Catalogue;
+import org.kurultai.cbm.CatalogueEdition;
+import org.kurultai.cbm.Coordination;
+import org.kurultai.cbm.CoordinatorRole;
+import org.kurultai.cbm.Dimension;
+import org.kurultai.cbm.Measure;
+import org.kurultai.cbm.PriorityArea;
 import org.kurultai.drafting.DocumentType;
 import org.kurultai.drafting.Drafting;
 import org.kurultai.drafting.Paragraph;
@@ -31,6 +38,7 @@ import org.kurultai.organs.Chairmanship;
 import org.kurultai.organs.Organs;
 import org.kurultai.organs.Secretariat;
 import org.kurultai.reference.ReferenceFiles.BodiesFile;
+import org.kurultai.reference.ReferenceFiles.CatalogueFile;
 import org.kurultai.reference.ReferenceFiles.ChairmanshipFile;
 import org.kurultai.reference.ReferenceFiles.DocumentsFile;
 import org.kurultai.reference.ReferenceFiles.MeetingsFile;
@@ -68,6 +76,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 	private static final Logger log = LoggerFactory.getLogger(ReferenceDataLoader.class);
 	private static final long LOCK = 0x4b7572756c746169L; // "Kurultai"
 	private static final String DOCUMENTS = "documents.yaml";
+	private static final String CATALOGUE = "catalogue.yaml";
 
 	private final ReferenceDataProperties properties;
 	private final TransactionTemplate transactions;
@@ -78,9 +87,10 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 	private final Timeline timeline;
 	private final AuditLog audit;
 	private final Drafting drafting;
+	private final Catalogue catalogue;
 
 	ReferenceDataLoader(ReferenceDataProperties properties, TransactionTemplate transactions, JdbcClient jdbc, Registry registry,
-			Organs organs, Meetings meetings, Timeline timeline, AuditLog audit, Drafting drafting) {
+			Organs organs, Meetings meetings, Timeline timeline, AuditLog audit, Drafting drafting, Catalogue catalogue) {
 		this.audit = audit;
 		this.properties = properties;
 		this.transactions = transactions;
@@ -89,6 +99,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 		this.organs = organs;
 		this.meetings = meetings;
 		this.drafting = drafting;
+		this.catalogue = catalogue;
 		this.timeline = timeline;
 	}
 
@@ -108,7 +119,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 			var existing = jdbc.sql("select checksum from reference_dataset where name = ?").param(dataset.name())
 					.query(String.class).optional();
 			if (existing.isPresent()) {
-				loadDocuments(dataset);
+				loadParts(dataset);
 				if (!existing.get().equals(checksum)) {
 					log.warn("Reference dataset '{}' differs from the one loaded into this database; it is not reloaded "
 							+ "automatically (a data migration must say what changes)", dataset.name());
@@ -121,7 +132,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 			audit.record(new Act(Act.SYSTEM, "SECRETARIAT", "reference-data.loaded", "dataset:" + dataset.name(), null,
 					java.util.Map.of("checksum", checksum, "records", records)));
 			log.info("Loaded reference dataset '{}': {} records", dataset.name(), records);
-			loadDocuments(dataset);
+			loadParts(dataset);
 			return true;
 		});
 		return Boolean.TRUE.equals(loaded);
@@ -222,33 +233,60 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * The forum's historical documents come as their own part of the dataset, recorded under its own
-	 * name, so a database loaded before they shipped receives them on its next start, once.
+	 * Parts of the dataset added after it first shipped (the historical documents, the Catalogue) are
+	 * recorded under their own names, so a database loaded before they shipped receives them on its
+	 * next start, once.
 	 */
-	private void loadDocuments(ReferenceDataset dataset) {
-		if (!dataset.has(DOCUMENTS)) {
+	private void loadParts(ReferenceDataset dataset) {
+		loadPart(dataset, DOCUMENTS, () -> {
+			int records = 0;
+			for (var entry : dataset.read(DOCUMENTS, DocumentsFile.class).documents()) {
+				var text = entry.text();
+				var language = text != null ? text.language() : entry.originalLanguage() != null ? entry.originalLanguage() : "en";
+				var paragraphs = text == null ? List.<Paragraph>of()
+						: text.paragraphs().stream().map(p -> Paragraph.agreed(p.label(), Map.of(language, p.text().strip()))).toList();
+				drafting.recordHistorical(new Drafting.HistoricalDocument(entry.id(), DocumentType.valueOf(entry.type()), entry.title(),
+						entry.body(), entry.meeting(), entry.adoptedOn(), precision(entry.precision()), language, sources(entry.sources()),
+						entry.note(), paragraphs));
+				records++;
+			}
+			return records;
+		});
+		loadPart(dataset, CATALOGUE, () -> {
+			var file = dataset.read(CATALOGUE, CatalogueFile.class);
+			int records = 0;
+			for (var entry : file.editions()) {
+				catalogue.adopt(new CatalogueEdition(entry.code(), entry.title(), entry.adoptedOn(), precision(entry.precision()),
+						entry.adoptedBy(), entry.meeting(), entry.document(), sources(entry.sources()), entry.note(),
+						entry.dimensions().stream().map(d -> new Dimension(d.code(), d.name(), d.priorityAreas().stream()
+								.map(a -> new PriorityArea(a.code(), a.name(), list(a.measures()).stream()
+										.map(m -> new Measure(m.code(), m.text())).toList()))
+								.toList())).toList()));
+				records++;
+			}
+			for (var entry : list(file.coordinators())) {
+				catalogue.appoint(new Coordination(entry.priorityArea(), entry.participant(), CoordinatorRole.valueOf(entry.role()),
+						entry.from(), precision(entry.precision()), entry.until(), sources(entry.sources()), entry.note()));
+				records++;
+			}
+			return records;
+		});
+	}
+
+	private void loadPart(ReferenceDataset dataset, String file, java.util.function.IntSupplier importer) {
+		if (!dataset.has(file)) {
 			return;
 		}
-		var part = dataset.name() + "/" + DOCUMENTS;
+		var part = dataset.name() + "/" + file;
 		if (jdbc.sql("select count(*) from reference_dataset where name = ?").param(part).query(Integer.class).single() > 0) {
 			return;
 		}
-		int records = 0;
-		for (var entry : dataset.read(DOCUMENTS, DocumentsFile.class).documents()) {
-			var text = entry.text();
-			var language = text != null ? text.language() : entry.originalLanguage() != null ? entry.originalLanguage() : "en";
-			var paragraphs = text == null ? List.<Paragraph>of()
-					: text.paragraphs().stream().map(p -> Paragraph.agreed(p.label(), Map.of(language, p.text().strip()))).toList();
-			drafting.recordHistorical(new Drafting.HistoricalDocument(entry.id(), DocumentType.valueOf(entry.type()), entry.title(),
-					entry.body(), entry.meeting(), entry.adoptedOn(), precision(entry.precision()), language, sources(entry.sources()),
-					entry.note(), paragraphs));
-			records++;
-		}
+		int records = importer.getAsInt();
 		jdbc.sql("insert into reference_dataset (name, checksum, records) values (?, ?, ?)")
-				.params(part, dataset.checksum(DOCUMENTS), records).update();
+				.params(part, dataset.checksum(file), records).update();
 		audit.record(new Act(Act.SYSTEM, "SECRETARIAT", "reference-data.loaded", "dataset:" + part, null,
-				java.util.Map.of("checksum", dataset.checksum(DOCUMENTS), "records", records)));
-		log.info("Loaded reference documents '{}': {} records", part, records);
+				java.util.Map.of("checksum", dataset.checksum(file), "records", records)));
+		log.info("Loaded reference part '{}': {} records", part, records);
 	}
 
 	private static void addIfPresent(Set<String> ids, @Nullable String id) {

@@ -111,4 +111,24 @@ final class ReferenceFiles {
 
 	record ParagraphEntry(String label, String text) {
 	}
+	record CatalogueFile(List<EditionEntry> editions, @Nullable List<CoordinatorEntry> coordinators) {
+	}
+
+	record EditionEntry(String code, String title, LocalDate adoptedOn, @Nullable String precision, String adoptedBy,
+			@Nullable String meeting, @Nullable String document, @Nullable List<String> sources, @Nullable String note,
+			List<DimensionEntry> dimensions) {
+	}
+
+	record DimensionEntry(String code, String name, List<AreaEntry> priorityAreas) {
+	}
+
+	record AreaEntry(String code, String name, @Nullable List<MeasureEntry> measures) {
+	}
+
+	record MeasureEntry(String code, String text) {
+	}
+
+	record CoordinatorEntry(String priorityArea, String participant, String role, LocalDate from, @Nullable String precision,
+			@Nullable LocalDate until, @Nullable List<String> sources, @Nullable String note) {
+	}
 }

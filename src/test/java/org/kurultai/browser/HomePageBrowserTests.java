@@ -63,6 +63,7 @@ class HomePageBrowserTests extends BrowserTestSupport {
 		headings.put("Meetings", "Meetings");
 		headings.put("Documents", "Documents");
 		headings.put("Decisions", "Decisions");
+		headings.put("Catalogue", "Catalogue of Confidence-Building Measures");
 		headings.put("Timeline", "Timeline");
 		headings.put("Sources", "Sources and choices");
 		headings.put("Sign in", "Sign in");
@@ -70,7 +71,7 @@ class HomePageBrowserTests extends BrowserTestSupport {
 		open("/");
 		var nav = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
 		assertThat(nav.getByRole(AriaRole.LINK)).hasText(new String[] { "Home", "Participants", "Bodies", "Chairmanship",
-				"Meetings", "Documents", "Decisions", "Timeline", "Sources", "API", "Sign in" });
+				"Meetings", "Documents", "Decisions", "Catalogue", "Timeline", "Sources", "API", "Sign in" });
 
 		assertAll(headings.entrySet().stream().map(link -> (Executable) () -> {
 			try {

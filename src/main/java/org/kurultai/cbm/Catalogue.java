@@ -1,0 +1,231 @@
+package org.kurultai.cbm;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.kurultai.audit.Act;
+import org.kurultai.audit.AuditLog;
+import org.kurultai.identity.Account;
+import org.kurultai.identity.ActingRights;
+import org.kurultai.identity.Capacity;
+import org.kurultai.identity.Role;
+import org.kurultai.organs.Organs;
+import org.kurultai.registry.ParticipantCode;
+import org.kurultai.registry.ParticipantStatus;
+import org.kurultai.registry.Registry;
+import org.kurultai.shared.ForumClock;
+import org.kurultai.shared.InvalidRequest;
+import org.kurultai.shared.NotAllowed;
+import org.kurultai.shared.NotFound;
+import org.kurultai.shared.RuleViolation;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Catalogue and what States do with it: its editions and their differences, who coordinates
+ * each priority area on a day, and each member State's voluntary commitments, which only its
+ * national coordinator (or the Secretariat, on the State's written request) records.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Catalogue {
+
+	private final CbmRepository repository;
+	private final Registry registry;
+	private final Organs organs;
+	private final ActingRights rights;
+	private final AuditLog audit;
+	private final ForumClock clock;
+
+	Catalogue(CbmRepository repository, Registry registry, Organs organs, ActingRights rights, AuditLog audit, ForumClock clock) {
+		this.repository = repository;
+		this.registry = registry;
+		this.organs = organs;
+		this.rights = rights;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** All editions, oldest first. */
+	public List<CatalogueEdition> editions() {
+		return repository.editions();
+	}
+
+	public CatalogueEdition edition(String code) {
+		return editions().stream().filter(edition -> edition.code().equalsIgnoreCase(code.trim())).findFirst()
+				.orElseThrow(() -> new NotFound("edition", code));
+	}
+
+	/** The edition in force on a day: the last adopted on or before it. */
+	public CatalogueEdition inForce(LocalDate day) {
+		return editions().stream().filter(edition -> !edition.adoptedOn().isAfter(day)).max(Comparator.comparing(CatalogueEdition::adoptedOn))
+				.orElseThrow(() -> new NoEditionYet(day));
+	}
+
+	public EditionDifferences differences(String from, String to) {
+		return EditionDifferences.between(edition(from), edition(to));
+	}
+
+	/** The coordinators and co-coordinators holding their role on the day, by priority area. */
+	public List<Coordination> coordinatorsOn(LocalDate day) {
+		return repository.coordinations().stream().filter(coordination -> coordination.holdsOn(day)).toList();
+	}
+
+	public List<Coordination> coordinations() {
+		return repository.coordinations();
+	}
+
+	/** A State's commitments: the whole history, from which any day's commitments follow. */
+	public Commitments commitmentsOf(String participant) {
+		var code = ParticipantCode.parse(participant.trim().toUpperCase(Locale.ROOT));
+		if (!registry.isRegistered(code)) {
+			throw new NotFound("participant", participant);
+		}
+		return new Commitments(repository.changes(code.value()));
+	}
+
+	/** Every State's commitments on a day, by State. */
+	public Map<String, Map<String, CommitmentChange>> allCommitmentsOn(LocalDate day) {
+		var byState = new LinkedHashMap<String, List<CommitmentChange>>();
+		repository.changes(null).forEach(change -> byState.computeIfAbsent(change.participant(), k -> new java.util.ArrayList<>()).add(change));
+		var result = new LinkedHashMap<String, Map<String, CommitmentChange>>();
+		byState.forEach((state, changes) -> result.put(state, new Commitments(changes).on(day)));
+		return result;
+	}
+
+	/** Adopts an edition (reference data): once, and never changed after. */
+	@Transactional
+	public void adopt(CatalogueEdition edition) {
+		if (repository.exists(edition.code())) {
+			throw new EditionAdopted(edition.code());
+		}
+		if (!organs.isBody(edition.adoptedBy())) {
+			throw new NotFound("body", edition.adoptedBy());
+		}
+		repository.insert(edition);
+	}
+
+	/** Records a coordinator or co-coordinator of a priority area (reference data). Only member States coordinate. */
+	@Transactional
+	public void appoint(Coordination coordination) {
+		var code = ParticipantCode.parse(coordination.participant());
+		if (!registry.isRegistered(code)) {
+			throw new NotFound("participant", coordination.participant());
+		}
+		if (registry.statusOf(code, coordination.from()) != ParticipantStatus.MEMBER) {
+			throw new Coordination.OnlyMembersCoordinate(coordination.participant(), coordination.from());
+		}
+		if (editions().stream().noneMatch(edition -> edition.priorityArea(coordination.priorityArea()).isPresent())) {
+			throw new NotFound("priority area", coordination.priorityArea());
+		}
+		repository.insert(coordination);
+	}
+
+	/**
+	 * A member State opts in to (or out of) a priority area or one of its measures from a date, as the
+	 * edition in force that day has it. Its national coordinator records this; the Secretariat may,
+	 * naming the State's written request. The history is kept: nothing is overwritten.
+	 */
+	@Transactional
+	public CommitmentChange record(Account account, NewChange request) {
+		var participant = request.participant().trim().toUpperCase(Locale.ROOT);
+		var code = ParticipantCode.parse(participant);
+		if (!registry.isRegistered(code)) {
+			throw new NotFound("participant", request.participant());
+		}
+		var mandate = rights.of(account, clock.today());
+		var writtenRequest = blankToNull(request.writtenRequest());
+		if (mandate.actsForSecretariat()) {
+			if (writtenRequest == null) {
+				throw new InvalidRequest("writtenRequest",
+						"The Secretariat records a State's commitment only on its written request: name it (e.g. its note verbale).");
+			}
+		}
+		else if (!(account.role() == Role.NATIONAL_COORDINATOR && participant.equals(account.participant())
+				&& mandate.capacity() == Capacity.MEMBER_DELEGATION)) {
+			throw new NotAllowed("A State's commitments are recorded by its own national coordinator, or by the Secretariat on its written request.");
+		}
+		if (registry.statusOf(code, request.effectiveOn()) != ParticipantStatus.MEMBER) {
+			throw new OnlyMembersCommit(participant, request.effectiveOn());
+		}
+		var edition = inForce(request.effectiveOn());
+		var area = edition.priorityArea(request.priorityArea().trim())
+				.orElseThrow(() -> new NotInEdition(request.priorityArea(), edition.code()));
+		String measure = null;
+		if (request.measure() != null && !request.measure().isBlank()) {
+			measure = area.measure(request.measure().trim()).orElseThrow(() -> new NotInEdition(request.measure(), edition.code())).code();
+		}
+		repository.lockParticipant(participant);
+		var change = new CommitmentChange(0, participant, area.code(), measure, request.kind(), request.effectiveOn(), Instant.now(),
+				account.email(), writtenRequest, blankToNull(request.note()));
+		new Commitments(repository.changes(participant)).check(change);
+		long id = repository.insert(change);
+		audit.record(new Act(account.email(), mandate.actsForSecretariat() ? "SECRETARIAT" : participant,
+				change.kind() == CommitmentChange.Kind.OPT_IN ? "commitment.opted-in" : "commitment.opted-out", "participant:" + participant,
+				null, Map.of("subject", change.subject(), "effectiveOn", change.effectiveOn().toString(), "edition", edition.code(),
+						"writtenRequest", writtenRequest == null ? "" : writtenRequest)));
+		return repository.change(id).orElseThrow();
+	}
+
+	public record NewChange(String participant, String priorityArea, @Nullable String measure, CommitmentChange.Kind kind,
+			LocalDate effectiveOn, @Nullable String writtenRequest, @Nullable String note) {
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+
+	public static class EditionAdopted extends RuleViolation {
+
+		EditionAdopted(String code) {
+			super("The " + code + " edition of the Catalogue is adopted and never changes; a change is a new edition");
+		}
+
+		@Override
+		public String rule() {
+			return "edition-immutable";
+		}
+	}
+
+	public static class NoEditionYet extends RuleViolation {
+
+		NoEditionYet(LocalDate day) {
+			super("No edition of the Catalogue was in force on " + day);
+		}
+
+		@Override
+		public String rule() {
+			return "no-edition-in-force";
+		}
+	}
+
+	public static class OnlyMembersCommit extends RuleViolation {
+
+		OnlyMembersCommit(String participant, LocalDate day) {
+			super(participant + " is not a member State on " + day + "; member States choose the measures they take part in");
+		}
+
+		@Override
+		public String rule() {
+			return "only-members-commit";
+		}
+	}
+
+	public static class NotInEdition extends RuleViolation {
+
+		NotInEdition(String code, String edition) {
+			super("'" + code + "' is not in the " + edition + " edition of the Catalogue, in force on that day");
+		}
+
+		@Override
+		public String rule() {
+			return "not-in-edition";
+		}
+	}
+}

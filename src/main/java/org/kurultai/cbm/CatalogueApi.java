@@ -1,0 +1,124 @@
+package org.kurultai.cbm;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.kurultai.identity.KurultaiUser;
+import org.kurultai.shared.DatePrecision;
+import org.kurultai.shared.ForumClock;
+import org.kurultai.shared.InvalidRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The Catalogue of Confidence-Building Measures and States' voluntary commitments. */
+@RestController
+@Tag(name = "Confidence-building measures", description = "The Catalogue's editions, coordinators, and States' commitments")
+class CatalogueApi {
+
+	private final Catalogue catalogue;
+	private final ForumClock clock;
+
+	CatalogueApi(Catalogue catalogue, ForumClock clock) {
+		this.catalogue = catalogue;
+		this.clock = clock;
+	}
+
+	@GetMapping(path = "/api/catalogue", produces = "application/json")
+	@Operation(summary = "An edition of the Catalogue (default: in force today) with dimensions, priority areas, measures and the coordinators by participant code")
+	EditionView catalogue(@Parameter(description = "Edition code, e.g. 2004 or 2021") @RequestParam @Nullable String edition,
+			@Parameter(description = "The edition in force on this date, YYYY-MM-DD") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
+		if (edition != null && asOf != null) {
+			throw new InvalidRequest("edition", "Ask for an edition or for a date, not both.");
+		}
+		var day = asOf != null ? asOf : clock.today();
+		var chosen = edition != null ? catalogue.edition(edition) : catalogue.inForce(day);
+		var coordinationDay = edition != null ? latestDayOf(chosen) : day;
+		var coordinators = catalogue.coordinatorsOn(coordinationDay);
+		var dimensions = chosen.dimensions().stream().map(d -> new DimensionView(d.code(), d.name(), d.priorityAreas().stream()
+				.map(a -> new AreaView(a.code(), a.name(), codes(coordinators, a.code(), CoordinatorRole.COORDINATOR),
+						codes(coordinators, a.code(), CoordinatorRole.CO_COORDINATOR), a.measures()))
+				.toList())).toList();
+		return new EditionView(chosen.code(), chosen.title(), chosen.adoptedOn(), chosen.precision(), chosen.adoptedBy(), chosen.meeting(),
+				chosen.document(), chosen.sources().references(), chosen.note(), coordinationDay, dimensions);
+	}
+
+	@GetMapping(path = "/api/catalogue/editions", produces = "application/json")
+	@Operation(summary = "All editions of the Catalogue, oldest first, with their counts")
+	List<EditionSummary> editions() {
+		return catalogue.editions().stream().map(e -> new EditionSummary(e.code(), e.title(), e.adoptedOn(), e.precision(), e.adoptedBy(),
+				e.dimensions().size(), e.priorityAreas().size(), e.measureCount())).toList();
+	}
+
+	@GetMapping(path = "/api/catalogue/differences", produces = "application/json")
+	@Operation(summary = "What changed between two editions: dimensions, priority areas and measures added, removed or reworded")
+	EditionDifferences differences(@RequestParam String from, @RequestParam String to) {
+		return catalogue.differences(from, to);
+	}
+
+	@GetMapping(path = "/api/commitments", produces = "application/json")
+	@Operation(summary = "A State's commitments on a date (default today) and its whole history of opting in and out")
+	CommitmentsView commitments(@RequestParam String participant,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
+		var day = asOf == null ? clock.today() : asOf;
+		var commitments = catalogue.commitmentsOf(participant);
+		return new CommitmentsView(participant.trim().toUpperCase(java.util.Locale.ROOT), day,
+				new ArrayList<>(commitments.on(day).values()), commitments.history());
+	}
+
+	@PostMapping(path = "/api/commitments", consumes = "application/json", produces = "application/json")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "A State opts in to or out of a priority area or measure (its national coordinator, or the Secretariat on its written request)")
+	CommitmentChange record(@AuthenticationPrincipal KurultaiUser user, @Valid @RequestBody NewCommitment request) {
+		return catalogue.record(user.account(), new Catalogue.NewChange(request.participant(), request.priorityArea(), request.measure(),
+				request.kind(), request.effectiveOn() == null ? clock.today() : request.effectiveOn(), request.writtenRequest(), request.note()));
+	}
+
+	/** The last day an edition was in force: the day before the next one, or today for the one in force. */
+	private LocalDate latestDayOf(CatalogueEdition edition) {
+		return catalogue.editions().stream().map(CatalogueEdition::adoptedOn).filter(day -> day.isAfter(edition.adoptedOn())).min(LocalDate::compareTo)
+				.map(day -> day.minusDays(1)).orElse(clock.today());
+	}
+
+	private static List<String> codes(List<Coordination> coordinators, String area, CoordinatorRole role) {
+		return coordinators.stream().filter(c -> c.priorityArea().equalsIgnoreCase(area) && c.role() == role).map(Coordination::participant)
+				.toList();
+	}
+
+	record EditionView(String code, String title, LocalDate adoptedOn, DatePrecision precision, String adoptedBy, @Nullable String meeting,
+			@Nullable String document, List<String> sources, @Nullable String note, LocalDate coordinatorsAsOf, List<DimensionView> dimensions) {
+	}
+
+	record DimensionView(String code, String name, List<AreaView> priorityAreas) {
+	}
+
+	record AreaView(String code, String name, List<String> coordinators, List<String> coCoordinators, List<Measure> measures) {
+	}
+
+	record EditionSummary(String code, String title, LocalDate adoptedOn, DatePrecision precision, String adoptedBy, int dimensions,
+			int priorityAreas, int measures) {
+	}
+
+	record CommitmentsView(String participant, LocalDate asOf, List<CommitmentChange> current, List<CommitmentChange> history) {
+	}
+
+	record NewCommitment(@NotBlank @Size(max = 10) String participant, @NotBlank @Size(max = 60) String priorityArea,
+			@Nullable @Size(max = 60) String measure, @NotNull CommitmentChange.Kind kind, @Nullable LocalDate effectiveOn,
+			@Nullable @Size(max = 500) String writtenRequest, @Nullable @Size(max = 2000) String note) {
+	}
+}

@@ -1,0 +1,75 @@
+package org.kurultai.cbm;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.kurultai.shared.DatePrecision;
+import org.kurultai.shared.RuleViolation;
+import org.kurultai.shared.Sources;
+
+/**
+ * The Catalogue of Confidence-Building Measures as it stood after one act of the forum: its
+ * dimensions, priority areas and measures. An edition is adopted once and never changes; a change
+ * is a new edition. Codes are unique within an edition and stable across editions, which is what
+ * lets two editions be compared and commitments outlive an update.
+ */
+public record CatalogueEdition(String code, String title, LocalDate adoptedOn, DatePrecision precision, String adoptedBy,
+		@Nullable String meeting, @Nullable String document, Sources sources, @Nullable String note, List<Dimension> dimensions) {
+
+	public CatalogueEdition {
+		requireCode(code);
+		dimensions = List.copyOf(dimensions);
+		if (dimensions.isEmpty()) {
+			throw new EditionInvalid("Edition " + code + " has no dimension");
+		}
+		var codes = new HashSet<String>();
+		Stream.concat(dimensions.stream().map(Dimension::code),
+				Stream.concat(dimensions.stream().flatMap(d -> d.priorityAreas().stream()).map(PriorityArea::code),
+						dimensions.stream().flatMap(d -> d.priorityAreas().stream()).flatMap(a -> a.measures().stream()).map(Measure::code)))
+				.forEach(c -> {
+					if (!codes.add(c.toUpperCase(java.util.Locale.ROOT))) {
+						throw new EditionInvalid("Edition " + code + " uses the code " + c + " twice");
+					}
+				});
+	}
+
+	static void requireCode(String code) {
+		if (code == null || !code.matches("[0-9A-Z][0-9A-Z-]{0,59}")) {
+			throw new EditionInvalid("'" + code + "' is not a catalogue code (capitals, digits, hyphens)");
+		}
+	}
+
+	public List<PriorityArea> priorityAreas() {
+		return dimensions.stream().flatMap(d -> d.priorityAreas().stream()).toList();
+	}
+
+	public Optional<PriorityArea> priorityArea(String code) {
+		return priorityAreas().stream().filter(area -> area.code().equalsIgnoreCase(code)).findFirst();
+	}
+
+	public Optional<Dimension> dimensionOf(String priorityArea) {
+		return dimensions.stream().filter(d -> d.priorityAreas().stream().anyMatch(a -> a.code().equalsIgnoreCase(priorityArea)))
+				.findFirst();
+	}
+
+	public int measureCount() {
+		return priorityAreas().stream().mapToInt(area -> area.measures().size()).sum();
+	}
+
+	/** An edition's content breaks the Catalogue's rules. */
+	public static class EditionInvalid extends RuleViolation {
+
+		public EditionInvalid(String message) {
+			super(message);
+		}
+
+		@Override
+		public String rule() {
+			return "catalogue-edition-invalid";
+		}
+	}
+}
