@@ -46,7 +46,8 @@ public final class RouteRules {
 			// the Catalogue of Confidence-Building Measures and States' commitments (public)
 			publicly(GET, "/catalogue"), publicly(GET, "/catalogue/differences"), publicly(GET, "/commitments"),
 			publicly(GET, "/api/catalogue"), publicly(GET, "/api/catalogue/editions"), publicly(GET, "/api/catalogue/differences"),
-			publicly(GET, "/api/commitments"),
+			publicly(GET, "/api/commitments"), publicly(GET, "/cbm"), publicly(GET, "/cbm/reports"), publicly(GET, "/api/cbm/events"),
+			publicly(GET, "/api/cbm/reports"), publicly(GET, "/api/cbm/dashboard"),
 			// documentation, health, assets, errors
 			publicly(GET, "/v3/api-docs"), publicly(GET, "/v3/api-docs/**"), publicly(GET, "/v3/api-docs.yaml"),
 			publicly(GET, "/api-docs.html"), publicly(GET, "/swagger-ui/**"), publicly(GET, "/actuator"),
@@ -84,6 +85,8 @@ public final class RouteRules {
 			only(POST, "/api/decisions/{id}/statements", NATIONAL_COORDINATOR, DELEGATE),
 			only(POST, "/api/commitments", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/commitments", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/cbm/events", NATIONAL_COORDINATOR, DELEGATE, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/cbm/reports", NATIONAL_COORDINATOR, DELEGATE), only(POST, "/cbm/reports", NATIONAL_COORDINATOR, DELEGATE),
 			only(POST, "/decisions/{id}/statements", NATIONAL_COORDINATOR, DELEGATE),
 			// the Secretariat's records
 			only(POST, "/api/meetings", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.kurultai.audit.Act;
 import org.kurultai.audit.AuditLog;
 import org.kurultai.cbm.Catalogue;
+import org.kurultai.cbm.CbmEvent;
+import org.kurultai.cbm.Implementation;
 import org.kurultai.cbm.CatalogueEdition;
 import org.kurultai.cbm.Coordination;
 import org.kurultai.cbm.CoordinatorRole;
@@ -41,6 +43,7 @@ import org.kurultai.reference.ReferenceFiles.BodiesFile;
 import org.kurultai.reference.ReferenceFiles.CatalogueFile;
 import org.kurultai.reference.ReferenceFiles.ChairmanshipFile;
 import org.kurultai.reference.ReferenceFiles.DocumentsFile;
+import org.kurultai.reference.ReferenceFiles.EventsFile;
 import org.kurultai.reference.ReferenceFiles.MeetingsFile;
 import org.kurultai.reference.ReferenceFiles.ParticipantsFile;
 import org.kurultai.reference.ReferenceFiles.TimelineFile;
@@ -77,6 +80,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 	private static final long LOCK = 0x4b7572756c746169L; // "Kurultai"
 	private static final String DOCUMENTS = "documents.yaml";
 	private static final String CATALOGUE = "catalogue.yaml";
+	private static final String EVENTS = "events.yaml";
 
 	private final ReferenceDataProperties properties;
 	private final TransactionTemplate transactions;
@@ -88,9 +92,10 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 	private final AuditLog audit;
 	private final Drafting drafting;
 	private final Catalogue catalogue;
+	private final Implementation implementation;
 
 	ReferenceDataLoader(ReferenceDataProperties properties, TransactionTemplate transactions, JdbcClient jdbc, Registry registry,
-			Organs organs, Meetings meetings, Timeline timeline, AuditLog audit, Drafting drafting, Catalogue catalogue) {
+			Organs organs, Meetings meetings, Timeline timeline, AuditLog audit, Drafting drafting, Catalogue catalogue, Implementation implementation) {
 		this.audit = audit;
 		this.properties = properties;
 		this.transactions = transactions;
@@ -100,6 +105,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 		this.meetings = meetings;
 		this.drafting = drafting;
 		this.catalogue = catalogue;
+		this.implementation = implementation;
 		this.timeline = timeline;
 	}
 
@@ -267,6 +273,21 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 			for (var entry : list(file.coordinators())) {
 				catalogue.appoint(new Coordination(entry.priorityArea(), entry.participant(), CoordinatorRole.valueOf(entry.role()),
 						entry.from(), precision(entry.precision()), entry.until(), sources(entry.sources()), entry.note()));
+				records++;
+			}
+			return records;
+		});
+		loadEvents(dataset);
+	}
+
+	private void loadEvents(ReferenceDataset dataset) {
+		loadPart(dataset, EVENTS, () -> {
+			int records = 0;
+			for (var entry : dataset.read(EVENTS, EventsFile.class).events()) {
+				implementation.record(new CbmEvent(entry.id(), entry.title(), CbmEvent.Kind.valueOf(entry.kind()), entry.priorityArea(),
+						entry.host(), Boolean.TRUE.equals(entry.byChairmanship()), entry.from(), entry.until() == null ? entry.from() : entry.until(),
+						precision(entry.precision()), entry.place(), Boolean.TRUE.equals(entry.online()), list(entry.participating()),
+						list(entry.outcomeDocuments()), sources(entry.sources()), entry.note()), Act.SYSTEM);
 				records++;
 			}
 			return records;

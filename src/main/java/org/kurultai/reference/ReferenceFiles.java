@@ -131,4 +131,11 @@ final class ReferenceFiles {
 	record CoordinatorEntry(String priorityArea, String participant, String role, LocalDate from, @Nullable String precision,
 			@Nullable LocalDate until, @Nullable List<String> sources, @Nullable String note) {
 	}
+	record EventsFile(List<EventItem> events) {
+	}
+
+	record EventItem(String id, String title, String kind, String priorityArea, @Nullable String host, @Nullable Boolean byChairmanship,
+			LocalDate from, @Nullable LocalDate until, @Nullable String precision, @Nullable String place, @Nullable Boolean online,
+			@Nullable List<String> participating, @Nullable List<String> outcomeDocuments, @Nullable List<String> sources, @Nullable String note) {
+	}
 }

@@ -64,6 +64,7 @@ class HomePageBrowserTests extends BrowserTestSupport {
 		headings.put("Documents", "Documents");
 		headings.put("Decisions", "Decisions");
 		headings.put("Catalogue", "Catalogue of Confidence-Building Measures");
+		headings.put("CBM dashboard", "Confidence-building measures: who does what");
 		headings.put("Timeline", "Timeline");
 		headings.put("Sources", "Sources and choices");
 		headings.put("Sign in", "Sign in");
@@ -71,7 +72,7 @@ class HomePageBrowserTests extends BrowserTestSupport {
 		open("/");
 		var nav = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
 		assertThat(nav.getByRole(AriaRole.LINK)).hasText(new String[] { "Home", "Participants", "Bodies", "Chairmanship",
-				"Meetings", "Documents", "Decisions", "Catalogue", "Timeline", "Sources", "API", "Sign in" });
+				"Meetings", "Documents", "Decisions", "Catalogue", "CBM dashboard", "Timeline", "Sources", "API", "Sign in" });
 
 		assertAll(headings.entrySet().stream().map(link -> (Executable) () -> {
 			try {

@@ -1,0 +1,178 @@
+package org.kurultai.cbm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.kurultai.Delegations;
+import org.kurultai.Delegations.Actor;
+import org.kurultai.IntegrationTest;
+import org.kurultai.identity.Accounts;
+import org.kurultai.identity.ApiTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Events and implementation reports through the API: the seeds' events are there; a State that
+ * took part in an area reports on it, drafts first, then submits; late and overdue are marked in
+ * the forum's time zone; who may write and read is enforced; the dashboard counts what one may see.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ImplementationIntegrationTests {
+
+	@LocalServerPort int port;
+	@Autowired Accounts accounts;
+	@Autowired ApiTokens tokens;
+
+	Delegations api;
+	Actor secretariat;
+	Actor china;
+	Actor pakistan;
+	Actor russia;
+	Actor japan;
+
+	@BeforeAll
+	void delegations() {
+		api = new Delegations(port, accounts, tokens);
+		secretariat = api.secretariat("implementation");
+		china = api.coordinator("implementation", "CHN");
+		pakistan = api.coordinator("implementation", "PAK");
+		russia = api.coordinator("implementation", "RUS");
+		japan = api.coordinator("implementation", "JPN");
+		optIn(china, "CHN", "ECON-IT", "2025-01-10");
+		optIn(pakistan, "PAK", "HUMAN-GENERAL", "2025-02-01");
+	}
+
+	private void optIn(Actor actor, String participant, String area, String from) {
+		var response = api.post("/api/commitments", actor, """
+				{"participant": "%s", "priorityArea": "%s", "kind": "OPT_IN", "effectiveOn": "%s"}""".formatted(participant, area, from));
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+	}
+
+	@Test
+	void theSeedsEventsAreThere() {
+		var events = api.get("/api/cbm/events?year=2021", null).json();
+		assertThat(events.size()).isGreaterThanOrEqualTo(9);
+		var titles = fields(events, "title");
+		assertThat(titles).anyMatch(title -> title.contains("Youth") && title.contains("Radicalism"));
+		assertThat(titles).anyMatch(title -> title.contains("crime data") || title.contains("crime-data"));
+		assertThat(titles).anyMatch(title -> title.contains("Renewable energy"));
+		assertThat(titles).anyMatch(title -> title.toLowerCase().contains("epidemiological"));
+		assertThat(titles).anyMatch(title -> title.toLowerCase().contains("digitalization"));
+		var byUzbekistan = api.get("/api/cbm/events?host=UZB&year=2021", null).json();
+		assertThat(byUzbekistan).isNotEmpty();
+		assertThat(byUzbekistan.get(0).get("online").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aStateDraftsSubmitsAndResubmitsItsReportAndLateIsMarked() {
+		var draft = report(china, "ECON-IT", 2025, "\"text\": \"Draft: two workshops on e-government\"", false);
+		assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
+		assertThat(draft.json().get("revisions")).hasSize(1);
+		// a draft is the State's own
+		assertThat(api.get("/api/cbm/reports?participant=CHN&year=2025", pakistan).json()).isEmpty();
+		assertThat(api.get("/api/cbm/reports?participant=CHN&year=2025", china).json()).hasSize(1);
+
+		var submitted = report(china, "ECON-IT", 2025, "\"text\": \"Two workshops on e-government were held.\"", true);
+		assertThat(submitted.status()).isEqualTo(201);
+		var resubmitted = report(china, "ECON-IT", 2025, "\"text\": \"Two workshops and one training were held.\"", true).json();
+		assertThat(resubmitted.get("revisions")).hasSize(3);
+		// reports on 2025 were due by the end of 31 March 2026 in Asia/Almaty: today they are late
+		assertThat(resubmitted.at("/revisions/1/late").asBoolean()).isTrue();
+
+		var asRead = api.get("/api/cbm/reports?participant=CHN&year=2025", pakistan).json();
+		assertThat(asRead).hasSize(1);
+		assertThat(asRead.at("/0/revisions")).hasSize(3);
+		assertThat(api.get("/api/cbm/reports?participant=CHN", null).json()).as("not for the public").isEmpty();
+		assertThat(api.get("/api/cbm/reports?participant=CHN", secretariat).json()).hasSize(1);
+
+		// the current year's report is not due yet: not late; a nil report is a report
+		var nil = report(china, "ECON-IT", 2026, "\"nil\": true", true).json();
+		assertThat(nil.at("/revisions/0/nil").asBoolean()).isTrue();
+		assertThat(nil.at("/revisions/0/late").asBoolean()).isFalse();
+	}
+
+	@Test
+	void onlyTheStatesOwnDelegationReportsOnWhatItTookPartIn() {
+		var body = "\"text\": \"Report\"";
+		assertThat(report(pakistan, "ECON-IT", 2025, body, true).json().get("type").asString()).endsWith("not-participating");
+		assertThat(api.post("/api/cbm/reports", pakistan, """
+				{"participant": "CHN", "priorityArea": "ECON-IT", "year": 2025, "text": "x", "submit": true}""").status()).isEqualTo(403);
+		assertThat(api.post("/api/cbm/reports", japan, """
+				{"participant": "JPN", "priorityArea": "ECON-IT", "year": 2025, "text": "x", "submit": true}""").status()).isEqualTo(403);
+		assertThat(api.post("/api/cbm/reports", secretariat, """
+				{"participant": "CHN", "priorityArea": "ECON-IT", "year": 2025, "text": "x", "submit": true}""").status()).isEqualTo(403);
+		assertThat(report(pakistan, "HUMAN-GENERAL", 2031, body, true).status()).isEqualTo(400);
+		assertThat(report(pakistan, "HUMAN-GENERAL", 2025, "\"text\": \"  \"", true).status()).isEqualTo(400);
+		assertThat(api.post("/api/cbm/reports", pakistan, "{\"participant\": \"PAK\", \"year\": ").status()).isEqualTo(400);
+		assertThat(api.get("/api/cbm/reports?participant=PAK&year=2025", pakistan).json()).as("nothing half-written").isEmpty();
+	}
+
+	@Test
+	void theDashboardShowsEngagementAndWhoIsOverdue() {
+		// Pakistan took part in the human dimension in 2025 and has not reported: overdue since April 2026
+		var dashboard = api.get("/api/cbm/dashboard?year=2025", secretariat).json();
+		assertThat(list(dashboard.at("/overdue/PAK"))).contains("HUMAN-GENERAL");
+		assertThat(dashboard.get("edition").asString()).isEqualTo("2024");
+		var pakistanRow = row(dashboard, "PAK");
+		assertThat(cell(pakistanRow, "HUMAN-GENERAL").get("optedIn").asBoolean()).isTrue();
+		var uzbekistan = row(dashboard, "UZB");
+		assertThat(cell(uzbekistan, "HUMAN-GENERAL").get("coordinating").asString()).isEqualTo("coordinator");
+
+		optIn(russia, "RUS", "ECON-TOURISM", "2025-03-01");
+		assertThat(report(russia, "ECON-TOURISM", 2025, "\"text\": \"A tourism forum was held.\"", true).status()).isEqualTo(201);
+		var russiaCell = cell(row(api.get("/api/cbm/dashboard?year=2025", secretariat).json(), "RUS"), "ECON-TOURISM");
+		assertThat(russiaCell.get("reportsSubmitted").asInt()).isEqualTo(1);
+		assertThat(russiaCell.get("optedIn").asBoolean()).isTrue();
+		assertThat(list(api.get("/api/cbm/dashboard?year=2025", secretariat).json().at("/overdue/RUS"))).doesNotContain("ECON-TOURISM");
+		assertThat(cell(row(api.get("/api/cbm/dashboard?year=2025", null).json(), "RUS"), "ECON-TOURISM").get("reportsSubmitted").asInt())
+				.as("the public does not see reports, not even counted").isZero();
+		var y2021 = api.get("/api/cbm/dashboard?year=2021", null).json();
+		assertThat(cell(row(y2021, "UZB"), "NCT-GENERAL").get("eventsHosted").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(api.get("/api/cbm/dashboard?year=1990", null).status()).isEqualTo(400);
+		assertThat(api.page("/cbm?year=2021", null).body()).contains("id=\"heatmap\"").contains("trend-chart");
+		assertThat(api.page("/cbm/reports?year=2025", pakistan).body()).contains("report-form");
+	}
+
+	private Delegations.Response report(Actor actor, String area, int year, String content, boolean submit) {
+		return api.post("/api/cbm/reports", actor, """
+				{"participant": "%s", "priorityArea": "%s", "year": %d, %s, "submit": %s}""".formatted(actor.participant(), area, year, content,
+				submit));
+	}
+
+	private static JsonNode row(JsonNode dashboard, String participant) {
+		for (var row : dashboard.get("rows")) {
+			if (row.get("participant").asString().equals(participant)) {
+				return row;
+			}
+		}
+		throw new AssertionError("no row " + participant);
+	}
+
+	private static JsonNode cell(JsonNode row, String area) {
+		for (var cell : row.get("cells")) {
+			if (cell.get("area").asString().equals(area)) {
+				return cell;
+			}
+		}
+		throw new AssertionError("no cell " + area);
+	}
+
+	private static List<String> fields(JsonNode array, String field) {
+		var values = new ArrayList<String>();
+		array.forEach(node -> values.add(node.get(field).asString()));
+		return values;
+	}
+
+	private static List<String> list(JsonNode array) {
+		var values = new ArrayList<String>();
+		array.forEach(node -> values.add(node.asString()));
+		return values;
+	}
+}
