@@ -14,7 +14,9 @@ import org.kurultai.audit.Act;
 import org.kurultai.audit.AuditLog;
 import org.kurultai.cbm.Catalogue;
 import org.kurultai.cbm.CbmEvent;
+import org.kurultai.cbm.ExchangeType;
 import org.kurultai.cbm.Implementation;
+import org.kurultai.cbm.InformationExchange;
 import org.kurultai.cbm.CatalogueEdition;
 import org.kurultai.cbm.Coordination;
 import org.kurultai.cbm.CoordinatorRole;
@@ -44,6 +46,7 @@ import org.kurultai.reference.ReferenceFiles.CatalogueFile;
 import org.kurultai.reference.ReferenceFiles.ChairmanshipFile;
 import org.kurultai.reference.ReferenceFiles.DocumentsFile;
 import org.kurultai.reference.ReferenceFiles.EventsFile;
+import org.kurultai.reference.ReferenceFiles.ExchangeTypesFile;
 import org.kurultai.reference.ReferenceFiles.MeetingsFile;
 import org.kurultai.reference.ReferenceFiles.ParticipantsFile;
 import org.kurultai.reference.ReferenceFiles.TimelineFile;
@@ -81,6 +84,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 	private static final String DOCUMENTS = "documents.yaml";
 	private static final String CATALOGUE = "catalogue.yaml";
 	private static final String EVENTS = "events.yaml";
+	private static final String EXCHANGE_TYPES = "exchange-types.yaml";
 
 	private final ReferenceDataProperties properties;
 	private final TransactionTemplate transactions;
@@ -93,9 +97,11 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 	private final Drafting drafting;
 	private final Catalogue catalogue;
 	private final Implementation implementation;
+	private final InformationExchange exchange;
 
 	ReferenceDataLoader(ReferenceDataProperties properties, TransactionTemplate transactions, JdbcClient jdbc, Registry registry,
-			Organs organs, Meetings meetings, Timeline timeline, AuditLog audit, Drafting drafting, Catalogue catalogue, Implementation implementation) {
+			Organs organs, Meetings meetings, Timeline timeline, AuditLog audit, Drafting drafting, Catalogue catalogue, Implementation implementation,
+			InformationExchange exchange) {
 		this.audit = audit;
 		this.properties = properties;
 		this.transactions = transactions;
@@ -106,6 +112,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 		this.drafting = drafting;
 		this.catalogue = catalogue;
 		this.implementation = implementation;
+		this.exchange = exchange;
 		this.timeline = timeline;
 	}
 
@@ -278,6 +285,20 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 			return records;
 		});
 		loadEvents(dataset);
+		loadPart(dataset, EXCHANGE_TYPES, () -> {
+			int records = 0;
+			for (var entry : dataset.read(EXCHANGE_TYPES, ExchangeTypesFile.class).exchangeTypes()) {
+				exchange.define(null, new ExchangeType(entry.code(), entry.title(), ExchangeType.Schedule.valueOf(entry.schedule()),
+						entry.due() == null ? null : java.time.MonthDay.parse(entry.due()), entry.leadDays(),
+						entry.fields().stream().map(f -> new ExchangeType.Field(f.name(), f.label(), ExchangeType.FieldType.valueOf(f.type()),
+								Boolean.TRUE.equals(f.required()), f.options())).toList(),
+						entry.visibilities().stream().map(org.kurultai.shared.AccessLevel::valueOf).toList(),
+						org.kurultai.shared.AccessLevel.valueOf(entry.defaultVisibility()), entry.priorityArea(), entry.measure(),
+						sources(entry.sources()), entry.note()));
+				records++;
+			}
+			return records;
+		});
 	}
 
 	private void loadEvents(ReferenceDataset dataset) {

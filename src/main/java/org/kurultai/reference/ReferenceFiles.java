@@ -138,4 +138,14 @@ final class ReferenceFiles {
 			LocalDate from, @Nullable LocalDate until, @Nullable String precision, @Nullable String place, @Nullable Boolean online,
 			@Nullable List<String> participating, @Nullable List<String> outcomeDocuments, @Nullable List<String> sources, @Nullable String note) {
 	}
+	record ExchangeTypesFile(List<ExchangeTypeEntry> exchangeTypes) {
+	}
+
+	record ExchangeTypeEntry(String code, String title, String schedule, @Nullable String due, @Nullable Integer leadDays,
+			@Nullable String priorityArea, @Nullable String measure, List<String> visibilities, String defaultVisibility,
+			List<FieldEntry> fields, @Nullable List<String> sources, @Nullable String note) {
+	}
+
+	record FieldEntry(String name, String label, String type, @Nullable Boolean required, @Nullable List<String> options) {
+	}
 }

@@ -1,0 +1,26 @@
+package org.kurultai.cbm;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.kurultai.shared.AccessLevel;
+
+/**
+ * A State's return under an exchange type: for a reference year, or about an activity; with its
+ * answers (or nil: nothing to declare), the visibility the State chose, whether it came late, and
+ * the Secretariat's acknowledgement of receipt.
+ */
+public record ExchangeSubmission(long id, String type, String participant, @Nullable Integer referenceYear, @Nullable String activity,
+		@Nullable Instant activityStartsAt, @Nullable String activityZone, Instant dueAt, Map<String, String> answers, boolean nil,
+		AccessLevel visibility, Instant submittedAt, String submittedBy, boolean late, @Nullable Instant acknowledgedAt,
+		@Nullable String acknowledgedBy) {
+
+	public ExchangeSubmission {
+		answers = Map.copyOf(answers);
+	}
+
+	public boolean acknowledged() {
+		return acknowledgedAt != null;
+	}
+}
