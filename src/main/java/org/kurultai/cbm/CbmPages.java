@@ -25,16 +25,18 @@ class CbmPages {
 
 	private final Dashboard dashboard;
 	private final Implementation implementation;
+	private final AnnualReport annualReport;
 	private final Catalogue catalogue;
 	private final AccessPolicy access;
 	private final Registry registry;
 	private final ForumClock clock;
 	private final ForumProperties forum;
 
-	CbmPages(Dashboard dashboard, Implementation implementation, Catalogue catalogue, AccessPolicy access, Registry registry, ForumClock clock,
+	CbmPages(Dashboard dashboard, Implementation implementation, AnnualReport annualReport, Catalogue catalogue, AccessPolicy access, Registry registry, ForumClock clock,
 			ForumProperties forum) {
 		this.dashboard = dashboard;
 		this.implementation = implementation;
+		this.annualReport = annualReport;
 		this.catalogue = catalogue;
 		this.access = access;
 		this.registry = registry;
@@ -74,6 +76,7 @@ class CbmPages {
 		var own = user == null ? null : user.account().participant();
 		boolean mayReport = own != null && viewer.mandate() != null && viewer.mandate().capacity() == Capacity.MEMBER_DELEGATION;
 		model.addAttribute("mayReport", mayReport);
+		model.addAttribute("mayCompile", viewer.mandate() != null && viewer.mandate().actsForSecretariat());
 		model.addAttribute("own", own);
 		if (mayReport) {
 			var areas = catalogue.inForce(java.time.LocalDate.of(shown, 12, 31)).priorityAreas().stream()
@@ -90,6 +93,11 @@ class CbmPages {
 		implementation.save(user.account(), new Implementation.NewReport(String.valueOf(user.account().participant()),
 				priorityArea.toUpperCase(Locale.ROOT), year, text, nil, action.equals("submit")));
 		return "redirect:/cbm/reports?year=" + year;
+	}
+
+	@PostMapping("/cbm/annual-reports")
+	String compile(@AuthenticationPrincipal KurultaiUser user, @RequestParam int year) {
+		return "redirect:/documents/" + annualReport.compile(user.account(), year).id();
 	}
 
 	private void common(Model model, String title) {

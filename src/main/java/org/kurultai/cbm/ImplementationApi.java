@@ -3,6 +3,7 @@ package org.kurultai.cbm;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -37,11 +38,13 @@ class ImplementationApi {
 
 	private final Implementation implementation;
 	private final Dashboard dashboard;
+	private final AnnualReport annualReport;
 	private final AccessPolicy access;
 	private final ForumClock clock;
 
-	ImplementationApi(Implementation implementation, Dashboard dashboard, AccessPolicy access, ForumClock clock) {
+	ImplementationApi(Implementation implementation, Dashboard dashboard, AnnualReport annualReport, AccessPolicy access, ForumClock clock) {
 		this.implementation = implementation;
+		this.annualReport = annualReport;
 		this.dashboard = dashboard;
 		this.access = access;
 		this.clock = clock;
@@ -91,6 +94,14 @@ class ImplementationApi {
 			throw new InvalidRequest("year", "Choose a year from 2004 to " + clock.today().getYear() + ".");
 		}
 		return dashboard.heatmap(access.currentViewer(), shown);
+	}
+
+	@PostMapping(path = "/api/cbm/annual-reports", produces = "application/json")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "The Secretariat compiles its annual implementation report on a year from the States' reports and tables it as a draft for the SWG")
+	Map<String, String> compile(@AuthenticationPrincipal KurultaiUser user, @RequestParam int year) {
+		var document = annualReport.compile(user.account(), year);
+		return Map.of("id", document.id(), "symbol", document.symbol(), "title", document.title(), "location", "/documents/" + document.id());
 	}
 
 	private static @Nullable String upper(@Nullable String code) {

@@ -89,6 +89,8 @@ public final class RouteRules {
 			only(POST, "/api/cbm/events", NATIONAL_COORDINATOR, DELEGATE, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/api/cbm/reports", NATIONAL_COORDINATOR, DELEGATE),
 			signedIn(GET, "/api/exchange/returns"), signedIn(GET, "/api/me/reminders"),
+			only(POST, "/api/cbm/annual-reports", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/cbm/annual-reports", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/api/exchange/types", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/api/exchange/submissions", NATIONAL_COORDINATOR, DELEGATE),
 			only(POST, "/exchange/submissions", NATIONAL_COORDINATOR, DELEGATE),

@@ -39,10 +39,14 @@ class Pages {
 	private final ForumClock clock;
 	private final ForumProperties forum;
 	private final AccessPolicy access;
+	private final org.kurultai.cbm.Catalogue catalogue;
+	private final org.kurultai.cbm.Implementation implementation;
 
 	Pages(Registry registry, Organs organs, Meetings meetings, Timeline timeline, ReferenceNotes notes, ForumClock clock,
-			ForumProperties forum, AccessPolicy access) {
+			ForumProperties forum, AccessPolicy access, org.kurultai.cbm.Catalogue catalogue, org.kurultai.cbm.Implementation implementation) {
 		this.access = access;
+		this.catalogue = catalogue;
+		this.implementation = implementation;
 		this.registry = registry;
 		this.organs = organs;
 		this.meetings = meetings;
@@ -104,6 +108,10 @@ class Pages {
 				.filter(term -> term.chair().equals(participant.code().value())).toList());
 		model.addAttribute("hosted", visibleMeetings(meetings.find(null, null, null)).stream()
 				.filter(meeting -> participant.code().value().equals(meeting.host())).toList());
+		var state = participant.code().value();
+		model.addAttribute("commitments", new java.util.ArrayList<>(catalogue.commitmentsOf(state).on(today).values()));
+		model.addAttribute("coordinating", catalogue.coordinatorsOn(today).stream().filter(c -> c.participant().equals(state)).toList());
+		model.addAttribute("eventsHosted", implementation.events(null, state, null));
 		common(model, participant.name(), roster);
 		return "participant";
 	}

@@ -143,6 +143,7 @@ class CatalogueIntegrationTests {
 		assertThat(codes(now.get("current"), "priorityArea")).containsExactly("MILPOL-GENERAL");
 		assertThat(now.get("history")).hasSize(3);
 		assertThat(api.page("/commitments?participant=KAZ", null).body()).contains("opts out NCT-EPI").contains("MILPOL-GENERAL/MILPOL-GENERAL-3");
+		assertThat(api.page("/participants/KAZ", null).body()).contains("MILPOL-GENERAL/MILPOL-GENERAL-3");
 	}
 
 	@Test
@@ -198,6 +199,10 @@ class CatalogueIntegrationTests {
 		assertThat(api.page("/catalogue?edition=2004", null).body()).contains("2004");
 		assertThat(api.page("/catalogue/differences?from=2013&to=2021", null).body()).contains("data-kind=\"ADDED\"").contains("NCT-EPI");
 		assertThat(api.page("/catalogue?edition=1999", null).status()).isEqualTo(404);
+		// each State's page shows what it does under the Catalogue
+		var kazakhstanPage = api.page("/participants/KAZ", null).body();
+		assertThat(kazakhstanPage).contains("coordinator of MILPOL-GENERAL").contains("id=\"events-hosted\"");
+		assertThat(api.page("/participants/JPN", null).body()).contains("No commitment, coordination or event recorded.");
 	}
 
 	private static JsonNode area(JsonNode edition, String code) {

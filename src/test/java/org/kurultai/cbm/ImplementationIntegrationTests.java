@@ -140,6 +140,26 @@ class ImplementationIntegrationTests {
 		assertThat(api.page("/cbm/reports?year=2025", pakistan).body()).contains("report-form");
 	}
 
+	@Test
+	void theSecretariatCompilesItsAnnualReportAsADraftForTheSwg() {
+		var kyrgyzstan = api.coordinator("implementation", "KGZ");
+		optIn(kyrgyzstan, "KGZ", "ENV-GENERAL", "2025-04-01");
+		assertThat(report(kyrgyzstan, "ENV-GENERAL", 2025, "\"nil\": true", true).status()).isEqualTo(201);
+		assertThat(api.post("/api/cbm/annual-reports?year=2025", kyrgyzstan, null).status()).isEqualTo(403);
+		assertThat(api.post("/api/cbm/annual-reports?year=2031", secretariat, null).status()).isEqualTo(400);
+		var compiled = api.post("/api/cbm/annual-reports?year=2025", secretariat, null);
+		assertThat(compiled.status()).as(compiled.toString()).isEqualTo(201);
+		var id = compiled.json().get("id").asString();
+		var document = api.get("/api/documents/" + id, kyrgyzstan).json();
+		assertThat(document.at("/document/type").asString()).isEqualTo("REPORT");
+		assertThat(document.at("/document/body").asString()).isEqualTo("SWG");
+		assertThat(document.at("/document/status").asString()).isEqualTo("DRAFT");
+		assertThat(document.at("/current/hasBrackets").asBoolean()).as("a draft for the SWG to agree").isTrue();
+		var text = document.at("/current/paragraphs").toString();
+		assertThat(text).contains("Kyrgyzstan (nil report) (late)").contains("Environmental");
+		assertThat(api.get("/api/documents/" + id, null).status()).as("for participants").isEqualTo(404);
+	}
+
 	private Delegations.Response report(Actor actor, String area, int year, String content, boolean submit) {
 		return api.post("/api/cbm/reports", actor, """
 				{"participant": "%s", "priorityArea": "%s", "year": %d, %s, "submit": %s}""".formatted(actor.participant(), area, year, content,
