@@ -26,12 +26,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CataloguePages {
 
 	private final Catalogue catalogue;
+	private final Plans plans;
 	private final Registry registry;
 	private final ForumClock clock;
 	private final ForumProperties forum;
 
-	CataloguePages(Catalogue catalogue, Registry registry, ForumClock clock, ForumProperties forum) {
+	CataloguePages(Catalogue catalogue, Plans plans, Registry registry, ForumClock clock, ForumProperties forum) {
 		this.catalogue = catalogue;
+		this.plans = plans;
 		this.registry = registry;
 		this.clock = clock;
 		this.forum = forum;
@@ -53,6 +55,13 @@ class CataloguePages {
 			return list;
 		}));
 		model.addAttribute("leads", leads);
+		var plansByArea = new java.util.LinkedHashMap<String, java.util.List<ImplementationPlan>>();
+		shown.priorityAreas().forEach(area -> plansByArea.put(area.code(), new ArrayList<>()));
+		plans.plans(null).forEach(plan -> plansByArea.computeIfPresent(plan.priorityArea(), (k, list) -> {
+			list.add(plan);
+			return list;
+		}));
+		model.addAttribute("plans", plansByArea);
 		model.addAttribute("previous", editions.stream().filter(e -> e.adoptedOn().isBefore(shown.adoptedOn()))
 				.reduce((a, b) -> b).orElse(null));
 		common(model, "Catalogue of Confidence-Building Measures");

@@ -48,7 +48,7 @@ public final class RouteRules {
 			publicly(GET, "/api/catalogue"), publicly(GET, "/api/catalogue/editions"), publicly(GET, "/api/catalogue/differences"),
 			publicly(GET, "/api/commitments"), publicly(GET, "/cbm"), publicly(GET, "/cbm/reports"), publicly(GET, "/api/cbm/events"),
 			publicly(GET, "/api/cbm/reports"), publicly(GET, "/api/cbm/dashboard"), publicly(GET, "/exchange"),
-			publicly(GET, "/api/exchange/types"), publicly(GET, "/api/exchange/submissions"),
+			publicly(GET, "/api/exchange/types"), publicly(GET, "/api/exchange/submissions"), publicly(GET, "/api/cbm/plans"),
 			// documentation, health, assets, errors
 			publicly(GET, "/v3/api-docs"), publicly(GET, "/v3/api-docs/**"), publicly(GET, "/v3/api-docs.yaml"),
 			publicly(GET, "/api-docs.html"), publicly(GET, "/swagger-ui/**"), publicly(GET, "/actuator"),
@@ -90,6 +90,8 @@ public final class RouteRules {
 			only(POST, "/api/cbm/reports", NATIONAL_COORDINATOR, DELEGATE),
 			signedIn(GET, "/api/exchange/returns"), signedIn(GET, "/api/me/reminders"),
 			only(POST, "/api/cbm/annual-reports", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/cbm/plans", NATIONAL_COORDINATOR, DELEGATE, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/cbm/plans/{code}/approval", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/cbm/annual-reports", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/api/exchange/types", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/api/exchange/submissions", NATIONAL_COORDINATOR, DELEGATE),

@@ -16,6 +16,8 @@ import org.kurultai.cbm.Catalogue;
 import org.kurultai.cbm.CbmEvent;
 import org.kurultai.cbm.ExchangeType;
 import org.kurultai.cbm.Implementation;
+import org.kurultai.cbm.ImplementationPlan;
+import org.kurultai.cbm.Plans;
 import org.kurultai.cbm.InformationExchange;
 import org.kurultai.cbm.CatalogueEdition;
 import org.kurultai.cbm.Coordination;
@@ -47,6 +49,7 @@ import org.kurultai.reference.ReferenceFiles.ChairmanshipFile;
 import org.kurultai.reference.ReferenceFiles.DocumentsFile;
 import org.kurultai.reference.ReferenceFiles.EventsFile;
 import org.kurultai.reference.ReferenceFiles.ExchangeTypesFile;
+import org.kurultai.reference.ReferenceFiles.PlansFile;
 import org.kurultai.reference.ReferenceFiles.MeetingsFile;
 import org.kurultai.reference.ReferenceFiles.ParticipantsFile;
 import org.kurultai.reference.ReferenceFiles.TimelineFile;
@@ -85,6 +88,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 	private static final String CATALOGUE = "catalogue.yaml";
 	private static final String EVENTS = "events.yaml";
 	private static final String EXCHANGE_TYPES = "exchange-types.yaml";
+	private static final String PLANS = "plans.yaml";
 
 	private final ReferenceDataProperties properties;
 	private final TransactionTemplate transactions;
@@ -98,10 +102,11 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 	private final Catalogue catalogue;
 	private final Implementation implementation;
 	private final InformationExchange exchange;
+	private final Plans plans;
 
 	ReferenceDataLoader(ReferenceDataProperties properties, TransactionTemplate transactions, JdbcClient jdbc, Registry registry,
 			Organs organs, Meetings meetings, Timeline timeline, AuditLog audit, Drafting drafting, Catalogue catalogue, Implementation implementation,
-			InformationExchange exchange) {
+			InformationExchange exchange, Plans plans) {
 		this.audit = audit;
 		this.properties = properties;
 		this.transactions = transactions;
@@ -113,6 +118,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 		this.catalogue = catalogue;
 		this.implementation = implementation;
 		this.exchange = exchange;
+		this.plans = plans;
 		this.timeline = timeline;
 	}
 
@@ -294,6 +300,19 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 								Boolean.TRUE.equals(f.required()), f.options())).toList(),
 						entry.visibilities().stream().map(org.kurultai.shared.AccessLevel::valueOf).toList(),
 						org.kurultai.shared.AccessLevel.valueOf(entry.defaultVisibility()), entry.priorityArea(), entry.measure(),
+						sources(entry.sources()), entry.note()));
+				records++;
+			}
+			return records;
+		});
+		loadPart(dataset, PLANS, () -> {
+			int records = 0;
+			for (var entry : dataset.read(PLANS, PlansFile.class).plans()) {
+				var approval = entry.approval();
+				plans.record(new ImplementationPlan(entry.code(), ImplementationPlan.Kind.valueOf(entry.kind()), entry.priorityArea(),
+						entry.title(), entry.fromYear(), entry.untilYear(), entry.document(), entry.proposedBy(),
+						list(entry.activities()).stream().map(a -> new ImplementationPlan.Activity(a.title(), a.year(), a.lead())).toList(),
+						approval == null ? null : new ImplementationPlan.Approval(approval.body(), approval.on(), approval.meeting(), null),
 						sources(entry.sources()), entry.note()));
 				records++;
 			}

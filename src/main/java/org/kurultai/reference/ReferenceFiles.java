@@ -148,4 +148,17 @@ final class ReferenceFiles {
 
 	record FieldEntry(String name, String label, String type, @Nullable Boolean required, @Nullable List<String> options) {
 	}
+	record PlansFile(List<PlanEntry> plans) {
+	}
+
+	record PlanEntry(String code, String kind, String priorityArea, String title, int fromYear, int untilYear, @Nullable String document,
+			@Nullable String proposedBy, @Nullable List<ActivityEntry> activities, @Nullable ApprovalEntry approval, @Nullable List<String> sources,
+			@Nullable String note) {
+	}
+
+	record ActivityEntry(String title, int year, @Nullable String lead) {
+	}
+
+	record ApprovalEntry(String body, LocalDate on, @Nullable String meeting) {
+	}
 }

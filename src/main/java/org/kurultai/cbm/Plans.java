@@ -1,0 +1,153 @@
+package org.kurultai.cbm;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.kurultai.audit.Act;
+import org.kurultai.audit.AuditLog;
+import org.kurultai.decisions.DecisionStatus;
+import org.kurultai.decisions.Decisions;
+import org.kurultai.identity.AccessPolicy;
+import org.kurultai.identity.Account;
+import org.kurultai.identity.ActingRights;
+import org.kurultai.meetings.Meetings;
+import org.kurultai.organs.Organs;
+import org.kurultai.shared.ForumClock;
+import org.kurultai.shared.InvalidRequest;
+import org.kurultai.shared.NotAllowed;
+import org.kurultai.shared.NotFound;
+import org.kurultai.shared.RuleViolation;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Concept papers and action plans: proposed for a priority area by its coordinator or co-coordinator
+ * (or the Secretariat), and approved by a body, whose approval is recorded with the day, the meeting
+ * or the decision by which it approved.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Plans {
+
+	private final PlanRepository repository;
+	private final Catalogue catalogue;
+	private final Organs organs;
+	private final Meetings meetings;
+	private final Decisions decisions;
+	private final ActingRights rights;
+	private final AccessPolicy access;
+	private final AuditLog audit;
+	private final ForumClock clock;
+
+	Plans(PlanRepository repository, Catalogue catalogue, Organs organs, Meetings meetings, Decisions decisions, ActingRights rights,
+			AccessPolicy access, AuditLog audit, ForumClock clock) {
+		this.repository = repository;
+		this.catalogue = catalogue;
+		this.organs = organs;
+		this.meetings = meetings;
+		this.decisions = decisions;
+		this.rights = rights;
+		this.access = access;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public List<ImplementationPlan> plans(@Nullable String area) {
+		return repository.plans().stream().filter(p -> area == null || area.isBlank() || p.priorityArea().equalsIgnoreCase(area.trim())).toList();
+	}
+
+	/** Records a plan (reference data, or proposed through {@link #propose}). */
+	@Transactional
+	public ImplementationPlan record(ImplementationPlan plan) {
+		if (repository.exists(plan.code())) {
+			throw new PlanRecorded(plan.code());
+		}
+		if (catalogue.editions().stream().noneMatch(edition -> edition.priorityArea(plan.priorityArea()).isPresent())) {
+			throw new Catalogue.NotInEdition(plan.priorityArea(), "any");
+		}
+		if (plan.approval() != null) {
+			check(plan.approval());
+		}
+		repository.insert(plan);
+		return plan;
+	}
+
+	/** The coordinator or a co-coordinator of the area today, or the Secretariat, proposes a plan. Audited. */
+	@Transactional
+	public ImplementationPlan propose(Account account, ImplementationPlan plan) {
+		var mandate = rights.of(account, clock.today());
+		boolean leads = account.participant() != null && catalogue.coordinatorsOn(clock.today()).stream()
+				.anyMatch(c -> c.participant().equals(account.participant()) && c.priorityArea().equalsIgnoreCase(plan.priorityArea()));
+		if (!mandate.actsForSecretariat() && !(leads && mandate.mayObject())) {
+			throw new NotAllowed("A plan for a priority area is proposed by its coordinator or a co-coordinator, or by the Secretariat.");
+		}
+		if (plan.approval() != null) {
+			throw new InvalidRequest("approval", "A proposed plan is approved afterwards, by the body.");
+		}
+		var recorded = record(plan);
+		audit.record(new Act(account.email(), account.actsFor(), "plan.proposed", "plan:" + plan.code(), null,
+				Map.of("kind", plan.kind().name(), "area", plan.priorityArea(), "activities", plan.activities().size())));
+		return recorded;
+	}
+
+	/** The Secretariat records the approval by the body (as a rule the SOC), once. */
+	@Transactional
+	public ImplementationPlan approve(Account account, String code, ImplementationPlan.Approval approval) {
+		if (!rights.of(account, clock.today()).actsForSecretariat()) {
+			throw new NotAllowed("The Secretariat records the approval of a plan by the body that approved it.");
+		}
+		var plan = repository.lock(code.trim().toUpperCase(Locale.ROOT)).orElseThrow(() -> new NotFound("plan", code));
+		if (plan.approval() != null) {
+			throw new ImplementationPlan.AlreadyApproved(plan.code(), plan.approval());
+		}
+		check(approval);
+		if (approval.on().isAfter(clock.today())) {
+			throw new InvalidRequest("on", "An approval is recorded once given, not ahead of it.");
+		}
+		repository.approve(plan.code(), approval);
+		audit.record(new Act(account.email(), "SECRETARIAT", "plan.approved", "plan:" + plan.code(), null,
+				Map.of("body", approval.body(), "on", approval.on().toString())));
+		return repository.lock(plan.code()).orElseThrow();
+	}
+
+	private void check(ImplementationPlan.Approval approval) {
+		if (!organs.isBody(approval.body())) {
+			throw new InvalidRequest("body", "Unknown body '%s'.".formatted(approval.body()));
+		}
+		if (approval.meeting() != null && !meetings.exists(approval.meeting())) {
+			throw new NotFound("meeting", approval.meeting());
+		}
+		if (approval.decision() != null) {
+			var decision = decisions.decision(approval.decision(), access.currentViewer());
+			if (decision.status() != DecisionStatus.ADOPTED || !decision.body().equals(approval.body())) {
+				throw new ApprovalMismatch(approval);
+			}
+		}
+	}
+
+	public static class PlanRecorded extends RuleViolation {
+
+		PlanRecorded(String code) {
+			super("A plan with the code " + code + " is already recorded");
+		}
+
+		@Override
+		public String rule() {
+			return "plan-already-recorded";
+		}
+	}
+
+	public static class ApprovalMismatch extends RuleViolation {
+
+		ApprovalMismatch(ImplementationPlan.Approval approval) {
+			super("Decision " + approval.decision() + " is not an adopted decision of " + approval.body());
+		}
+
+		@Override
+		public String rule() {
+			return "approval-mismatch";
+		}
+	}
+}

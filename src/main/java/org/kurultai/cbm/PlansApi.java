@@ -1,0 +1,68 @@
+package org.kurultai.cbm;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.kurultai.identity.KurultaiUser;
+import org.kurultai.shared.Sources;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Concept papers and action plans per priority area, and their approval. */
+@RestController
+@Tag(name = "Confidence-building measures")
+class PlansApi {
+
+	private final Plans plans;
+
+	PlansApi(Plans plans) {
+		this.plans = plans;
+	}
+
+	@GetMapping(path = "/api/cbm/plans", produces = "application/json")
+	@Operation(summary = "Concept papers and action plans, optionally of one priority area, with their activities and approval")
+	List<ImplementationPlan> plans(@RequestParam @Nullable String area) {
+		return plans.plans(area);
+	}
+
+	@PostMapping(path = "/api/cbm/plans", consumes = "application/json", produces = "application/json")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "The area's coordinator or a co-coordinator, or the Secretariat, proposes a concept paper or action plan")
+	ImplementationPlan propose(@AuthenticationPrincipal KurultaiUser user, @Valid @RequestBody NewPlan request) {
+		return plans.propose(user.account(), new ImplementationPlan(request.code().trim().toUpperCase(Locale.ROOT), request.kind(),
+				request.priorityArea().trim().toUpperCase(Locale.ROOT), request.title().trim(), request.fromYear(), request.untilYear(),
+				request.document(), user.account().participant(), request.activities() == null ? List.of() : request.activities(), null,
+				Sources.none(), null));
+	}
+
+	@PostMapping(path = "/api/cbm/plans/{code}/approval", consumes = "application/json", produces = "application/json")
+	@Operation(summary = "The Secretariat records the approval of a plan by the body that approved it (as a rule the SOC)")
+	ImplementationPlan approve(@AuthenticationPrincipal KurultaiUser user, @PathVariable String code, @Valid @RequestBody NewApproval request) {
+		return plans.approve(user.account(), code, new ImplementationPlan.Approval(request.body().trim().toUpperCase(Locale.ROOT), request.on(),
+				request.meeting(), request.decision()));
+	}
+
+	record NewPlan(@NotBlank @Size(max = 60) String code, @NotNull ImplementationPlan.Kind kind, @NotBlank @Size(max = 60) String priorityArea,
+			@NotBlank @Size(max = 500) String title, @NotNull Integer fromYear, @NotNull Integer untilYear, @Nullable @Size(max = 60) String document,
+			@Nullable @Size(max = 100) List<ImplementationPlan.@NotNull @Valid Activity> activities) {
+	}
+
+	record NewApproval(@NotBlank @Size(max = 10) String body, @NotNull LocalDate on, @Nullable @Size(max = 40) String meeting,
+			@Nullable Long decision) {
+	}
+}
