@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CbmPages {
 
 	private final Dashboard dashboard;
+	private final InformationExchange exchange;
 	private final Implementation implementation;
 	private final AnnualReport annualReport;
 	private final Catalogue catalogue;
@@ -32,9 +33,10 @@ class CbmPages {
 	private final ForumClock clock;
 	private final ForumProperties forum;
 
-	CbmPages(Dashboard dashboard, Implementation implementation, AnnualReport annualReport, Catalogue catalogue, AccessPolicy access, Registry registry, ForumClock clock,
+	CbmPages(Dashboard dashboard, InformationExchange exchange, Implementation implementation, AnnualReport annualReport, Catalogue catalogue, AccessPolicy access, Registry registry, ForumClock clock,
 			ForumProperties forum) {
 		this.dashboard = dashboard;
+		this.exchange = exchange;
 		this.implementation = implementation;
 		this.annualReport = annualReport;
 		this.catalogue = catalogue;
@@ -53,6 +55,14 @@ class CbmPages {
 		var heatmap = dashboard.heatmap(access.currentViewer(), shown);
 		model.addAttribute("heatmap", heatmap);
 		model.addAttribute("events", implementation.events(null, null, shown));
+		var viewer = access.currentViewer();
+		var overdueReturns = new java.util.LinkedHashMap<String, java.util.List<String>>();
+		if (access.maySee(viewer, org.kurultai.shared.Access.of(org.kurultai.shared.AccessLevel.PARTICIPANTS))) {
+			exchange.types().stream().filter(type -> type.schedule() == ExchangeType.Schedule.ANNUAL).forEach(type -> overdueReturns.put(
+					type.title(), exchange.returns(viewer, type.code(), shown).stream()
+							.filter(r -> r.status() == InformationExchange.ReturnStatus.OVERDUE).map(InformationExchange.Return::participant).toList()));
+		}
+		model.addAttribute("overdueReturns", overdueReturns);
 		var years = new ArrayList<Integer>();
 		for (int y = clock.today().getYear(); y >= 2004; y--) {
 			years.add(y);

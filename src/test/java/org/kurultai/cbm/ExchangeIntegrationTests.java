@@ -108,6 +108,8 @@ class ExchangeIntegrationTests {
 		});
 		assertThat(api.page("/exchange?type=DRUG-TRAFFICKING-MEASURES&year=2025", iraq).body()).contains("id=\"reminders\"")
 				.contains("data-status=\"OVERDUE\"");
+		assertThat(api.page("/cbm?year=2025", iraq).body()).contains("id=\"overdue-returns\"").contains("IRQ");
+		assertThat(api.page("/cbm?year=2025", null).body()).as("who is overdue is for participants").doesNotContain("overdue-returns");
 	}
 
 	@Test
