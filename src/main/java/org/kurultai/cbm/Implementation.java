@@ -39,6 +39,7 @@ public class Implementation {
 
 	private final ImplementationRepository repository;
 	private final Catalogue catalogue;
+	private final org.kurultai.organs.Organs organs;
 	private final Registry registry;
 	private final ActingRights rights;
 	private final AccessPolicy access;
@@ -46,10 +47,11 @@ public class Implementation {
 	private final AuditLog audit;
 	private final ForumClock clock;
 
-	Implementation(ImplementationRepository repository, Catalogue catalogue, Registry registry, ActingRights rights, AccessPolicy access,
+	Implementation(ImplementationRepository repository, Catalogue catalogue, org.kurultai.organs.Organs organs, Registry registry, ActingRights rights, AccessPolicy access,
 			ReportingProperties reporting, AuditLog audit, ForumClock clock) {
 		this.repository = repository;
 		this.catalogue = catalogue;
+		this.organs = organs;
 		this.registry = registry;
 		this.rights = rights;
 		this.access = access;
@@ -73,6 +75,12 @@ public class Implementation {
 		var edition = catalogue.inForce(event.from());
 		if (edition.priorityArea(event.priorityArea()).isEmpty()) {
 			throw new Catalogue.NotInEdition(event.priorityArea(), edition.code());
+		}
+		if (event.byChairmanship()) {
+			var chair = organs.chairmanship().termOn(event.from()).map(org.kurultai.organs.ChairTerm::chair).orElse(null);
+			if (chair == null || !chair.equals(event.host())) {
+				throw new NotTheChairmanship(event.host(), chair, event.from());
+			}
 		}
 		for (var participant : concat(event.host(), event.participating())) {
 			if (!registry.isRegistered(ParticipantCode.parse(participant))) {
@@ -212,6 +220,19 @@ public class Implementation {
 		@Override
 		public String rule() {
 			return "event-already-recorded";
+		}
+	}
+
+	public static class NotTheChairmanship extends RuleViolation {
+
+		NotTheChairmanship(@Nullable String host, @Nullable String chair, LocalDate day) {
+			super("An event held by the chairmanship is hosted by the chairing State (" + (chair == null ? "none" : chair) + " on " + day
+					+ "), not " + host);
+		}
+
+		@Override
+		public String rule() {
+			return "not-the-chairmanship";
 		}
 	}
 

@@ -71,6 +71,27 @@ class ImplementationIntegrationTests {
 	}
 
 	@Test
+	void theHostStateOrTheSecretariatRecordsAnEvent() {
+		var event = """
+				{"title": "%s", "kind": "WORKSHOP", "priorityArea": "ECON-IT", "host": "%s", "byChairmanship": %s, "from": "2026-05-12",
+				 "until": "2026-05-13", "place": "Beijing", "participating": ["KAZ", "IND"], "outcomeDocuments": ["Chair's summary"]}""";
+		var byChina = api.post("/api/cbm/events", china, event.formatted("Workshop on digital public infrastructure", "CHN", false));
+		assertThat(byChina.status()).as(byChina.toString()).isEqualTo(201);
+		assertThat(byChina.json().get("participating")).hasSize(2);
+		assertThat(api.get("/api/cbm/events?host=CHN&year=2026", null).body()).contains("digital public infrastructure");
+		assertThat(api.post("/api/cbm/events", pakistan, event.formatted("Not Pakistan's", "CHN", false)).status()).isEqualTo(403);
+		assertThat(api.post("/api/cbm/events", secretariat, event.formatted("By the chairmanship?", "CHN", true)).json().get("type").asString())
+				.as("Azerbaijan chairs in 2026").endsWith("not-the-chairmanship");
+		assertThat(api.post("/api/cbm/events", secretariat, event.formatted("Chairmanship seminar", "AZE", true)).status()).isEqualTo(201);
+		assertThat(api.post("/api/cbm/events", secretariat, event.formatted("Wrong area", "CHN", false).replace("ECON-IT", "NO-AREA")).json()
+				.get("type").asString()).endsWith("not-in-edition");
+		assertThat(api.post("/api/cbm/events", secretariat, event.formatted("Backwards", "CHN", false).replace("2026-05-13", "2026-05-01"))
+				.status()).isEqualTo(400);
+		assertThat(api.post("/api/cbm/events", secretariat, event.formatted("Bad kind", "CHN", false).replace("WORKSHOP", "PARTY")).status())
+				.isEqualTo(400);
+	}
+
+	@Test
 	void aStateDraftsSubmitsAndResubmitsItsReportAndLateIsMarked() {
 		var draft = report(china, "ECON-IT", 2025, "\"text\": \"Draft: two workshops on e-government\"", false);
 		assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
