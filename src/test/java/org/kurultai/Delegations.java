@@ -95,6 +95,20 @@ public final class Delegations {
 		return call("POST", path, actor, body);
 	}
 
+	/** The string values of a JSON array. */
+	public static java.util.List<String> strings(JsonNode array) {
+		var values = new java.util.ArrayList<String>();
+		array.forEach(node -> values.add(node.asString()));
+		return values;
+	}
+
+	/** One field of each object of a JSON array. */
+	public static java.util.List<String> fields(JsonNode array, String field) {
+		var values = new java.util.ArrayList<String>();
+		array.forEach(node -> values.add(node.get(field).asString()));
+		return values;
+	}
+
 	public record Actor(Account account, String token) {
 
 		public String participant() {

@@ -58,15 +58,15 @@ class CatalogueIntegrationTests {
 	void theCatalogueInForceTodayWithItsCoordinators() {
 		var current = api.get("/api/catalogue", null).json();
 		assertThat(current.get("code").asString()).isEqualTo("2024");
-		assertThat(codes(current.get("dimensions"), "code")).containsExactly("MILPOL", "ECON", "ENV", "HUMAN", "NCT");
+		assertThat(Delegations.fields(current.get("dimensions"), "code")).containsExactly("MILPOL", "ECON", "ENV", "HUMAN", "NCT");
 		var milpol = area(current, "MILPOL-GENERAL");
-		assertThat(list(milpol.get("coordinators"))).containsExactly("KAZ");
-		assertThat(list(milpol.get("coCoordinators"))).containsExactly("TUR");
+		assertThat(Delegations.strings(milpol.get("coordinators"))).containsExactly("KAZ");
+		assertThat(Delegations.strings(milpol.get("coCoordinators"))).containsExactly("TUR");
 		var human = area(current, "HUMAN-GENERAL");
-		assertThat(list(human.get("coordinators"))).containsExactly("UZB");
-		assertThat(list(human.get("coCoordinators"))).containsExactlyInAnyOrder("CHN", "IND", "KAZ", "KGZ");
-		assertThat(list(area(current, "NCT-GENERAL").get("coordinators"))).containsExactly("TUR");
-		assertThat(list(area(current, "ENV-SUSTAINABLE-DEVELOPMENT").get("coordinators"))).containsExactly("THA");
+		assertThat(Delegations.strings(human.get("coordinators"))).containsExactly("UZB");
+		assertThat(Delegations.strings(human.get("coCoordinators"))).containsExactlyInAnyOrder("CHN", "IND", "KAZ", "KGZ");
+		assertThat(Delegations.strings(area(current, "NCT-GENERAL").get("coordinators"))).containsExactly("TUR");
+		assertThat(Delegations.strings(area(current, "ENV-SUSTAINABLE-DEVELOPMENT").get("coordinators"))).containsExactly("THA");
 		assertThat(area(current, "NCT-EPI")).isNotNull();
 		assertThat(area(current, "NCT-ICT")).isNotNull();
 		assertThat(area(current, "NCT-TERRORISM")).isNotNull();
@@ -82,7 +82,7 @@ class CatalogueIntegrationTests {
 		assertThat(api.get("/api/catalogue?asOf=2021-10-12", null).json().get("code").asString()).isEqualTo("2021");
 		// in 2007 the human dimension was coordinated by Kazakhstan
 		var human2007 = area(api.get("/api/catalogue?edition=2007", null).json(), "HUMAN-GENERAL");
-		assertThat(list(human2007.get("coordinators"))).containsExactly("KAZ");
+		assertThat(Delegations.strings(human2007.get("coordinators"))).containsExactly("KAZ");
 
 		var differences = api.get("/api/catalogue/differences?from=2013&to=2021", null).json().get("changes");
 		var added = new ArrayList<String>();
@@ -93,7 +93,7 @@ class CatalogueIntegrationTests {
 		});
 		assertThat(added).contains("NCT-EPI", "NCT-ICT", "NCT-TERRORISM");
 		var editions = api.get("/api/catalogue/editions", null).json();
-		assertThat(codes(editions, "code")).containsExactly("2004", "2007", "2013", "2021", "2024");
+		assertThat(Delegations.fields(editions, "code")).containsExactly("2004", "2007", "2013", "2021", "2024");
 
 		assertThat(api.get("/api/catalogue?edition=1999", null).status()).isEqualTo(404);
 		assertThat(api.get("/api/catalogue?asOf=2001-01-01", null).json().get("type").asString()).endsWith("no-edition-in-force");
@@ -138,9 +138,9 @@ class CatalogueIntegrationTests {
 		assertThat(optOut.status()).isEqualTo(201);
 
 		var in2025 = api.get("/api/commitments?participant=KAZ&asOf=2025-06-01", null).json();
-		assertThat(codes(in2025.get("current"), "priorityArea")).containsExactlyInAnyOrder("NCT-EPI", "MILPOL-GENERAL");
+		assertThat(Delegations.fields(in2025.get("current"), "priorityArea")).containsExactlyInAnyOrder("NCT-EPI", "MILPOL-GENERAL");
 		var now = api.get("/api/commitments?participant=KAZ", null).json();
-		assertThat(codes(now.get("current"), "priorityArea")).containsExactly("MILPOL-GENERAL");
+		assertThat(Delegations.fields(now.get("current"), "priorityArea")).containsExactly("MILPOL-GENERAL");
 		assertThat(now.get("history")).hasSize(3);
 		assertThat(api.page("/commitments?participant=KAZ", null).body()).contains("opts out NCT-EPI").contains("MILPOL-GENERAL/MILPOL-GENERAL-3");
 		assertThat(api.page("/participants/KAZ", null).body()).contains("MILPOL-GENERAL/MILPOL-GENERAL-3");
@@ -216,15 +216,5 @@ class CatalogueIntegrationTests {
 		throw new AssertionError("no priority area " + code);
 	}
 
-	private static List<String> codes(JsonNode array, String field) {
-		var values = new ArrayList<String>();
-		array.forEach(node -> values.add(node.get(field).asString()));
-		return values;
-	}
 
-	private static List<String> list(JsonNode array) {
-		var values = new ArrayList<String>();
-		array.forEach(node -> values.add(node.asString()));
-		return values;
-	}
 }

@@ -59,7 +59,7 @@ class ImplementationIntegrationTests {
 	void theSeedsEventsAreThere() {
 		var events = api.get("/api/cbm/events?year=2021", null).json();
 		assertThat(events.size()).isGreaterThanOrEqualTo(9);
-		var titles = fields(events, "title");
+		var titles = Delegations.fields(events, "title");
 		assertThat(titles).anyMatch(title -> title.contains("Youth") && title.contains("Radicalism"));
 		assertThat(titles).anyMatch(title -> title.contains("crime data") || title.contains("crime-data"));
 		assertThat(titles).anyMatch(title -> title.contains("Renewable energy"));
@@ -139,7 +139,7 @@ class ImplementationIntegrationTests {
 	void theDashboardShowsEngagementAndWhoIsOverdue() {
 		// Pakistan took part in the human dimension in 2025 and has not reported: overdue since April 2026
 		var dashboard = api.get("/api/cbm/dashboard?year=2025", secretariat).json();
-		assertThat(list(dashboard.at("/overdue/PAK"))).contains("HUMAN-GENERAL");
+		assertThat(Delegations.strings(dashboard.at("/overdue/PAK"))).contains("HUMAN-GENERAL");
 		assertThat(dashboard.get("edition").asString()).isEqualTo("2024");
 		var pakistanRow = row(dashboard, "PAK");
 		assertThat(cell(pakistanRow, "HUMAN-GENERAL").get("optedIn").asBoolean()).isTrue();
@@ -151,7 +151,7 @@ class ImplementationIntegrationTests {
 		var russiaCell = cell(row(api.get("/api/cbm/dashboard?year=2025", secretariat).json(), "RUS"), "ECON-TOURISM");
 		assertThat(russiaCell.get("reportsSubmitted").asInt()).isEqualTo(1);
 		assertThat(russiaCell.get("optedIn").asBoolean()).isTrue();
-		assertThat(list(api.get("/api/cbm/dashboard?year=2025", secretariat).json().at("/overdue/RUS"))).doesNotContain("ECON-TOURISM");
+		assertThat(Delegations.strings(api.get("/api/cbm/dashboard?year=2025", secretariat).json().at("/overdue/RUS"))).doesNotContain("ECON-TOURISM");
 		assertThat(cell(row(api.get("/api/cbm/dashboard?year=2025", null).json(), "RUS"), "ECON-TOURISM").get("reportsSubmitted").asInt())
 				.as("the public does not see reports, not even counted").isZero();
 		var y2021 = api.get("/api/cbm/dashboard?year=2021", null).json();
@@ -205,15 +205,5 @@ class ImplementationIntegrationTests {
 		throw new AssertionError("no cell " + area);
 	}
 
-	private static List<String> fields(JsonNode array, String field) {
-		var values = new ArrayList<String>();
-		array.forEach(node -> values.add(node.get(field).asString()));
-		return values;
-	}
 
-	private static List<String> list(JsonNode array) {
-		var values = new ArrayList<String>();
-		array.forEach(node -> values.add(node.asString()));
-		return values;
-	}
 }
