@@ -92,10 +92,17 @@ public class Catalogue {
 
 	/** Every State's commitments on a day, by State. */
 	public Map<String, Map<String, CommitmentChange>> allCommitmentsOn(LocalDate day) {
+		var result = new LinkedHashMap<String, Map<String, CommitmentChange>>();
+		allCommitments().forEach((state, commitments) -> result.put(state, commitments.on(day)));
+		return result;
+	}
+
+	/** Every State's commitment history, read at once, by State. */
+	public Map<String, Commitments> allCommitments() {
 		var byState = new LinkedHashMap<String, List<CommitmentChange>>();
 		repository.changes(null).forEach(change -> byState.computeIfAbsent(change.participant(), k -> new java.util.ArrayList<>()).add(change));
-		var result = new LinkedHashMap<String, Map<String, CommitmentChange>>();
-		byState.forEach((state, changes) -> result.put(state, new Commitments(changes).on(day)));
+		var result = new LinkedHashMap<String, Commitments>();
+		byState.forEach((state, changes) -> result.put(state, new Commitments(changes)));
 		return result;
 	}
 

@@ -49,6 +49,18 @@ public final class Commitments {
 		return on(day).containsKey(measure == null ? priorityArea : priorityArea + "/" + measure);
 	}
 
+	/** Did the State take part in the area (itself or one of its measures) at any time in the year? */
+	public boolean tookPartIn(String area, int year) {
+		var first = LocalDate.of(year, 1, 1);
+		var last = LocalDate.of(year, 12, 31);
+		if (on(first).values().stream().anyMatch(c -> c.priorityArea().equals(area))
+				|| on(last).values().stream().anyMatch(c -> c.priorityArea().equals(area))) {
+			return true;
+		}
+		return history.stream().filter(c -> c.priorityArea().equals(area))
+				.anyMatch(c -> !c.effectiveOn().isBefore(first) && !c.effectiveOn().isAfter(last));
+	}
+
 	/**
 	 * Checks that a new change follows the history: it is dated no earlier than the last change on
 	 * the same subject, opts in only to what is not taken up, and out only of what is.

@@ -84,12 +84,13 @@ public class Dashboard {
 		}
 		var trends = new ArrayList<Trend>();
 		var allEvents = implementation.events(null, null, null);
+		var histories = catalogue.allCommitments().values();
 		for (int y = Math.max(2004, today.getYear() - 11); y <= today.getYear(); y++) {
 			int yearShown = y;
 			var day = yearShown == today.getYear() ? today : LocalDate.of(yearShown, 12, 31);
 			trends.add(new Trend(yearShown, allEvents.stream().filter(e -> e.year() == yearShown).count(),
 					implementation.reports(viewer, null, yearShown).stream().filter(r -> r.firstSubmission().isPresent()).count(),
-					catalogue.allCommitmentsOn(day).values().stream().filter(m -> !m.isEmpty()).count()));
+					histories.stream().filter(history -> !history.on(day).isEmpty()).count()));
 		}
 		return new Heatmap(year, asOf, edition.code(), areas, rows, trends, implementation.overdue(year, Instant.now()),
 				implementation.dueDay(year));

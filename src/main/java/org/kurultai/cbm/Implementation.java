@@ -167,18 +167,7 @@ public class Implementation {
 
 	/** Did the State take part in the area at any time in the year (in the area itself or one of its measures)? */
 	public boolean participatedIn(String participant, String area, int year) {
-		var commitments = catalogue.commitmentsOf(participant);
-		var first = LocalDate.of(year, 1, 1);
-		var last = LocalDate.of(year, 12, 31);
-		if (takesPart(commitments.on(first), area) || takesPart(commitments.on(last), area)) {
-			return true;
-		}
-		return commitments.history().stream().filter(c -> c.priorityArea().equals(area))
-				.anyMatch(c -> !c.effectiveOn().isBefore(first) && !c.effectiveOn().isAfter(last));
-	}
-
-	private static boolean takesPart(Map<String, CommitmentChange> on, String area) {
-		return on.values().stream().anyMatch(c -> c.priorityArea().equals(area));
+		return catalogue.commitmentsOf(participant).tookPartIn(area, year);
 	}
 
 	/** Who should have reported on a year and has not, once the due moment has passed: State → areas. */
@@ -190,11 +179,13 @@ public class Implementation {
 		var submitted = new java.util.HashSet<String>();
 		repository.reports(null, year).stream().filter(r -> r.firstSubmission().isPresent())
 				.forEach(r -> submitted.add(r.participant() + "|" + r.priorityArea()));
+		var edition = catalogue.inForce(LocalDate.of(year, 12, 31));
+		var histories = catalogue.allCommitments();
 		for (var standing : registry.standingsOn(LocalDate.of(year, 12, 31), ParticipantStatus.MEMBER)) {
 			var code = standing.code().value();
-			var edition = catalogue.inForce(LocalDate.of(year, 12, 31));
+			var commitments = histories.getOrDefault(code, new Commitments(List.of()));
 			for (var area : edition.priorityAreas()) {
-				if (participatedIn(code, area.code(), year) && !submitted.contains(code + "|" + area.code())) {
+				if (commitments.tookPartIn(area.code(), year) && !submitted.contains(code + "|" + area.code())) {
 					result.computeIfAbsent(code, k -> new ArrayList<>()).add(area.code());
 				}
 			}

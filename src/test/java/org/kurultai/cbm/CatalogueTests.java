@@ -71,6 +71,17 @@ class CatalogueTests {
 	}
 
 	@Test
+	void aStateTookPartInAYearIfItWasInAtAnyTimeThatYear() {
+		var history = new Commitments(List.of(change(1, "ECON-IT", CommitmentChange.Kind.OPT_IN, LocalDate.of(2023, 5, 1)),
+				change(2, "ECON-IT", CommitmentChange.Kind.OPT_OUT, LocalDate.of(2023, 9, 1)),
+				change(3, "ENV-GENERAL", CommitmentChange.Kind.OPT_IN, LocalDate.of(2020, 1, 1))));
+		assertThat(history.tookPartIn("ECON-IT", 2023)).as("in from May to September").isTrue();
+		assertThat(history.tookPartIn("ECON-IT", 2024)).isFalse();
+		assertThat(history.tookPartIn("ECON-IT", 2022)).isFalse();
+		assertThat(history.tookPartIn("ENV-GENERAL", 2025)).as("in since 2020").isTrue();
+	}
+
+	@Test
 	void aChangeMustFollowTheHistory() {
 		var history = new Commitments(List.of(change(1, "MILPOL-GENERAL", CommitmentChange.Kind.OPT_IN, LocalDate.of(2014, 1, 1))));
 		assertThatThrownBy(() -> history.check(change(2, "MILPOL-GENERAL", CommitmentChange.Kind.OPT_IN, LocalDate.of(2015, 1, 1))))
