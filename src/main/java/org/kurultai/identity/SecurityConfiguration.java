@@ -71,8 +71,16 @@ class SecurityConfiguration {
 				.exceptionHandling(exceptions -> exceptions
 						.defaultAuthenticationEntryPointFor((request, response, exception) -> problem(response, HttpStatus.UNAUTHORIZED,
 								"unauthorized", "Sign in, or send a valid API token, to do this."), api)
-						.defaultAccessDeniedHandlerFor((request, response, exception) -> problem(response, HttpStatus.FORBIDDEN,
-								"forbidden", "You may not do this."), api)
+						.defaultAccessDeniedHandlerFor((request, response, exception) -> {
+							// nobody signed in (a write without a token fails its CSRF check first): that is a 401, not a 403
+							var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+							if (authentication == null || authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+								problem(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Sign in, or send a valid API token, to do this.");
+							}
+							else {
+								problem(response, HttpStatus.FORBIDDEN, "forbidden", "You may not do this.");
+							}
+						}, api)
 						.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
 						.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
 				.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
