@@ -222,9 +222,9 @@ class ApiIntegrationTests {
 				.header("Content-Type", "application/json").header("Accept", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{\"code\": \"ATL\", \"name\": ")));
 
-		assertThat(answer.status()).as("no session, no CSRF token: refused before anything else").isEqualTo(403);
+		assertThat(answer.status()).as("nobody signed in, no token: refused before anything else").isEqualTo(401);
 		assertThat(answer.contentType()).startsWith("application/problem+json");
-		assertThat(answer.body().get("type").asString()).endsWith("/problems/forbidden");
+		assertThat(answer.body().get("type").asString()).endsWith("/problems/unauthorized");
 		assertThat(jdbc.sql("select count(*) from participant").query(Integer.class).single()).isEqualTo(before);
 	}
 
