@@ -68,6 +68,12 @@ public class Catalogue {
 				.orElseThrow(() -> new NoEditionYet(day));
 	}
 
+	/** The last day an edition was in force: the day before the next one was adopted, or today for the one in force. */
+	public LocalDate lastDayInForce(CatalogueEdition edition) {
+		return editions().stream().map(CatalogueEdition::adoptedOn).filter(day -> day.isAfter(edition.adoptedOn())).min(LocalDate::compareTo)
+				.map(day -> day.minusDays(1)).orElse(clock.today());
+	}
+
 	public EditionDifferences differences(String from, String to) {
 		return EditionDifferences.between(edition(from), edition(to));
 	}
@@ -88,13 +94,6 @@ public class Catalogue {
 			throw new NotFound("participant", participant);
 		}
 		return new Commitments(repository.changes(code.value()));
-	}
-
-	/** Every State's commitments on a day, by State. */
-	public Map<String, Map<String, CommitmentChange>> allCommitmentsOn(LocalDate day) {
-		var result = new LinkedHashMap<String, Map<String, CommitmentChange>>();
-		allCommitments().forEach((state, commitments) -> result.put(state, commitments.on(day)));
-		return result;
 	}
 
 	/** Every State's commitment history, read at once, by State. */

@@ -48,7 +48,7 @@ class CatalogueApi {
 		}
 		var day = asOf != null ? asOf : clock.today();
 		var chosen = edition != null ? catalogue.edition(edition) : catalogue.inForce(day);
-		var coordinationDay = edition != null ? latestDayOf(chosen) : day;
+		var coordinationDay = edition != null ? catalogue.lastDayInForce(chosen) : day;
 		var coordinators = catalogue.coordinatorsOn(coordinationDay);
 		var dimensions = chosen.dimensions().stream().map(d -> new DimensionView(d.code(), d.name(), d.priorityAreas().stream()
 				.map(a -> new AreaView(a.code(), a.name(), codes(coordinators, a.code(), CoordinatorRole.COORDINATOR),
@@ -87,12 +87,6 @@ class CatalogueApi {
 	CommitmentChange record(@AuthenticationPrincipal KurultaiUser user, @Valid @RequestBody NewCommitment request) {
 		return catalogue.record(user.account(), new Catalogue.NewChange(request.participant(), request.priorityArea(), request.measure(),
 				request.kind(), request.effectiveOn() == null ? clock.today() : request.effectiveOn(), request.writtenRequest(), request.note()));
-	}
-
-	/** The last day an edition was in force: the day before the next one, or today for the one in force. */
-	private LocalDate latestDayOf(CatalogueEdition edition) {
-		return catalogue.editions().stream().map(CatalogueEdition::adoptedOn).filter(day -> day.isAfter(edition.adoptedOn())).min(LocalDate::compareTo)
-				.map(day -> day.minusDays(1)).orElse(clock.today());
 	}
 
 	private static List<String> codes(List<Coordination> coordinators, String area, CoordinatorRole role) {

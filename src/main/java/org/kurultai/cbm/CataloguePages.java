@@ -43,8 +43,7 @@ class CataloguePages {
 	String catalogue(@RequestParam @Nullable String edition, Model model) {
 		var editions = catalogue.editions();
 		var shown = edition == null || edition.isBlank() ? catalogue.inForce(clock.today()) : catalogue.edition(edition);
-		var next = editions.stream().map(CatalogueEdition::adoptedOn).filter(day -> day.isAfter(shown.adoptedOn())).min(LocalDate::compareTo);
-		var day = next.map(d -> d.minusDays(1)).orElse(clock.today());
+		var day = catalogue.lastDayInForce(shown);
 		model.addAttribute("editions", editions);
 		model.addAttribute("edition", shown);
 		model.addAttribute("coordinatorsOn", day);

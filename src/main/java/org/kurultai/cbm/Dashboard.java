@@ -63,14 +63,14 @@ public class Dashboard {
 		var edition = catalogue.inForce(asOf);
 		var areas = new ArrayList<Area>();
 		edition.dimensions().forEach(d -> d.priorityAreas().forEach(a -> areas.add(new Area(a.code(), a.name(), d.code()))));
-		var commitments = catalogue.allCommitmentsOn(asOf);
+		var histories = catalogue.allCommitments();
 		var coordinators = catalogue.coordinatorsOn(asOf);
 		var events = implementation.events(null, null, year);
 		var reports = implementation.reports(viewer, null, year).stream().filter(r -> r.firstSubmission().isPresent()).toList();
 		var rows = new ArrayList<Row>();
 		for (var standing : registry.standingsOn(asOf, ParticipantStatus.MEMBER)) {
 			var code = standing.code().value();
-			var committed = commitments.getOrDefault(code, Map.of());
+			var committed = histories.containsKey(code) ? histories.get(code).on(asOf) : Map.<String, CommitmentChange>of();
 			var cells = new ArrayList<Cell>();
 			for (var area : areas) {
 				boolean optedIn = committed.values().stream().anyMatch(c -> c.priorityArea().equals(area.code()));
@@ -84,13 +84,12 @@ public class Dashboard {
 		}
 		var trends = new ArrayList<Trend>();
 		var allEvents = implementation.events(null, null, null);
-		var histories = catalogue.allCommitments().values();
 		for (int y = Math.max(2004, today.getYear() - 11); y <= today.getYear(); y++) {
 			int yearShown = y;
 			var day = yearShown == today.getYear() ? today : LocalDate.of(yearShown, 12, 31);
 			trends.add(new Trend(yearShown, allEvents.stream().filter(e -> e.year() == yearShown).count(),
 					implementation.reports(viewer, null, yearShown).stream().filter(r -> r.firstSubmission().isPresent()).count(),
-					histories.stream().filter(history -> !history.on(day).isEmpty()).count()));
+					histories.values().stream().filter(history -> !history.on(day).isEmpty()).count()));
 		}
 		return new Heatmap(year, asOf, edition.code(), areas, rows, trends, implementation.overdue(year, Instant.now()),
 				implementation.dueDay(year));

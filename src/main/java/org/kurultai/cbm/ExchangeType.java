@@ -2,10 +2,8 @@ package org.kurultai.cbm;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -77,7 +75,7 @@ public record ExchangeType(String code, String title, Schedule schedule, @Nullab
 		if (due == null) {
 			throw new TypeInvalid(code + " is not an annual exchange");
 		}
-		return ZonedDateTime.of(due.atYear(year + 1).plusDays(1), LocalTime.MIDNIGHT, forumZone).toInstant();
+		return DueDay.endOf(due, year, forumZone);
 	}
 
 	/** When information on an activity is due: the lead time before it starts, counted in the activity's own time zone. */

@@ -1,10 +1,8 @@
 package org.kurultai.cbm;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -26,8 +24,7 @@ public record ReportingProperties(MonthDay due) {
 
 	/** The last moment a report on {@code year} is on time: the end of the due day, in the zone. */
 	public java.time.Instant dueAt(int year, ZoneId zone) {
-		var day = due.atYear(year + 1);
-		return ZonedDateTime.of(day.plusDays(1), LocalTime.MIDNIGHT, zone).toInstant();
+		return DueDay.endOf(due, year, zone);
 	}
 
 	public LocalDate dueDay(int year) {

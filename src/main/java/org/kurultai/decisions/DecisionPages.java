@@ -57,7 +57,9 @@ class DecisionPages {
 		var list = document == null || document.isBlank() ? decisions.register(viewer, body, year)
 				: decisions.ofDocument(document, viewer);
 		model.addAttribute("decisions", list);
-		model.addAttribute("documents", new Titles(drafting, viewer));
+		var titles = new java.util.HashMap<String, String>();
+		drafting.documents(viewer).forEach(shown -> titles.put(shown.id(), shown.symbol() + " — " + shown.title()));
+		model.addAttribute("documents", titles);
 		model.addAttribute("body", body);
 		model.addAttribute("year", year);
 		model.addAttribute("bodies", organs.bodies());
@@ -88,7 +90,7 @@ class DecisionPages {
 		model.addAttribute("document", document);
 		model.addAttribute("version", drafting.version(document.id(), decision.version(), viewer));
 		model.addAttribute("bodyName", organs.body(decision.body()).nameOn(clock.today()).name());
-		boolean participantsView = viewer.mandate() != null && (viewer.mandate().maySpeak() || viewer.mandate().actsForSecretariat());
+		boolean participantsView = access.maySee(viewer, org.kurultai.shared.Access.of(org.kurultai.shared.AccessLevel.PARTICIPANTS));
 		var objections = decisions.objections(id, viewer);
 		model.addAttribute("objectionCount", objections.size());
 		model.addAttribute("objections", participantsView ? objections : List.of());
@@ -155,15 +157,5 @@ class DecisionPages {
 		model.addAttribute("forumZone", clock.zone().getId());
 		var roster = registry.roster();
 		model.addAttribute("names", new org.kurultai.registry.NameLookup(roster));
-	}
-
-
-	/** Document symbols and titles by id, for the register. */
-	record Titles(Drafting drafting, org.kurultai.identity.Viewer viewer) {
-
-		public String of(String id) {
-			var document = drafting.document(id, viewer);
-			return document.symbol() + " — " + document.title();
-		}
 	}
 }

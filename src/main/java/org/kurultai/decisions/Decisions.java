@@ -54,6 +54,7 @@ public class Decisions {
 	private final DecisionRepository repository;
 	private final DecisionRules rules;
 	private final Drafting drafting;
+	private final org.kurultai.drafting.Facilitation facilitation;
 	private final AccessPolicy access;
 	private final ActingRights rights;
 	private final Organs organs;
@@ -62,11 +63,12 @@ public class Decisions {
 	private final AuditLog audit;
 	private final ForumClock clock;
 
-	Decisions(DecisionRepository repository, DecisionRules rules, Drafting drafting, AccessPolicy access, ActingRights rights,
+	Decisions(DecisionRepository repository, DecisionRules rules, Drafting drafting, org.kurultai.drafting.Facilitation facilitation, AccessPolicy access, ActingRights rights,
 			Organs organs, Meetings meetings, Registry registry, AuditLog audit, ForumClock clock) {
 		this.repository = repository;
 		this.rules = rules;
 		this.drafting = drafting;
+		this.facilitation = facilitation;
 		this.access = access;
 		this.rights = rights;
 		this.organs = organs;
@@ -136,23 +138,13 @@ public class Decisions {
 		boolean open = decision.open() && !(decision.silence() && decision.dueAt(Instant.now()));
 		boolean present = decision.silence() || decision.present().contains(account.participant());
 		boolean consensus = decision.rule() != DecisionRule.SIMPLE_MAJORITY;
-		boolean facilitates = open && !decision.silence() && mayFacilitate(account);
+		boolean facilitates = open && !decision.silence() && facilitation.mayFacilitate(mandate);
 		return new Permissions(open && consensus && present && mandate.mayObject(),
 				open && !consensus && present && mandate.mayObject(), facilitates,
 				(decision.open() || decision.status() == DecisionStatus.ADOPTED) && mandate.maySpeak());
 	}
 
 	public record Permissions(boolean mayObject, boolean mayVote, boolean mayClose, boolean mayFileStatement) {
-	}
-
-	private boolean mayFacilitate(Account account) {
-		try {
-			drafting.refuseUnlessFacilitating(rights.of(account, clock.today()));
-			return true;
-		}
-		catch (NotAllowed refused) {
-			return false;
-		}
 	}
 
 	/**

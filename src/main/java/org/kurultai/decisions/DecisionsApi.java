@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 import org.kurultai.identity.AccessPolicy;
 import org.kurultai.identity.KurultaiUser;
 import org.kurultai.identity.Viewer;
+import org.kurultai.shared.Access;
+import org.kurultai.shared.AccessLevel;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -96,7 +98,7 @@ class DecisionsApi {
 
 	private DecisionView view(Decision d, Viewer viewer) {
 		var objections = decisions.objections(d.id(), viewer);
-		boolean participantsView = viewer.mandate() != null && (viewer.mandate().maySpeak() || viewer.mandate().actsForSecretariat());
+		boolean participantsView = access.maySee(viewer, Access.of(AccessLevel.PARTICIPANTS));
 		return new DecisionView(d.id(), d.body(), d.kind(), d.matter(), d.rule(), d.concerned(), d.document(), d.version(),
 				org.kurultai.drafting.DocumentVersion.name(d.version()), d.refersTo(), d.procedure(), d.meeting(), d.present(),
 				d.proposedAt(), d.proposedFor(), d.deadlineAsSet() == null ? null : d.deadlineAsSet().toOffsetDateTime(),

@@ -343,10 +343,10 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 			return;
 		}
 		int records = importer.getAsInt();
-		jdbc.sql("insert into reference_dataset (name, checksum, records) values (?, ?, ?)")
-				.params(part, dataset.checksum(file), records).update();
+		var checksum = dataset.checksum(file);
+		jdbc.sql("insert into reference_dataset (name, checksum, records) values (?, ?, ?)").params(part, checksum, records).update();
 		audit.record(new Act(Act.SYSTEM, "SECRETARIAT", "reference-data.loaded", "dataset:" + part, null,
-				java.util.Map.of("checksum", dataset.checksum(file), "records", records)));
+				java.util.Map.of("checksum", checksum, "records", records)));
 		log.info("Loaded reference part '{}': {} records", part, records);
 	}
 

@@ -451,10 +451,4 @@ class NegotiationIntegrationTests {
 			Thread.currentThread().interrupt();
 		}
 	}
-
-	static List<String> list(JsonNode array) {
-		var values = new ArrayList<String>();
-		array.forEach(node -> values.add(node.asString()));
-		return values;
-	}
 }

@@ -178,8 +178,4 @@ class SilenceConcurrencyIntegrationTests {
 			}
 		}
 	}
-
-	static Set<String> codes(List<String> list) {
-		return Set.copyOf(list);
-	}
 }
