@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import org.kurultai.EmbeddedDatabaseAccess;
 import org.kurultai.KurultaiApplication;
 import org.kurultai.audit.AuditLog;
 import org.kurultai.drafting.DocumentType;
@@ -59,10 +59,10 @@ class SilenceProcedureRestartIntegrationTests {
 			assertThat(closings(second, decisionId)).isEqualTo(1);
 
 			// a second instance on the same database, both polling: a batch of procedures, each closed once
-			var url = ((HikariDataSource) second.getBean(javax.sql.DataSource.class)).getJdbcUrl();
+			var arguments = new ArrayList<>(List.of(EmbeddedDatabaseAccess.externalArguments(second)));
+			arguments.addAll(List.of("--kurultai.silence.poll-interval=PT0.05S", "--spring.main.banner-mode=off"));
 			try (var other = new SpringApplicationBuilder(KurultaiApplication.class).web(WebApplicationType.NONE).run(
-					"--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
-					"--kurultai.silence.poll-interval=PT0.05S", "--spring.main.banner-mode=off")) {
+					arguments.toArray(String[]::new))) {
 				var officer = officer(second);
 				var batch = new ArrayList<Decision>();
 				for (int i = 0; i < 12; i++) {

@@ -227,8 +227,9 @@ class IdentityIntegrationTests {
 	void theApplicationCannotChangeOrRemoveAnAuditEntry() {
 		for (var statement : new String[] { "update audit_entry set actor = 'someone else'", "delete from audit_entry",
 				"truncate audit_entry" }) {
+			// refused before the triggers: the application's role has no such privilege (V16)
 			assertThat(catchThrowable(() -> jdbc.sql(statement).update())).as(statement).rootCause()
-					.hasMessageContaining("audit entries cannot be changed or removed");
+					.hasMessageContaining("permission denied for table audit_entry");
 		}
 		assertThat(audit.verify().intact()).isTrue();
 	}
