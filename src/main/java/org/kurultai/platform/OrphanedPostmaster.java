@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,8 +114,14 @@ final class OrphanedPostmaster {
 
 	private static boolean stopWithPgCtl(Path pgCtl, Path dataDirectory, Duration timeout) {
 		try {
-			var stop = new ProcessBuilder(pgCtl.toString(), "stop", "-D", dataDirectory.toString(), "-m", "fast", "-w", "-t",
-					Long.toString(Math.max(1, timeout.toSeconds()))).redirectErrorStream(true).start();
+			var command = new ArrayList<String>();
+			if (LinuxUtils.isUnshareAvailable()) {
+				// as root, as zonky runs PostgreSQL's binaries: in a user namespace (pg_ctl refuses to run as root)
+				command.addAll(List.of("unshare", "-U"));
+			}
+			command.addAll(List.of(pgCtl.toString(), "stop", "-D", dataDirectory.toString(), "-m", "fast", "-w", "-t",
+					Long.toString(Math.max(1, timeout.toSeconds()))));
+			var stop = new ProcessBuilder(command).redirectErrorStream(true).start();
 			var output = new String(stop.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
 			if (!stop.waitFor(timeout.toMillis() + 5000, TimeUnit.MILLISECONDS)) {
 				stop.destroyForcibly();
