@@ -86,6 +86,10 @@ class EmbeddedDatabaseConfiguration {
 		if (!ROLE_NAME.matcher(appRole).matches()) {
 			throw new IllegalStateException("spring.flyway.placeholders.appRole must be a plain lower-case role name: " + appRole);
 		}
+		if (appRole.equals(EmbeddedDatabaseCredentials.SUPERUSER)) {
+			throw new IllegalStateException("The embedded database's application role cannot be its superuser " + appRole
+					+ ": leave KURULTAI_DB_USER unset (kurultai_app) or name another role");
+		}
 		var directory = properties.dataDirectory().toAbsolutePath().normalize();
 		Files.createDirectories(directory);
 		OrphanedPostmaster.stopIfRunning(directory, ORPHAN_STOP_TIMEOUT);
