@@ -137,7 +137,7 @@ public class AuditLog {
 		var notices = new ArrayList<String>();
 		Verification forged = null;
 		int others = 0;
-		for (var stored : checkpoints.readAll()) {
+		for (var stored : checkpoints.readAll(notices)) {
 			Checkpoint checkpoint;
 			try {
 				checkpoint = Checkpoint.parse(stored.line());

@@ -56,8 +56,11 @@ class CheckpointStore {
 		return latest == null ? null : latest.toInstant();
 	}
 
-	/** Every line of the file and every row of the table, each with where it came from. */
-	List<Stored> readAll() {
+	/**
+	 * Every line of the file and every row of the table, each with where it came from. A file that cannot be read is
+	 * noted, not fatal: the table's copies are still checked.
+	 */
+	List<Stored> readAll(List<String> notices) {
 		var stored = new ArrayList<Stored>();
 		if (Files.exists(file)) {
 			try {
@@ -69,7 +72,7 @@ class CheckpointStore {
 				}
 			}
 			catch (IOException e) {
-				throw new UncheckedIOException("Cannot read the audit checkpoint file " + file, e);
+				notices.add("the checkpoint file " + file + " cannot be read: " + e);
 			}
 		}
 		jdbc.sql("select id, line from audit_checkpoint order by id")
