@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar kurultai.jar --kurultai.command=verify-audit --spring.main.web-application-type=none}:
- * verifies the audit chain, prints the outcome and exits 0 if intact, 3 if broken.
+ * verifies the audit chain against its key and its checkpoints, prints the outcome and exits 0 if intact, 3 if
+ * broken.
  */
 @Component
 @ConditionalOnProperty(name = "kurultai.command", havingValue = "verify-audit")
@@ -26,12 +27,11 @@ class AuditCommand implements ApplicationRunner, ExitCodeGenerator {
 	@Override
 	public void run(ApplicationArguments args) {
 		var verification = log.verify();
-		if (verification.intact()) {
-			System.out.println("Audit chain intact: " + verification.entriesChecked() + " entries checked.");
+		System.out.println(verification.summary());
+		if (verification.latestCheckpoint() != null) {
+			System.out.println("Latest checkpoint: " + verification.latestCheckpoint().line());
 		}
-		else {
-			System.out.println("Audit chain BROKEN at entry " + verification.firstBrokenEntry() + ": " + verification.problem());
-		}
+		verification.notices().forEach(notice -> System.out.println("Note: " + notice));
 		exitCode = verification.intact() ? 0 : BROKEN;
 	}
 
