@@ -112,6 +112,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(body);
 	}
 
+	/**
+	 * The framework's own refusals (a body that cannot be read, a failed validation, a method or
+	 * media type not served …) get a stable type of ours too, never the bare {@code about:blank}.
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(@org.jspecify.annotations.Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+			var status = HttpStatus.resolve(statusCode.value());
+			var slug = status == null ? "error" : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+			problem.setType(URI.create(TYPE_BASE + slug));
+			if (problem.getTitle() == null && status != null) {
+				problem.setTitle(status.getReasonPhrase());
+			}
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
 	static ResponseEntity<ProblemDetail> malformedQuery() {
 		return problem(HttpStatus.BAD_REQUEST, "malformed-query", "Malformed query string",
 				"The query string could not be read: parameters are name=value pairs, percent-encoded UTF-8, each with a name.");

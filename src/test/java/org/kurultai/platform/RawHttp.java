@@ -22,6 +22,9 @@ final class RawHttp {
 		this.port = port;
 	}
 
+	/** The server closed the connection before the whole request was sent, and its answer was lost with it. */
+	static final int CLOSED_EARLY = -1;
+
 	record Response(int status, String contentType, String body) {
 	}
 
@@ -47,9 +50,21 @@ final class RawHttp {
 		try (var socket = new Socket("localhost", port)) {
 			socket.setSoTimeout(30_000);
 			var out = socket.getOutputStream();
-			out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-			out.write(payload);
-			out.flush();
+			try {
+				out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+				out.write(payload);
+				out.flush();
+			}
+			catch (IOException answeredEarly) {
+				// the server may answer (413, 400) and close before it has read all we send: read its answer,
+				// which the reset of the connection may have swallowed
+				try {
+					return read(socket.getInputStream());
+				}
+				catch (IOException swallowed) {
+					return new Response(CLOSED_EARLY, "", "");
+				}
+			}
 			return read(socket.getInputStream());
 		}
 		catch (IOException e) {
