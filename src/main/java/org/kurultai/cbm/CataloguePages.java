@@ -83,6 +83,11 @@ class CataloguePages {
 			@AuthenticationPrincipal @Nullable KurultaiUser user) {
 		var day = asOf == null ? clock.today() : asOf;
 		var members = registry.standingsOn(day, ParticipantStatus.MEMBER);
+		if (members.isEmpty()) {
+			// a day before the forum had members (or before the first edition): no State had commitments then;
+			// the States to choose from are today's members, each shown with none on that day
+			members = registry.standingsOn(clock.today(), ParticipantStatus.MEMBER);
+		}
 		var code = participant == null || participant.isBlank()
 				? (user != null && user.account().participant() != null ? user.account().participant() : members.get(0).code().value())
 				: participant.trim().toUpperCase(Locale.ROOT);

@@ -78,6 +78,9 @@ class CbmPages {
 	@GetMapping("/cbm/reports")
 	String reports(@RequestParam @Nullable Integer year, Model model, @AuthenticationPrincipal @Nullable KurultaiUser user) {
 		var shown = year == null ? clock.today().getYear() - 1 : year;
+		if (shown < 2004 || shown > clock.today().getYear()) {
+			throw new InvalidRequest("year", "Choose a year from 2004 to " + clock.today().getYear() + ".");
+		}
 		var viewer = access.currentViewer();
 		var reports = new ArrayList<>(implementation.reports(viewer, null, shown));
 		model.addAttribute("year", shown);

@@ -68,7 +68,7 @@ class ImplementationApi {
 		return implementation.schedule(user.account(), new CbmEvent(id, request.title().trim(), request.kind(),
 				request.priorityArea().trim().toUpperCase(Locale.ROOT), upper(request.host()), Boolean.TRUE.equals(request.byChairmanship()),
 				request.from(), until, DatePrecision.DAY, request.place(), Boolean.TRUE.equals(request.online()),
-				request.participating() == null ? List.of() : request.participating().stream().map(ImplementationApi::upper).toList(),
+				request.participating() == null ? List.of() : request.participating().stream().map(ImplementationApi::code).toList(),
 				request.outcomeDocuments() == null ? List.of() : request.outcomeDocuments(), Sources.none(), null));
 	}
 
@@ -102,6 +102,14 @@ class ImplementationApi {
 	Map<String, String> compile(@AuthenticationPrincipal KurultaiUser user, @RequestParam int year) {
 		var document = annualReport.compile(user.account(), year);
 		return Map.of("id", document.id(), "symbol", document.symbol(), "title", document.title(), "location", "/documents/" + document.id());
+	}
+
+	/** A participant named in a list: a blank entry names no one, so it is refused (400), not dropped or kept as null. */
+	private static String code(String code) {
+		if (code.isBlank()) {
+			throw new InvalidRequest("participating", "A participating State is named by its code; got a blank entry.");
+		}
+		return code.trim().toUpperCase(Locale.ROOT);
 	}
 
 	private static @Nullable String upper(@Nullable String code) {

@@ -136,7 +136,8 @@ public class Decisions {
 		}
 		var mandate = rights.of(account, clock.today());
 		boolean open = decision.open() && !(decision.silence() && decision.dueAt(Instant.now()));
-		boolean present = decision.silence() || decision.present().contains(account.participant());
+		// the Secretariat and experts act for no State: they are never "present" as a delegation
+		boolean present = decision.silence() || (account.participant() != null && decision.present().contains(account.participant()));
 		boolean consensus = decision.rule() != DecisionRule.SIMPLE_MAJORITY;
 		boolean facilitates = open && !decision.silence() && facilitation.mayFacilitate(mandate);
 		return new Permissions(open && consensus && present && mandate.mayObject(),
@@ -209,6 +210,7 @@ public class Decisions {
 			if (!meeting.body().equals(body)) {
 				throw new MeetingOfAnotherBody(meeting.id(), body);
 			}
+			refuseUnlessInSession(meeting);
 			var present = new ArrayList<String>();
 			for (var code : proposal.present() == null ? List.<String>of() : proposal.present()) {
 				var normalized = code.trim().toUpperCase(Locale.ROOT);
@@ -348,6 +350,9 @@ public class Decisions {
 		if (!decision.open()) {
 			throw new DecisionClosed(decision);
 		}
+		if (decision.meeting() != null) {
+			refuseUnlessInSession(meetings.meeting(decision.meeting()));
+		}
 		return conclude(decision, Instant.now(), account.email(), account.actsFor());
 	}
 
@@ -370,6 +375,14 @@ public class Decisions {
 		}
 		conclude(decision, current, Act.SYSTEM, "SECRETARIAT");
 		return true;
+	}
+
+	/** A decision is taken at a meeting only while it sits: today, in the forum's zone, is one of its days. */
+	private void refuseUnlessInSession(org.kurultai.meetings.Meeting meeting) {
+		var today = clock.today();
+		if (today.isBefore(meeting.from()) || today.isAfter(meeting.until())) {
+			throw new MeetingNotInSession(meeting.id(), meeting.from(), meeting.until(), today);
+		}
 	}
 
 	public List<Long> due(Instant now, int limit) {
@@ -600,6 +613,20 @@ public class Decisions {
 		@Override
 		public String rule() {
 			return "meeting-of-another-body";
+		}
+	}
+
+	/** A decision "at" a meeting is taken while the meeting sits, not before it opens or after it ends. */
+	public static class MeetingNotInSession extends RuleViolation {
+
+		MeetingNotInSession(String meeting, LocalDate from, LocalDate until, LocalDate today) {
+			super("Meeting %s sits from %s to %s, not today (%s in the forum's time zone); a decision at a meeting is taken while it is in session"
+					.formatted(meeting, from, until, today));
+		}
+
+		@Override
+		public String rule() {
+			return "meeting-not-in-session";
 		}
 	}
 

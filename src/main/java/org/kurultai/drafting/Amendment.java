@@ -12,11 +12,27 @@ import org.jspecify.annotations.Nullable;
  */
 public record Amendment(long id, String document, int againstVersion, AmendmentKind kind, @Nullable String paragraph,
 		@Nullable String alternative, Map<String, String> text, String proposedBy, List<String> cosponsors,
-		Instant proposedAt, @Nullable String explanation, Status status, @Nullable Integer takenInto) {
+		Instant proposedAt, @Nullable String explanation, Status status, @Nullable Integer takenInto, List<String> invited,
+		List<String> declined) {
 
+	/**
+	 * {@code cosponsors} are the States whose delegations accepted the proposer's invitation; the
+	 * States {@code invited} have not answered yet, those that {@code declined} said no. Only the
+	 * first sponsor the amendment (and the text it puts in).
+	 */
 	public Amendment {
 		text = Map.copyOf(text);
 		cosponsors = List.copyOf(cosponsors);
+		invited = List.copyOf(invited);
+		declined = List.copyOf(declined);
+	}
+
+	/** An amendment whose co-sponsors have all accepted, with no invitation pending or declined. */
+	public Amendment(long id, String document, int againstVersion, AmendmentKind kind, @Nullable String paragraph,
+			@Nullable String alternative, Map<String, String> text, String proposedBy, List<String> cosponsors, Instant proposedAt,
+			@Nullable String explanation, Status status, @Nullable Integer takenInto) {
+		this(id, document, againstVersion, kind, paragraph, alternative, text, proposedBy, cosponsors, proposedAt, explanation, status,
+				takenInto, List.of(), List.of());
 	}
 
 	public enum Status {
@@ -27,7 +43,7 @@ public record Amendment(long id, String document, int againstVersion, AmendmentK
 		}
 	}
 
-	/** The States that sponsor the amendment: the proposing one first. */
+	/** The States that sponsor the amendment: the proposing one first, then those that accepted to co-sponsor it. */
 	public List<String> sponsors() {
 		var all = new java.util.ArrayList<String>();
 		all.add(proposedBy);

@@ -96,6 +96,9 @@ class DocumentPages {
 			model.addAttribute("current", current);
 			var amendments = drafting.amendments(id, viewer);
 			model.addAttribute("amendments", amendments);
+			var answerable = new LinkedHashMap<Long, List<String>>();
+			amendments.forEach(a -> answerable.put(a.id(), drafting.answerable(a, user == null ? null : user.account())));
+			model.addAttribute("answerable", answerable);
 			model.addAttribute("open", amendments.stream()
 					.filter(a -> a.status() == Amendment.Status.PROPOSED && a.againstVersion() == shown.number()).toList());
 			model.addAttribute("positions", positions(drafting.positions(id, viewer)));
@@ -156,6 +159,20 @@ class DocumentPages {
 		return "redirect:/documents/" + document.id() + "#amendments";
 	}
 
+	@PostMapping("/documents/{id}/amendments/{amendment}/cosponsorships/{participant}/acceptance")
+	String accept(@AuthenticationPrincipal KurultaiUser user, @PathVariable String id, @PathVariable long amendment,
+			@PathVariable String participant) {
+		var answered = drafting.answer(user.account(), id, amendment, participant, true);
+		return "redirect:/documents/" + answered.document() + "#amendments";
+	}
+
+	@PostMapping("/documents/{id}/amendments/{amendment}/cosponsorships/{participant}/refusal")
+	String decline(@AuthenticationPrincipal KurultaiUser user, @PathVariable String id, @PathVariable long amendment,
+			@PathVariable String participant) {
+		var answered = drafting.answer(user.account(), id, amendment, participant, false);
+		return "redirect:/documents/" + answered.document() + "#amendments";
+	}
+
 	@PostMapping("/documents/{id}/positions")
 	String state(@AuthenticationPrincipal KurultaiUser user, @PathVariable String id, @RequestParam String paragraph,
 			@RequestParam String alternative, @RequestParam AlternativePosition.Stance stance) {
@@ -186,7 +203,7 @@ class DocumentPages {
 		for (var code : list.split("[,;\\s]+")) {
 			if (!code.isBlank()) {
 				var normalized = code.trim().toUpperCase(Locale.ROOT);
-				if (!registry.isRegistered(ParticipantCode.parse(normalized))) {
+				if (!normalized.matches("[A-Z]{2,10}") || !registry.isRegistered(ParticipantCode.of(normalized))) {
 					throw new InvalidRequest("participants", "Unknown participant '%s'.".formatted(code));
 				}
 				codes.add(normalized);

@@ -117,10 +117,25 @@ class DocumentsApi {
 
 	@PostMapping(path = "/{id}/amendments", consumes = "application/json")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "A delegation proposes an amendment against the current version (refused against an outdated one)")
+	@Operation(summary = "A delegation proposes an amendment against the current version (refused against an outdated one); "
+			+ "'cosponsors' are invitations, pending until each invited State's delegation accepts")
 	Amendment propose(@AuthenticationPrincipal KurultaiUser user, @PathVariable String id, @Valid @RequestBody NewAmendment request) {
 		return drafting.propose(user.account(), id, new Drafting.NewAmendment(request.againstVersion(), request.kind(),
 				request.paragraph(), request.alternative(), request.text(), request.cosponsors(), request.explanation()));
+	}
+
+	@PostMapping(path = "/{id}/amendments/{amendment}/cosponsorships/{participant}/acceptance")
+	@Operation(summary = "The invited State's delegation accepts to co-sponsor an amendment still proposed; only then is it a co-sponsor")
+	Amendment accept(@AuthenticationPrincipal KurultaiUser user, @PathVariable String id, @PathVariable long amendment,
+			@Parameter(description = "The invited State's code, e.g. TUR") @PathVariable String participant) {
+		return drafting.answer(user.account(), id, amendment, participant, true);
+	}
+
+	@PostMapping(path = "/{id}/amendments/{amendment}/cosponsorships/{participant}/refusal")
+	@Operation(summary = "The invited State's delegation declines to co-sponsor an amendment")
+	Amendment decline(@AuthenticationPrincipal KurultaiUser user, @PathVariable String id, @PathVariable long amendment,
+			@Parameter(description = "The invited State's code, e.g. TUR") @PathVariable String participant) {
+		return drafting.answer(user.account(), id, amendment, participant, false);
 	}
 
 	@PostMapping(path = "/{id}/revisions", consumes = "application/json")

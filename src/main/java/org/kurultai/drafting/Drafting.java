@@ -21,6 +21,7 @@ import org.kurultai.identity.Viewer;
 import org.kurultai.meetings.Meetings;
 import org.kurultai.organs.Organs;
 import org.kurultai.registry.ParticipantCode;
+import org.kurultai.registry.ParticipantStatus;
 import org.kurultai.registry.Registry;
 import org.kurultai.shared.Access;
 import org.kurultai.shared.DatePrecision;
@@ -158,6 +159,7 @@ public class Drafting {
 		var original = draft.originalLanguage() == null ? languages.get(0) : draft.originalLanguage().trim().toLowerCase(Locale.ROOT);
 		checkNamed(draft.access());
 		checkText(draft.paragraphs(), languages, original);
+		checkSponsors(draft.paragraphs(), mandate.actsForSecretariat() ? null : account.participant());
 		var now = Instant.now();
 		int year = LocalDate.ofInstant(now, clock.zone()).getYear();
 		int number = repository.nextSymbolNumber(body, year);
@@ -204,29 +206,98 @@ public class Drafting {
 			}
 			throw new NotFound("version", document.id() + " " + DocumentVersion.name(proposal.againstVersion()));
 		}
-		var cosponsors = new ArrayList<String>();
-		for (var code : proposal.cosponsors() == null ? List.<String>of() : proposal.cosponsors()) {
-			var normalized = code.trim().toUpperCase(Locale.ROOT);
-			var status = registry.isRegistered(ParticipantCode.parse(normalized))
-					? registry.statusOf(ParticipantCode.of(normalized), clock.today()) : null;
-			if (status == null) {
-				throw new InvalidRequest("cosponsors", "'%s' is not a participant of the forum today.".formatted(code));
-			}
-			cosponsors.add(normalized);
-		}
+		var invited = invitations(proposal.cosponsors(), account.participant(), clock.today());
 		var text = proposal.text() == null ? Map.<String, String>of() : proposal.text();
 		checkLanguages(text.keySet(), current.languages());
 		if (proposal.kind().needsText() && text.getOrDefault(current.originalLanguage(), "").isBlank()) {
 			throw new InvalidRequest("text", "Give the amendment's text in the original language (%s).".formatted(current.originalLanguage()));
 		}
+		var now = Instant.now();
 		var amendment = new Amendment(0, document.id(), latest, proposal.kind(), blankToNull(proposal.paragraph()),
-				blankToNull(proposal.alternative()), text, account.participant(), cosponsors, Instant.now(),
-				blankToNull(proposal.explanation()), Amendment.Status.PROPOSED, null);
+				blankToNull(proposal.alternative()), text, account.participant(), List.of(), now,
+				blankToNull(proposal.explanation()), Amendment.Status.PROPOSED, null, invited, List.of());
 		Revision.check(repository.version(document.id(), latest).orElseThrow(), amendment);
 		long amendmentId = repository.insert(amendment, account.email());
+		repository.invite(amendmentId, invited, now, account.email());
 		audit.record(new Act(account.email(), account.actsFor(), "amendment.proposed", "document:" + document.id(), null,
-				Map.of("amendment", amendmentId, "against", DocumentVersion.name(latest), "kind", proposal.kind().name())));
+				Map.of("amendment", amendmentId, "against", DocumentVersion.name(latest), "kind", proposal.kind().name(),
+						"invited", invited)));
 		return repository.amendment(amendmentId).orElseThrow();
+	}
+
+	/**
+	 * The States the proposer invites to co-sponsor: each a participant that may act on the day (a
+	 * member or an observer), other than the proposer. Anything else is refused before anything is
+	 * written. An invitation makes no one a co-sponsor; only the invited State's answer does.
+	 */
+	private List<String> invitations(@Nullable List<String> codes, String proposer, LocalDate today) {
+		var invited = new ArrayList<String>();
+		for (var code : codes == null ? List.<String>of() : codes) {
+			var normalized = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+			if (!normalized.matches("[A-Z]{2,10}") || !registry.isRegistered(ParticipantCode.of(normalized))) {
+				throw new InvalidRequest("cosponsors", "'%s' is not a participant of the forum.".formatted(code));
+			}
+			var status = registry.statusOf(ParticipantCode.of(normalized), today);
+			if (status != ParticipantStatus.MEMBER && status != ParticipantStatus.OBSERVER) {
+				throw new InvalidRequest("cosponsors", "%s is not a member or observer on %s; only their delegations co-sponsor amendments."
+						.formatted(normalized, today));
+			}
+			if (normalized.equals(proposer)) {
+				throw new InvalidRequest("cosponsors", "%s proposes the amendment and sponsors it already; invite other States.".formatted(proposer));
+			}
+			if (!invited.contains(normalized)) {
+				invited.add(normalized);
+			}
+		}
+		return invited;
+	}
+
+	/**
+	 * The invited State's acting delegation accepts (or declines) to co-sponsor an amendment still
+	 * proposed; only then is it a co-sponsor. Nobody answers for another State. Audited.
+	 */
+	@Transactional
+	public Amendment answer(Account account, String id, long amendmentId, String participant, boolean accept) {
+		var today = clock.today();
+		var document = document(id, access.viewer(account, today));
+		var code = participant.trim().toUpperCase(Locale.ROOT);
+		repository.lockShared(document.id());
+		var amendment = repository.amendment(amendmentId).filter(found -> found.document().equals(document.id()))
+				.orElseThrow(() -> new NotFound("amendment", String.valueOf(amendmentId)));
+		if (!amendment.invited().contains(code) && !amendment.cosponsors().contains(code) && !amendment.declined().contains(code)) {
+			throw new NotFound("invitation to co-sponsor", amendmentId + " " + participant);
+		}
+		if (!actsFor(account, code, today)) {
+			throw new NotAllowed("Only the delegation of %s answers its invitation to co-sponsor; %s may not on %s."
+					.formatted(code, account.actsFor(), today));
+		}
+		if (amendment.status() != Amendment.Status.PROPOSED) {
+			throw new InvitationLapsed(amendmentId, amendment.status());
+		}
+		if (!amendment.invited().contains(code) || !repository.answer(amendmentId, code, accept, Instant.now(), account.email())) {
+			throw new AlreadyAnswered(amendmentId, code);
+		}
+		audit.record(new Act(account.email(), account.actsFor(), accept ? "cosponsorship.accepted" : "cosponsorship.declined",
+				"document:" + document.id(), Map.of("amendment", amendmentId, "participant", code, "status", "INVITED"),
+				Map.of("amendment", amendmentId, "participant", code, "status", accept ? "ACCEPTED" : "DECLINED")));
+		return repository.amendment(amendmentId).orElseThrow();
+	}
+
+	/**
+	 * Which invitations on this amendment the person may answer now: the policy {@link #answer}
+	 * applies, asked by the pages before they offer the buttons.
+	 */
+	public List<String> answerable(Amendment amendment, @Nullable Account account) {
+		if (account == null || account.participant() == null || amendment.status() != Amendment.Status.PROPOSED
+				|| !amendment.invited().contains(account.participant()) || !actsFor(account, account.participant(), clock.today())) {
+			return List.of();
+		}
+		return List.of(account.participant());
+	}
+
+	/** The person acts today for the State's delegation (a member's or an observer's). */
+	private boolean actsFor(Account account, String participant, LocalDate today) {
+		return participant.equals(account.participant()) && rights.of(account, today).maySpeak();
 	}
 
 	public record NewAmendment(int againstVersion, AmendmentKind kind, @Nullable String paragraph, @Nullable String alternative,
@@ -402,6 +473,32 @@ public class Drafting {
 		}
 	}
 
+	/**
+	 * Who sponsors the paragraphs and alternatives of a tabled draft: only the State that tables it
+	 * (none when the Secretariat does). Other States join a wording by amendment, with an invitation
+	 * they accept, never by being named in someone else's draft.
+	 */
+	private static void checkSponsors(List<Paragraph> paragraphs, @Nullable String tabler) {
+		for (int p = 0; p < paragraphs.size(); p++) {
+			var paragraph = paragraphs.get(p);
+			checkSponsors("paragraphs[%d].sponsors".formatted(p), paragraph.sponsors(), tabler);
+			for (int a = 0; a < paragraph.alternatives().size(); a++) {
+				checkSponsors("paragraphs[%d].alternatives[%d].sponsors".formatted(p, a), paragraph.alternatives().get(a).sponsors(), tabler);
+			}
+		}
+	}
+
+	private static void checkSponsors(String field, List<String> sponsors, @Nullable String tabler) {
+		for (var sponsor : sponsors) {
+			if (tabler == null || !tabler.equals(sponsor == null ? null : sponsor.trim().toUpperCase(Locale.ROOT))) {
+				throw new InvalidRequest(field, tabler == null
+						? "A draft the Secretariat tables has no sponsors; got '%s'.".formatted(sponsor)
+						: "Only %s, which tables the draft, sponsors its wording; got '%s'. Other States co-sponsor by accepting an amendment's invitation."
+								.formatted(tabler, sponsor));
+			}
+		}
+	}
+
 	private static void checkLanguages(java.util.Set<String> used, List<String> languages) {
 		for (var language : used) {
 			if (!languages.contains(language)) {
@@ -443,6 +540,31 @@ public class Drafting {
 		@Override
 		public String rule() {
 			return "nothing-agreed-until-everything-agreed";
+		}
+	}
+
+	/** An invitation to co-sponsor is answered while the amendment is proposed; once taken in or outdated, it lapses. */
+	public static class InvitationLapsed extends RuleViolation {
+
+		InvitationLapsed(long amendment, Amendment.Status status) {
+			super("Amendment %d is %s; the invitation to co-sponsor it has lapsed".formatted(amendment, status.label()));
+		}
+
+		@Override
+		public String rule() {
+			return "cosponsorship-invitation-lapsed";
+		}
+	}
+
+	public static class AlreadyAnswered extends RuleViolation {
+
+		AlreadyAnswered(long amendment, String participant) {
+			super("%s has already answered the invitation to co-sponsor amendment %d".formatted(participant, amendment));
+		}
+
+		@Override
+		public String rule() {
+			return "cosponsorship-already-answered";
 		}
 	}
 

@@ -29,6 +29,16 @@ class DraftingRepository {
 	private static final TypeReference<Map<String, String>> TEXT = new TypeReference<>() {
 	};
 
+	private static final String AMENDMENT = """
+			select a.*,
+			  array(select c.participant from cosponsorship c where c.amendment_id = a.id and c.status = 'ACCEPTED'
+			        order by c.answered_at, c.participant) as accepted_cosponsors,
+			  array(select c.participant from cosponsorship c where c.amendment_id = a.id and c.status = 'INVITED'
+			        order by c.participant) as invited_cosponsors,
+			  array(select c.participant from cosponsorship c where c.amendment_id = a.id and c.status = 'DECLINED'
+			        order by c.participant) as declined_cosponsors
+			from amendment a""";
+
 	private static final String DOCUMENT = """
 			select d.*, (select max(v.number) from document_version v where v.document_id = d.id) as latest_version
 			from document d""";
@@ -115,22 +125,39 @@ class DraftingRepository {
 
 	long insert(Amendment amendment, String account) {
 		return jdbc.sql("""
-				insert into amendment (document_id, against_version, kind, paragraph, alternative, text, proposed_by, cosponsors,
+				insert into amendment (document_id, against_version, kind, paragraph, alternative, text, proposed_by,
 				  proposed_by_account, proposed_at, explanation, status)
-				values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, 'PROPOSED') returning id""")
+				values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, 'PROPOSED') returning id""")
 				.params(amendment.document(), amendment.againstVersion(), amendment.kind().name(), amendment.paragraph(),
 						amendment.alternative(), json.writeValueAsString(amendment.text()), amendment.proposedBy(),
-						amendment.cosponsors().toArray(String[]::new), account, utc(amendment.proposedAt()), amendment.explanation())
+						account, utc(amendment.proposedAt()), amendment.explanation())
 				.query(Long.class).single();
 	}
 
 	List<Amendment> amendments(String document) {
-		return jdbc.sql("select * from amendment where document_id = ? order by id").param(document)
+		return jdbc.sql(AMENDMENT + " where a.document_id = ? order by a.id").param(document)
 				.query((rs, row) -> amendment(rs)).list();
 	}
 
 	Optional<Amendment> amendment(long id) {
-		return jdbc.sql("select * from amendment where id = ?").param(id).query((rs, row) -> amendment(rs)).optional();
+		return jdbc.sql(AMENDMENT + " where a.id = ?").param(id).query((rs, row) -> amendment(rs)).optional();
+	}
+
+	/** The proposer's invitations to co-sponsor, each pending until the invited State's delegation answers. */
+	void invite(long amendment, List<String> participants, Instant at, String account) {
+		for (var participant : participants) {
+			jdbc.sql("""
+					insert into cosponsorship (amendment_id, participant, status, invited_at, invited_by)
+					values (?, ?, 'INVITED', ?, ?)""").params(amendment, participant, utc(at), account).update();
+		}
+	}
+
+	/** Answers a pending invitation; false if it was not pending (answered meanwhile, or never made). */
+	boolean answer(long amendment, String participant, boolean accepted, Instant at, String account) {
+		return jdbc.sql("""
+				update cosponsorship set status = ?, answered_at = ?, answered_by = ?
+				where amendment_id = ? and participant = ? and status = 'INVITED'""")
+				.params(accepted ? "ACCEPTED" : "DECLINED", utc(at), account, amendment, participant).update() == 1;
 	}
 
 	void takeIn(List<Long> ids, int version) {
@@ -195,8 +222,12 @@ class DraftingRepository {
 		return new Amendment(rs.getLong("id"), rs.getString("document_id"), rs.getInt("against_version"),
 				AmendmentKind.valueOf(rs.getString("kind")), rs.getString("paragraph"), rs.getString("alternative"),
 				text == null ? Map.of() : json.readValue(text, TEXT), rs.getString("proposed_by"),
-				Arrays.asList((String[]) rs.getArray("cosponsors").getArray()), instant(rs, "proposed_at"), rs.getString("explanation"),
-				Amendment.Status.valueOf(rs.getString("status")), taken);
+				codes(rs, "accepted_cosponsors"), instant(rs, "proposed_at"), rs.getString("explanation"),
+				Amendment.Status.valueOf(rs.getString("status")), taken, codes(rs, "invited_cosponsors"), codes(rs, "declined_cosponsors"));
+	}
+
+	private static List<String> codes(ResultSet rs, String column) throws SQLException {
+		return Arrays.asList((String[]) rs.getArray(column).getArray());
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -2,6 +2,7 @@ package org.kurultai.platform;
 
 import java.net.URI;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.NotAllowed;
 import org.kurultai.shared.NotFound;
@@ -73,8 +74,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				"The request conflicts with the records as they stand; nothing was written.");
 	}
 
+	/**
+	 * The query string could not be read (bad percent-encoding, bytes that are not UTF-8, a parameter
+	 * without a name): Tomcat refuses to parse it when a parameter is first asked for, which may be
+	 * deep in the handling. It is the client's request that is malformed: 400, nothing was read.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException exception) {
+		return malformedQuery();
+	}
+
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidParameterException) {
+				return malformedQuery();
+			}
+		}
 		log.error("Unexpected error", exception);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
 				"The request could not be completed; nothing was changed.");
@@ -94,6 +110,29 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		body.setTitle("Invalid parameter");
 		body.setProperty("parameter", name);
 		return ResponseEntity.badRequest().body(body);
+	}
+
+	/**
+	 * The framework's own refusals (a body that cannot be read, a failed validation, a method or
+	 * media type not served …) get a stable type of ours too, never the bare {@code about:blank}.
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(@org.jspecify.annotations.Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+			var status = HttpStatus.resolve(statusCode.value());
+			var slug = status == null ? "error" : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+			problem.setType(URI.create(TYPE_BASE + slug));
+			if (problem.getTitle() == null && status != null) {
+				problem.setTitle(status.getReasonPhrase());
+			}
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	static ResponseEntity<ProblemDetail> malformedQuery() {
+		return problem(HttpStatus.BAD_REQUEST, "malformed-query", "Malformed query string",
+				"The query string could not be read: parameters are name=value pairs, percent-encoded UTF-8, each with a name.");
 	}
 
 	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {

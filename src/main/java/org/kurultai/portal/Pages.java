@@ -119,8 +119,10 @@ class Pages {
 	@GetMapping("/changes")
 	String changes(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to, Model model) {
-		var end = to == null ? clock.today() : to;
-		var start = from == null ? end.minusYears(10) : from;
+		var end = to == null ? clock.today() : within("to", to);
+		// ten years back, but never before the first day a date can be written (a far 'to' is refused above)
+		var start = from == null ? (end.getYear() > DateSpan.BEGINNING.getYear() + 10 ? end.minusYears(10) : DateSpan.BEGINNING)
+				: within("from", from);
 		new DateSpan(start, end);
 		var roster = registry.roster();
 		model.addAttribute("from", start);
@@ -232,5 +234,14 @@ class Pages {
 		model.addAttribute("title", title);
 		model.addAttribute("forum", forum.name());
 		model.addAttribute("names", new org.kurultai.registry.NameLookup(roster));
+	}
+
+	/** The records speak of years 1 to 9999; a date outside them names no day of the forum's history. */
+	private static LocalDate within(String parameter, LocalDate day) {
+		if (day.isBefore(DateSpan.BEGINNING) || day.isAfter(DateSpan.END)) {
+			throw new org.kurultai.shared.InvalidRequest(parameter,
+					"'%s' (%s) is not a day between %s and %s.".formatted(parameter, day, DateSpan.BEGINNING, DateSpan.END));
+		}
+		return day;
 	}
 }
