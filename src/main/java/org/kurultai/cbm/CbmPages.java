@@ -86,7 +86,9 @@ class CbmPages {
 		model.addAttribute("year", shown);
 		model.addAttribute("reports", reports);
 		model.addAttribute("dueDay", implementation.dueDay(shown));
-		var own = user == null ? null : user.account().participant();
+		// the State one acts for today: none once an accreditation has ended
+		var named = user == null ? null : user.account().participant();
+		var own = named != null && access.actsFor(viewer, named) ? named : null;
 		boolean mayReport = own != null && viewer.mandate() != null && viewer.mandate().capacity() == Capacity.MEMBER_DELEGATION;
 		model.addAttribute("mayReport", mayReport);
 		model.addAttribute("mayCompile", viewer.mandate() != null && viewer.mandate().actsForSecretariat());

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Service;
 /**
  * The Catalogue at a glance: for a year, each member State against each priority area (opted in,
  * coordinating, events hosted, reports submitted), the trend over the years, and who is overdue.
- * Reports count only where the viewer may see them.
+ * Every figure derived from reports (cells, trends, overdue) is derived from
+ * {@link Implementation#reports}, the reports the viewer may see, so nothing counts what they may
+ * not; who is overdue is shown only to those who see the submitted reports.
  */
 @Service
 public class Dashboard {
@@ -53,8 +55,13 @@ public class Dashboard {
 	public record Trend(int year, long events, long reportsSubmitted, long statesOptedIn) {
 	}
 
+	/**
+	 * The figures as the viewer may know them; {@code overdueShown} says whether they may know who is
+	 * overdue (an empty {@code overdue} then means none), which only those who see the submitted
+	 * reports may: for anyone else the list would tell who has reported.
+	 */
 	public record Heatmap(int year, LocalDate asOf, String edition, List<Area> areas, List<Row> rows, List<Trend> trends,
-			Map<String, List<String>> overdue, LocalDate dueDay) {
+			Map<String, List<String>> overdue, boolean overdueShown, LocalDate dueDay) {
 	}
 
 	public Heatmap heatmap(Viewer viewer, int year) {
@@ -91,7 +98,7 @@ public class Dashboard {
 					implementation.reports(viewer, null, yearShown).stream().filter(r -> r.firstSubmission().isPresent()).count(),
 					histories.values().stream().filter(history -> !history.on(day).isEmpty()).count()));
 		}
-		return new Heatmap(year, asOf, edition.code(), areas, rows, trends, implementation.overdue(year, Instant.now()),
-				implementation.dueDay(year));
+		return new Heatmap(year, asOf, edition.code(), areas, rows, trends, implementation.overdue(viewer, year, Instant.now()),
+				implementation.overdueShownTo(viewer), implementation.dueDay(year));
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.kurultai.shared.Access;
 import org.kurultai.shared.AccessLevel;
 
 /**
@@ -18,6 +19,11 @@ public record ExchangeSubmission(long id, String type, String participant, @Null
 
 	public ExchangeSubmission {
 		answers = Map.copyOf(answers);
+	}
+
+	/** A State's return: its acting delegation reads it, and whoever the visibility it chose admits. */
+	public Access access() {
+		return Access.owned(participant, visibility);
 	}
 
 	public boolean acknowledged() {

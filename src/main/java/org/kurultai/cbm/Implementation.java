@@ -106,13 +106,16 @@ public class Implementation {
 		return recorded;
 	}
 
-	/** The reports the viewer may read: submitted ones for participants and the Secretariat, drafts for their own State only. */
+	/**
+	 * The reports the viewer may read, as they may read them: the one read path for reports (API,
+	 * pages, dashboard, annual report). {@link AccessPolicy} decides each report (submitted: for
+	 * participants and the Secretariat; a draft: its State's acting delegation only), each revision
+	 * (drafts before and after a submission stay the State's own) and who saved it.
+	 */
 	public List<ImplementationReport> reports(Viewer viewer, @Nullable String participant, @Nullable Integer year) {
 		var code = participant == null || participant.isBlank() ? null : participant.trim().toUpperCase(Locale.ROOT);
-		var own = viewer.mandate() == null ? null : viewer.mandate().account().participant();
-		boolean participantsView = access.maySee(viewer, Access.of(AccessLevel.PARTICIPANTS));
-		return repository.reports(code, year).stream()
-				.filter(report -> report.participant().equals(own) || (participantsView && report.firstSubmission().isPresent()))
+		var seen = access.seenBy(viewer);
+		return access.visible(viewer, repository.reports(code, year), ImplementationReport::access).stream().map(report -> report.as(seen))
 				.toList();
 	}
 
@@ -165,19 +168,29 @@ public class Implementation {
 	public record NewReport(String participant, String priorityArea, int year, @Nullable String text, boolean nil, boolean submit) {
 	}
 
+	/** Whether the viewer may know who is overdue: whoever may see every State's submitted reports. */
+	public boolean overdueShownTo(Viewer viewer) {
+		return access.maySee(viewer, Access.of(AccessLevel.PARTICIPANTS));
+	}
+
 	/** Did the State take part in the area at any time in the year (in the area itself or one of its measures)? */
 	public boolean participatedIn(String participant, String area, int year) {
 		return catalogue.commitmentsOf(participant).tookPartIn(area, year);
 	}
 
-	/** Who should have reported on a year and has not, once the due moment has passed: State → areas. */
-	public Map<String, List<String>> overdue(int year, Instant now) {
+	/**
+	 * Who should have reported on a year and has not, once the due moment has passed: State → areas.
+	 * Derived from the reports the viewer may see, and shown only to those who may see submitted
+	 * reports (participants and the Secretariat): to anyone else an overdue list would tell who has
+	 * reported. Empty for them; see {@link #overdueShownTo}.
+	 */
+	public Map<String, List<String>> overdue(Viewer viewer, int year, Instant now) {
 		var result = new LinkedHashMap<String, List<String>>();
-		if (now.isBefore(dueAt(year))) {
+		if (!overdueShownTo(viewer) || now.isBefore(dueAt(year))) {
 			return result;
 		}
 		var submitted = new java.util.HashSet<String>();
-		repository.reports(null, year).stream().filter(r -> r.firstSubmission().isPresent())
+		reports(viewer, null, year).stream().filter(r -> r.firstSubmission().isPresent())
 				.forEach(r -> submitted.add(r.participant() + "|" + r.priorityArea()));
 		var edition = catalogue.inForce(LocalDate.of(year, 12, 31));
 		var histories = catalogue.allCommitments();

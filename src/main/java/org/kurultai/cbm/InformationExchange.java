@@ -87,11 +87,13 @@ public class InformationExchange {
 		return type;
 	}
 
-	/** The returns the viewer may read: by their visibility, and always the viewer's own State's. */
+	/**
+	 * The returns the viewer may read: the one read path for returns. Whether a return shows is
+	 * {@link AccessPolicy}'s to say (its State's acting delegation, and whoever the visibility the
+	 * State chose admits).
+	 */
 	public List<ExchangeSubmission> submissions(Viewer viewer, @Nullable String type, @Nullable String participant, @Nullable Integer year) {
-		var own = viewer.mandate() == null ? null : viewer.mandate().account().participant();
-		return repository.submissions(blankToNull(type), upper(participant), year).stream()
-				.filter(s -> s.participant().equals(own) || access.maySee(viewer, Access.of(s.visibility()))).toList();
+		return access.visible(viewer, repository.submissions(blankToNull(type), upper(participant), year), ExchangeSubmission::access);
 	}
 
 	/**
@@ -205,7 +207,8 @@ public class InformationExchange {
 			var submission = submitted.stream().filter(s -> s.participant().equals(code)).findFirst().orElse(null);
 			var status = submission != null ? (submission.nil() ? ReturnStatus.NIL : ReturnStatus.SUBMITTED)
 					: now.isBefore(due) ? ReturnStatus.PENDING : ReturnStatus.OVERDUE;
-			result.add(new Return(code, status, submission));
+			// who has submitted is for participants; what was submitted, for whom the return's visibility admits
+			result.add(new Return(code, status, submission != null && access.maySee(viewer, submission.access()) ? submission : null));
 		}
 		return result;
 	}

@@ -39,8 +39,11 @@ class DecisionPages {
 	private final ForumClock clock;
 	private final ForumProperties forum;
 
+	private final org.kurultai.meetings.Meetings meetings;
+
 	DecisionPages(Decisions decisions, Drafting drafting, AccessPolicy access, Registry registry, Organs organs, ForumClock clock,
-			ForumProperties forum) {
+			ForumProperties forum, org.kurultai.meetings.Meetings meetings) {
+		this.meetings = meetings;
 		this.decisions = decisions;
 		this.drafting = drafting;
 		this.access = access;
@@ -57,6 +60,13 @@ class DecisionPages {
 		var list = document == null || document.isBlank() ? decisions.register(viewer, body, year)
 				: decisions.ofDocument(document, viewer);
 		model.addAttribute("decisions", list);
+		// the meetings of the decisions, only those the viewer may know (read once each)
+		var seen = access.seenBy(viewer);
+		var shownMeetings = new java.util.HashMap<Long, String>();
+		var known = new java.util.HashMap<String, java.util.Optional<org.kurultai.meetings.Meeting>>();
+		list.stream().filter(d -> d.meeting() != null).forEach(d -> known.computeIfAbsent(d.meeting(), m -> meetings.meeting(m, seen))
+				.ifPresent(m -> shownMeetings.put(d.id(), m.id())));
+		model.addAttribute("meetings", shownMeetings);
 		var titles = new java.util.HashMap<String, String>();
 		drafting.documents(viewer).forEach(shown -> titles.put(shown.id(), shown.symbol() + " — " + shown.title()));
 		model.addAttribute("documents", titles);
@@ -87,6 +97,8 @@ class DecisionPages {
 		var decision = decisions.decision(id, viewer);
 		var document = drafting.document(decision.document(), viewer);
 		model.addAttribute("decision", decision);
+		model.addAttribute("meeting", decision.meeting() == null ? null
+				: meetings.meeting(decision.meeting(), access.seenBy(viewer)).orElse(null));
 		model.addAttribute("document", document);
 		model.addAttribute("version", drafting.version(document.id(), decision.version(), viewer));
 		model.addAttribute("bodyName", organs.body(decision.body()).nameOn(clock.today()).name());

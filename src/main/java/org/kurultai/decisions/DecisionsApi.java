@@ -38,10 +38,12 @@ class DecisionsApi {
 
 	private final Decisions decisions;
 	private final AccessPolicy access;
+	private final org.kurultai.meetings.Meetings meetings;
 
-	DecisionsApi(Decisions decisions, AccessPolicy access) {
+	DecisionsApi(Decisions decisions, AccessPolicy access, org.kurultai.meetings.Meetings meetings) {
 		this.decisions = decisions;
 		this.access = access;
+		this.meetings = meetings;
 	}
 
 	@GetMapping
@@ -100,10 +102,16 @@ class DecisionsApi {
 		var objections = decisions.objections(d.id(), viewer);
 		boolean participantsView = access.maySee(viewer, Access.of(AccessLevel.PARTICIPANTS));
 		return new DecisionView(d.id(), d.body(), d.kind(), d.matter(), d.rule(), d.concerned(), d.document(), d.version(),
-				org.kurultai.drafting.DocumentVersion.name(d.version()), d.refersTo(), d.procedure(), d.meeting(), d.present(),
+				org.kurultai.drafting.DocumentVersion.name(d.version()), d.refersTo(), d.procedure(), meeting(d, viewer), d.present(),
 				d.proposedAt(), d.proposedFor(), d.deadlineAsSet() == null ? null : d.deadlineAsSet().toOffsetDateTime(),
 				d.timeZone() == null ? null : d.timeZone().getId(), d.round(), d.status(), d.closedAt(), d.outcomeNote(), d.registerSymbol(),
 				objections.size(), participantsView ? objections : null, decisions.votes(d.id(), viewer), decisions.statements(d.id(), viewer));
+	}
+
+	/** The meeting of the decision, only where the viewer may know it: a closed meeting does not show through a public decision. */
+	private @Nullable String meeting(Decision d, Viewer viewer) {
+		return d.meeting() == null ? null
+				: meetings.meeting(d.meeting(), access.seenBy(viewer)).map(org.kurultai.meetings.Meeting::id).orElse(null);
 	}
 
 	record DecisionView(long id, String body, DecisionKind kind, Matter matter, DecisionRule rule, @Nullable String concerned,

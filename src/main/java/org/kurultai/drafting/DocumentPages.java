@@ -42,9 +42,11 @@ class DocumentPages {
 	private final ForumClock clock;
 	private final ForumProperties forum;
 	private final DraftingProperties properties;
+	private final org.kurultai.meetings.Meetings meetings;
 
 	DocumentPages(Drafting drafting, AccessPolicy access, Registry registry, Organs organs, ForumClock clock, ForumProperties forum,
-			DraftingProperties properties) {
+			DraftingProperties properties, org.kurultai.meetings.Meetings meetings) {
+		this.meetings = meetings;
 		this.drafting = drafting;
 		this.access = access;
 		this.registry = registry;
@@ -84,6 +86,9 @@ class DocumentPages {
 		var document = drafting.document(id, viewer);
 		var lang = language == null || !document.languages().contains(language) ? document.originalLanguage() : language;
 		model.addAttribute("document", document);
+		// the meeting only where the viewer may know it: a closed meeting does not show through a public text
+		model.addAttribute("meeting", document.meeting() == null ? null
+				: meetings.meeting(document.meeting(), access.seenBy(viewer)).orElse(null));
 		model.addAttribute("language", lang);
 		model.addAttribute("bodyName", organs.body(document.body()).nameOn(document.date(clock.zone())).name());
 		model.addAttribute("dateLabel", document.dateLabel(clock.zone()));

@@ -42,11 +42,13 @@ class DocumentsApi {
 
 	private final Drafting drafting;
 	private final AccessPolicy access;
+	private final org.kurultai.meetings.Meetings meetings;
 	private final ForumClock clock;
 
-	DocumentsApi(Drafting drafting, AccessPolicy access, ForumClock clock) {
+	DocumentsApi(Drafting drafting, AccessPolicy access, org.kurultai.meetings.Meetings meetings, ForumClock clock) {
 		this.drafting = drafting;
 		this.access = access;
+		this.meetings = meetings;
 		this.clock = clock;
 	}
 
@@ -74,7 +76,10 @@ class DocumentsApi {
 				.map(v -> new VersionSummary(v.number(), v.name(), v.basedOn(), v.takenIn(), v.issuedAt(), v.bracketed().size()))
 				.toList();
 		var current = document.hasText() ? drafting.latest(id, viewer) : null;
-		return new Detail(summary(document), document.meeting(), document.sources().references(), document.note(), versions,
+		// the meeting only where the viewer may know it: a closed meeting does not show through a public text
+		var meeting = document.meeting() == null ? null
+				: meetings.meeting(document.meeting(), access.seenBy(viewer)).map(org.kurultai.meetings.Meeting::id).orElse(null);
+		return new Detail(summary(document), meeting, document.sources().references(), document.note(), versions,
 				current == null ? null : text(current));
 	}
 

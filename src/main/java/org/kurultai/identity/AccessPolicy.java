@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.kurultai.shared.Access;
@@ -38,7 +39,18 @@ public class AccessPolicy {
 		return account == null ? Viewer.PUBLIC : new Viewer(rights.of(account, day));
 	}
 
+	/**
+	 * May the viewer see a record with this access? The owning participant's acting delegation
+	 * always may (and, for a record that is its owner's alone, only it); otherwise the level decides:
+	 * the Secretariat sees every level, delegations the levels their State's status on the day admits.
+	 */
 	public boolean maySee(Viewer viewer, Access access) {
+		if (access.owner() != null && actsFor(viewer, access.owner())) {
+			return true;
+		}
+		if (access.ownerOnly()) {
+			return false;
+		}
 		var capacity = viewer.capacity();
 		if (access.level() == AccessLevel.PUBLIC || capacity == Capacity.SECRETARIAT) {
 			return true;
@@ -50,6 +62,23 @@ public class AccessPolicy {
 					|| capacity == Capacity.PARTNER_DELEGATION) && access.named().contains(viewer.participant());
 			case SECRETARIAT, PUBLIC -> false;
 		};
+	}
+
+	/**
+	 * Does the viewer act for the participant today? Only while their mandate is a delegation's: a
+	 * delegate whose accreditation has ended, or a person whose State has lost its status, does not,
+	 * whatever participant their account names.
+	 */
+	public boolean actsFor(Viewer viewer, String participant) {
+		var capacity = viewer.capacity();
+		boolean delegation = capacity == Capacity.MEMBER_DELEGATION || capacity == Capacity.OBSERVER_DELEGATION
+				|| capacity == Capacity.PARTNER_DELEGATION;
+		return delegation && participant.equals(viewer.participant());
+	}
+
+	/** What the viewer may see, as a test on access, for modules that do not know viewers (meetings). */
+	public Predicate<Access> seenBy(Viewer viewer) {
+		return access -> maySee(viewer, access);
 	}
 
 	/** The records the viewer may see, in their order; count these, never the unfiltered list. */

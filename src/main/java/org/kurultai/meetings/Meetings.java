@@ -54,6 +54,15 @@ public class Meetings {
 		return repository.find(id).orElseThrow(() -> new NotFound("meeting", id));
 	}
 
+	/**
+	 * The meeting as one who may see records passing the test may know it: empty if it does not
+	 * exist or they may not see it. Everything that shows a meeting through another record (the
+	 * place of adoption of a text, the meeting of a decision) reads it here.
+	 */
+	public java.util.Optional<Meeting> meeting(String id, java.util.function.Predicate<Access> maySee) {
+		return repository.find(id).filter(meeting -> maySee.test(meeting.access()));
+	}
+
 	public Map<String, Integer> delegationCounts() {
 		return repository.delegationCounts();
 	}

@@ -88,7 +88,9 @@ class PublicationApi {
 				.map(s -> new PublishedText.Statement(s.participant(), name(s.participant()), s.kind().label(), s.paragraph(), s.text(),
 						LocalDate.ofInstant(s.filedAt(), clock.zone())))
 				.toList();
-		var place = document.meeting() == null ? null : meetings.meeting(document.meeting()).place();
+		// the place only where the viewer may know the meeting: a closed meeting does not show through a public text
+		var place = document.meeting() == null ? null
+				: meetings.meeting(document.meeting(), access.seenBy(viewer)).map(org.kurultai.meetings.Meeting::place).orElse(null);
 		return new PublishedText(document, version, lang, forum.name(), organs.body(document.body()).nameOn(document.adoptedOn()).name(),
 				document.adoptedOn(), place, decision.map(d -> d.registerSymbol()).orElse(null),
 				decision.map(d -> d.rule().label()).orElse(null), statements);
@@ -107,8 +109,10 @@ class PublicationApi {
 
 	/**
 	 * Recently rendered files. An adopted text never changes, but a statement may still be filed with
-	 * it, so the key holds everything the file shows: document, version, language, register entry and
-	 * the statements. Rendering a PDF costs tens of milliseconds; serving it again costs nothing.
+	 * it, and what a file shows depends on what its reader may see (the place of a closed meeting), so
+	 * the key holds everything the file shows: document, version, language, place, register entry and
+	 * the statements. A reader is thus never served a variant rendered for one who may see more.
+	 * Rendering a PDF costs tens of milliseconds; serving it again costs nothing.
 	 */
 	static final class Renderings {
 
@@ -126,8 +130,7 @@ class PublicationApi {
 		}
 
 		byte[] get(PublishedText text, String format, java.util.function.Function<PublishedText, byte[]> render) {
-			var key = String.join("|", format, text.document().id(), String.valueOf(text.version().number()), text.language(),
-					String.valueOf(text.registerSymbol()), text.statements().toString(), text.bodyName(), text.forum());
+			var key = key(format, text);
 			synchronized (files) {
 				var cached = files.get(key);
 				if (cached != null) {
@@ -139,6 +142,13 @@ class PublicationApi {
 				files.put(key, file);
 			}
 			return file;
+		}
+
+		/** Everything the file shows, and so everything that may differ from one reader to another. */
+		static String key(String format, PublishedText text) {
+			return String.join("|", format, text.document().id(), String.valueOf(text.version().number()), text.language(),
+					String.valueOf(text.place()), String.valueOf(text.adoptedOn()), String.valueOf(text.decisionRule()),
+					String.valueOf(text.registerSymbol()), text.statements().toString(), text.bodyName(), text.forum());
 		}
 	}
 
