@@ -101,7 +101,7 @@ public class AuditLog {
 	 * in it). With {@code onlyIfDue}, none is taken if any instance took one within (nine tenths of) the interval. Returns
 	 * the checkpoint taken, or why none was, and the verification.
 	 */
-	@Transactional(isolation = Isolation.REPEATABLE_READ)
+	@Transactional // read committed: what another instance committed before this one took the lock is seen after it
 	public Checkpointing checkpoint(boolean onlyIfDue) {
 		if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(CHECKPOINT_LOCK).query(Boolean.class).single()) {
 			return new Checkpointing(null, null, "another instance is taking a checkpoint");
