@@ -204,6 +204,20 @@ class AuditTamperIntegrationTests {
 			assertThat(verification.checkpointsChecked()).isPositive();
 		}
 		assertThat(exitCodeOf(start("truncated", "--kurultai.command=verify-audit"))).isEqualTo(AuditCommand.BROKEN);
+
+		// the attacker, who can write the checkpoint file too, makes its last checkpoint name what is left: without the key
+		var file = auditDirectory("truncated").resolve("checkpoints.log");
+		var lastLeft = entries.get(3);
+		var lines = Files.readAllLines(file).stream().map(line -> line.contains(" seq=" + entries.get(5).seq() + " ")
+				? line.replace("count=" + (entries.get(5).seq()), "count=" + lastLeft.seq()).replace("seq=" + entries.get(5).seq(), "seq=" + lastLeft.seq())
+						.replace(entries.get(5).hash(), lastLeft.hash())
+				: line).toList();
+		Files.write(file, lines);
+		try (var context = start("truncated")) {
+			var verification = context.getBean(AuditLog.class).verify();
+			assertThat(verification.tampering()).isEqualTo(Tampering.FORGED_CHECKPOINT);
+			assertThat(verification.problem()).contains("checkpoints.log line", "not signed with this key");
+		}
 	}
 
 	@Test
