@@ -101,7 +101,7 @@ public class AuditLog {
 	 * in it). With {@code onlyIfDue}, none is taken if any instance took one within (nine tenths of) the interval. Returns
 	 * the checkpoint taken, or why none was, and the verification.
 	 */
-	@Transactional(isolation = Isolation.REPEATABLE_READ)
+	@Transactional // read committed: what another instance committed before this one took the lock is seen after it
 	public Checkpointing checkpoint(boolean onlyIfDue) {
 		if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(CHECKPOINT_LOCK).query(Boolean.class).single()) {
 			return new Checkpointing(null, null, "another instance is taking a checkpoint");
@@ -135,7 +135,8 @@ public class AuditLog {
 		var chain = chainId();
 		var mine = new ArrayList<Checkpoint>();
 		var notices = new ArrayList<String>();
-		Verification forged = null;
+		String forged = null;
+		Long forgedPosition = null;
 		int others = 0;
 		for (var stored : checkpoints.readAll(notices)) {
 			Checkpoint checkpoint;
@@ -143,17 +144,17 @@ public class AuditLog {
 				checkpoint = Checkpoint.parse(stored.line());
 			}
 			catch (IllegalArgumentException e) {
-				forged = forged != null ? forged
-						: Verification.broken(0, Tampering.FORGED_CHECKPOINT, null, null, stored.where() + " is not a checkpoint: " + e.getMessage());
+				forged = forged != null ? forged : stored.where() + " is not a checkpoint: " + e.getMessage();
 				continue;
 			}
 			if (!checkpoint.chain().equals(chain)) {
 				others++;
 			}
 			else if (!checkpoint.signedBy(key)) {
-				forged = forged != null ? forged
-						: Verification.broken(0, Tampering.FORGED_CHECKPOINT, null, checkpoint.seq(),
-								stored.where() + " (" + checkpoint.at() + ") is not signed with this key: it was forged or altered");
+				if (forged == null) {
+					forged = stored.where() + " (" + checkpoint.at() + ") is not signed with this key: it was forged or altered";
+					forgedPosition = checkpoint.seq();
+				}
 			}
 			else {
 				mine.add(checkpoint);
@@ -166,8 +167,8 @@ public class AuditLog {
 			walk.accept(entry(rs));
 		});
 		var broken = walk.finish();
-		if (broken == null) {
-			broken = forged;
+		if (broken == null && forged != null) {
+			broken = Verification.broken(walk.count(), Tampering.FORGED_CHECKPOINT, null, forgedPosition, forged);
 		}
 		if (broken == null) {
 			broken = againstCheckpoints(walk, mine);

@@ -38,7 +38,8 @@ public record Verification(boolean intact, long entriesChecked, @Nullable Tamper
 		if (intact) {
 			return "The audit chain is intact: " + entriesChecked + " entries checked against the key and " + checkpoints + ".";
 		}
-		return "The audit chain is BROKEN (" + tampering + ") at " + (firstBrokenEntry != null ? "entry " + firstBrokenEntry + ", " : "")
-				+ "position " + firstBrokenPosition + ": " + problem;
+		var where = (firstBrokenEntry != null ? " entry " + firstBrokenEntry : "")
+				+ (firstBrokenPosition != null ? (firstBrokenEntry != null ? "," : "") + " position " + firstBrokenPosition : "");
+		return "The audit chain is BROKEN (" + tampering + ")" + (where.isEmpty() ? "" : " at" + where) + ": " + problem;
 	}
 }

@@ -15,6 +15,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -65,7 +70,7 @@ class AuditTamperIntegrationTests {
 		postgres = EmbeddedPostgres.builder().setDataDirectory(Path.of("target/test-postgres/audit").toAbsolutePath().toFile())
 				.setCleanDataDirectory(true).start();
 		try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
-			for (var database : List.of("altered", "removed", "truncated", "unkeyed", "otherkey", "mailed", "keyfile", "legacy", "demo")) {
+			for (var database : List.of("altered", "removed", "truncated", "unkeyed", "otherkey", "mailed", "keyfile", "legacy", "twins", "demo")) {
 				statement.execute("create database " + database);
 			}
 		}
@@ -199,6 +204,20 @@ class AuditTamperIntegrationTests {
 			assertThat(verification.checkpointsChecked()).isPositive();
 		}
 		assertThat(exitCodeOf(start("truncated", "--kurultai.command=verify-audit"))).isEqualTo(AuditCommand.BROKEN);
+
+		// the attacker, who can write the checkpoint file too, makes its last checkpoint name what is left: without the key
+		var file = auditDirectory("truncated").resolve("checkpoints.log");
+		var lastLeft = entries.get(3);
+		var lines = Files.readAllLines(file).stream().map(line -> line.contains(" seq=" + entries.get(5).seq() + " ")
+				? line.replace("count=" + (entries.get(5).seq()), "count=" + lastLeft.seq()).replace("seq=" + entries.get(5).seq(), "seq=" + lastLeft.seq())
+						.replace(entries.get(5).hash(), lastLeft.hash())
+				: line).toList();
+		Files.write(file, lines);
+		try (var context = start("truncated")) {
+			var verification = context.getBean(AuditLog.class).verify();
+			assertThat(verification.tampering()).isEqualTo(Tampering.FORGED_CHECKPOINT);
+			assertThat(verification.problem()).contains("checkpoints.log line", "not signed with this key");
+		}
 	}
 
 	@Test
@@ -306,6 +325,55 @@ class AuditTamperIntegrationTests {
 				assertThat(event.getLevel()).isEqualTo(Level.ERROR);
 				assertThat(event.getFormattedMessage()).contains("Mailing", "failed");
 			});
+		}
+	}
+
+	@Test
+	void twoInstancesOnOneDatabaseTakeOneCheckpointPerIntervalAndNeverInterleaveLinesInTheirFile() throws Exception {
+		var file = auditDirectory("twins").resolve("checkpoints.log");
+		try (var one = start("twins"); var two = start("twins")) {
+			recordSome(one, 2);
+			recordSome(two, 2);
+			var instances = List.of(one.getBean(AuditCheckpoints.class), two.getBean(AuditCheckpoints.class));
+			var before = Files.readAllLines(file).size();
+
+			clock.advance(Duration.ofHours(1));
+			var taken = new AtomicInteger();
+			var executor = Executors.newFixedThreadPool(8);
+			try {
+				var ready = new CountDownLatch(1);
+				var calls = new ArrayList<Future<?>>();
+				for (int i = 0; i < 16; i++) {
+					var instance = instances.get(i % 2);
+					var forced = i >= 8; // half as on schedule, half as asked
+					calls.add(executor.submit(() -> {
+						ready.await();
+						if (instance.take(!forced).checkpoint() != null) {
+							taken.incrementAndGet();
+						}
+						return null;
+					}));
+				}
+				ready.countDown();
+				for (var call : calls) {
+					call.get();
+				}
+			}
+			finally {
+				executor.shutdownNow();
+			}
+
+			var lines = Files.readAllLines(file);
+			assertThat(lines).hasSize(before + taken.get());
+			assertThat(lines).allSatisfy(line -> assertThat(Checkpoint.parse(line).signedBy(one.getBean(AuditKey.class))).isTrue());
+			var verification = one.getBean(AuditLog.class).verify();
+			assertThat(verification.intact()).isTrue();
+			assertThat(verification.checkpointsChecked()).as("each in the file and in the database").isEqualTo(2 * lines.size());
+
+			// on schedule, whichever instance comes first takes the one checkpoint of the interval
+			clock.advance(Duration.ofHours(1));
+			var scheduled = instances.stream().map(instance -> instance.take(true).checkpoint()).filter(Objects::nonNull).count();
+			assertThat(scheduled).isEqualTo(1);
 		}
 	}
 
