@@ -183,7 +183,6 @@ class RecordAccessMatrixIntegrationTests {
 			Map.entry("/commitments", "States' commitments (opt in / out), public"),
 			Map.entry("/api/commitments", "States' commitments (opt in / out), public"),
 			Map.entry("/api/cbm/events", "CBM events, public"),
-			Map.entry("/api/cbm/plans", "concept papers and action plans, public"),
 			Map.entry("/api/exchange/types", "exchange types (reference data), public"),
 			Map.entry("/v3/api-docs", "the API's description"),
 			Map.entry("/v3/api-docs.yaml", "the API's description"),
@@ -390,6 +389,15 @@ class RecordAccessMatrixIntegrationTests {
 				assertThat(meeting.status()).as(meeting.toString()).isEqualTo(201);
 				var meetingId = meeting.json().get("id").asString();
 				var adopted = adoptAt(officer, "Matrix public text " + level + " " + unique, AccessLevel.PUBLIC, meetingId);
+				// and a plan whose approval the Secretariat records at it
+				var plan = "MX-" + unique + "-" + level.name().charAt(0) + day;
+				var proposed = api.post("/api/cbm/plans", officer, """
+						{"code": "%s", "kind": "ACTION_PLAN", "priorityArea": "ECON-IT", "title": "Matrix plan", "fromYear": 2036, "untilYear": 2037,
+						 "activities": []}""".formatted(plan));
+				assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+				var approved = api.post("/api/cbm/plans/" + plan + "/approval", officer, """
+						{"body": "CMFA", "on": "%s", "meeting": "%s"}""".formatted(clock.today(), meetingId));
+				assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
 				record.vars().put("meeting", meetingId);
 				record.vars().put("id", adopted.document());
 				record.vars().put("decision", String.valueOf(adopted.decision()));
@@ -406,6 +414,7 @@ class RecordAccessMatrixIntegrationTests {
 				path("/api/documents/{id}/pdf", "export (PDF place)", r -> "/api/documents/" + r.vars().get("id") + "/pdf", place),
 				path("/api/decisions/{id}", "one (decision's meeting)", r -> "/api/decisions/" + r.vars().get("decision"), meetingId),
 				path("/api/decisions", "list (register's meetings)", r -> "/api/decisions?body=CMFA", meetingId),
+				path("/api/cbm/plans", "list (plans' approval meetings)", r -> "/api/cbm/plans?area=ECON-IT", meetingId),
 				path("/decisions", "list (register page's meetings)", r -> "/decisions?body=CMFA",
 						(response, record) -> response.body().contains("at " + record.vars().get("meeting") + "<")));
 		return new Kind("meeting behind a public text", records, paths, List.of());
