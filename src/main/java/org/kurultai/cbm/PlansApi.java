@@ -29,15 +29,29 @@ import org.springframework.web.bind.annotation.RestController;
 class PlansApi {
 
 	private final Plans plans;
+	private final org.kurultai.meetings.Meetings meetings;
+	private final org.kurultai.identity.AccessPolicy access;
 
-	PlansApi(Plans plans) {
+	PlansApi(Plans plans, org.kurultai.meetings.Meetings meetings, org.kurultai.identity.AccessPolicy access) {
 		this.plans = plans;
+		this.meetings = meetings;
+		this.access = access;
 	}
 
 	@GetMapping(path = "/api/cbm/plans", produces = "application/json")
 	@Operation(summary = "Concept papers and action plans, optionally of one priority area, with their activities and approval")
 	List<ImplementationPlan> plans(@RequestParam @Nullable String area) {
-		return plans.plans(area);
+		var seen = access.seenBy(access.currentViewer());
+		return plans.plans(area).stream().map(plan -> {
+			var approval = plan.approval();
+			if (approval == null || approval.meeting() == null || meetings.meeting(approval.meeting(), seen).isPresent()) {
+				return plan;
+			}
+			// a closed meeting does not show through a plan approved at it
+			return new ImplementationPlan(plan.code(), plan.kind(), plan.priorityArea(), plan.title(), plan.fromYear(), plan.untilYear(),
+					plan.document(), plan.proposedBy(), plan.activities(),
+					new ImplementationPlan.Approval(approval.body(), approval.on(), null, approval.decision()), plan.sources(), plan.note());
+		}).toList();
 	}
 
 	@PostMapping(path = "/api/cbm/plans", consumes = "application/json", produces = "application/json")

@@ -51,14 +51,15 @@ class DecisionsApi {
 	List<DecisionView> register(@Parameter(description = "Body code, e.g. SOC") @RequestParam @Nullable String body,
 			@Parameter(description = "Register year") @RequestParam @Nullable Integer year) {
 		var viewer = access.currentViewer();
-		return decisions.register(viewer, body, year).stream().map(d -> view(d, viewer)).toList();
+		var known = new java.util.HashMap<String, @Nullable String>();
+		return decisions.register(viewer, body, year).stream().map(d -> view(d, viewer, known)).toList();
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "A decision with its objections (for participants and the Secretariat), votes and published statements")
 	DecisionView decision(@PathVariable long id) {
 		var viewer = access.currentViewer();
-		return view(decisions.decision(id, viewer), viewer);
+		return view(decisions.decision(id, viewer), viewer, new java.util.HashMap<>());
 	}
 
 	@PostMapping(consumes = "application/json")
@@ -68,7 +69,7 @@ class DecisionsApi {
 		var decision = decisions.propose(user.account(), new Decisions.Proposal(request.body(), request.document(), request.version(),
 				request.kind(), request.matter(), request.concerned(), request.procedure(), request.meeting(), request.present(),
 				request.deadline(), request.timeZone(), request.refersTo()));
-		return view(decision, access.currentViewer());
+		return view(decision, access.currentViewer(), new java.util.HashMap<>());
 	}
 
 	@PostMapping(path = "/{id}/objections", consumes = "application/json")
@@ -88,7 +89,7 @@ class DecisionsApi {
 	@PostMapping("/{id}/close")
 	@Operation(summary = "The chair closes the item at the meeting; the rule judges the outcome")
 	DecisionView close(@AuthenticationPrincipal KurultaiUser user, @PathVariable long id) {
-		return view(decisions.close(user.account(), id), access.currentViewer());
+		return view(decisions.close(user.account(), id), access.currentViewer(), new java.util.HashMap<>());
 	}
 
 	@PostMapping(path = "/{id}/statements", consumes = "application/json")
@@ -98,20 +99,29 @@ class DecisionsApi {
 		return decisions.file(user.account(), id, request.kind(), request.paragraph(), request.text());
 	}
 
-	private DecisionView view(Decision d, Viewer viewer) {
+	private DecisionView view(Decision d, Viewer viewer, java.util.Map<String, @Nullable String> knownMeetings) {
 		var objections = decisions.objections(d.id(), viewer);
 		boolean participantsView = access.maySee(viewer, Access.of(AccessLevel.PARTICIPANTS));
 		return new DecisionView(d.id(), d.body(), d.kind(), d.matter(), d.rule(), d.concerned(), d.document(), d.version(),
-				org.kurultai.drafting.DocumentVersion.name(d.version()), d.refersTo(), d.procedure(), meeting(d, viewer), d.present(),
+				org.kurultai.drafting.DocumentVersion.name(d.version()), d.refersTo(), d.procedure(), meeting(d, viewer, knownMeetings), d.present(),
 				d.proposedAt(), d.proposedFor(), d.deadlineAsSet() == null ? null : d.deadlineAsSet().toOffsetDateTime(),
 				d.timeZone() == null ? null : d.timeZone().getId(), d.round(), d.status(), d.closedAt(), d.outcomeNote(), d.registerSymbol(),
 				objections.size(), participantsView ? objections : null, decisions.votes(d.id(), viewer), decisions.statements(d.id(), viewer));
 	}
 
-	/** The meeting of the decision, only where the viewer may know it: a closed meeting does not show through a public decision. */
-	private @Nullable String meeting(Decision d, Viewer viewer) {
-		return d.meeting() == null ? null
-				: meetings.meeting(d.meeting(), access.seenBy(viewer)).map(org.kurultai.meetings.Meeting::id).orElse(null);
+	/**
+	 * The meeting of the decision, only where the viewer may know it: a closed meeting does not show
+	 * through a public decision. Each meeting is read once per request.
+	 */
+	private @Nullable String meeting(Decision d, Viewer viewer, java.util.Map<String, @Nullable String> known) {
+		var id = d.meeting();
+		if (id == null) {
+			return null;
+		}
+		if (!known.containsKey(id)) {
+			known.put(id, meetings.meeting(id, access.seenBy(viewer)).map(org.kurultai.meetings.Meeting::id).orElse(null));
+		}
+		return known.get(id);
 	}
 
 	record DecisionView(long id, String body, DecisionKind kind, Matter matter, DecisionRule rule, @Nullable String concerned,

@@ -14,7 +14,11 @@ import org.springframework.stereotype.Service;
 /**
  * The one rule of who may see what. Lists, counts, search, exports and feeds all filter through
  * {@link #visible}, before counting, so a record a person may not see does not show even by its
- * existence in a number.
+ * existence in a number. A participant's own records (a State's returns and reports) name their
+ * owner in their {@link Access}: the owner's acting delegation ({@link #actsFor}: only while the
+ * person's capacity is a delegation's) sees them whatever the level, and a record that is the
+ * owner's alone (a draft) is seen by it only. Modules decide nothing by comparing participant codes
+ * themselves.
  */
 @Service
 public class AccessPolicy {

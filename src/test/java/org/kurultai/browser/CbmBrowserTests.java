@@ -77,6 +77,11 @@ class CbmBrowserTests extends BrowserTestSupport {
 		follow(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click());
 		assertThat(page).hasURL(Pattern.compile(".*/cbm\\?year=2025$"));
 		assertThat(page.locator("#heatmap caption")).containsText("2025");
+		// who is overdue would tell the public who has reported: it is for those who read the reports
+		assertThat(page.locator("#overdue-for-participants")).isVisible();
+		assertThat(page.locator("#overdue")).hasCount(0);
+		signIn(MONGOLIA);
+		open("/cbm?year=2025");
 		assertThat(page.locator("#overdue li[data-participant=LKA]")).containsText("ENV-GENERAL");
 	}
 
