@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -39,12 +38,12 @@ public class AuditLog {
 	private final Clock clock;
 	private volatile @Nullable String chainId;
 
-	AuditLog(JdbcClient jdbc, AuditKey key, CheckpointStore checkpoints, AuditProperties properties, ObjectProvider<Clock> clock) {
+	AuditLog(JdbcClient jdbc, AuditKey key, CheckpointStore checkpoints, AuditProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.key = key;
 		this.checkpoints = checkpoints;
 		this.checkpointInterval = properties.checkpointInterval();
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	/** Records an act; must run inside the transaction of the write it describes. */
