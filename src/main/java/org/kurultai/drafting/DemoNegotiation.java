@@ -47,14 +47,15 @@ class DemoNegotiation implements ApplicationRunner {
 		if (drafting.documents(viewer).stream().anyMatch(document -> document.title().equals(TITLE))) {
 			return;
 		}
+		// the Secretariat's compilation names no sponsors: a State sponsors a wording by its own act (an amendment, an accepted invitation)
 		drafting.table(officer, new Drafting.NewDocument(DocumentType.STATEMENT, TITLE, "SOC", Access.of(AccessLevel.PARTICIPANTS),
 				List.of("en", "ru"), "en", List.of(
 						Paragraph.agreed("PP1", Map.of("en", "Recalling the Almaty Act and the Catalogue of Confidence-Building Measures,",
 								"ru", "Ссылаясь на Алматинский акт и Каталог мер доверия,")),
 						Paragraph.agreed("1", Map.of("en", "We support the development of transport and transit corridors across Asia.")),
 						new Paragraph("2", ParagraphStatus.BRACKETED, Map.of(), List.of(
-								new Alternative("Alt 1", Map.of("en", "We decide to hold a meeting of experts on connectivity every year."), List.of("KAZ")),
-								new Alternative("Alt 2", Map.of("en", "We decide to hold a meeting of experts on connectivity every two years."), List.of("IND"))),
+								new Alternative("Alt 1", Map.of("en", "We decide to hold a meeting of experts on connectivity every year."), List.of()),
+								new Alternative("Alt 2", Map.of("en", "We decide to hold a meeting of experts on connectivity every two years."), List.of())),
 								List.of()),
 						new Paragraph("3", ParagraphStatus.AGREED_AD_REFERENDUM,
 								Map.of("en", "We request the Secretariat to report on progress to the Committee of Senior Officials."), List.of(), List.of()))));

@@ -76,8 +76,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	/**
 	 * The query string could not be read (bad percent-encoding, bytes that are not UTF-8, a parameter
-	 * without a name): Tomcat refuses to parse it when a parameter is first asked for, which may be
-	 * deep in the handling. It is the client's request that is malformed: 400, nothing was read.
+	 * without a name) is refused by {@link MalformedQueryGuard} first; this answers the same where
+	 * Tomcat is first asked for a parameter after it (a form body). The client's request is malformed: 400.
 	 */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException exception) {
@@ -131,8 +131,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	static ResponseEntity<ProblemDetail> malformedQuery() {
-		return problem(HttpStatus.BAD_REQUEST, "malformed-query", "Malformed query string",
-				"The query string could not be read: parameters are name=value pairs, percent-encoded UTF-8, each with a name.");
+		return problem(HttpStatus.BAD_REQUEST, "malformed-query", "Bad Request", MalformedQueryGuard.DETAIL);
 	}
 
 	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {

@@ -176,6 +176,15 @@ class DraftingBrowserTests extends BrowserTestSupport {
 		var insert = drafting.propose(turkiye, id, new Drafting.NewAmendment(1, AmendmentKind.INSERT, "2", null,
 				Map.of("en", "We promote transport corridors."), List.of("KAZ"), null));
 
+		// Kazakhstan is invited, and co-sponsors by its own act, on the page
+		var kazakh = pageOf(KAZAKHSTAN);
+		kazakh.navigate("/documents/" + id);
+		var invitation = kazakh.locator("#amendments tr[data-amendment='" + insert.id() + "']");
+		assertThat(invitation.locator(".invited")).hasText(" (invited: Kazakhstan)");
+		invitation.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Co-sponsor")).click();
+		assertThat(kazakh.locator("#amendments tr[data-amendment='" + insert.id() + "'] .sponsors")).hasText("Türkiye, Kazakhstan");
+		assertThat(kazakh.locator("#amendments tr[data-amendment='" + insert.id() + "'] form.cosponsorship")).hasCount(0);
+
 		signIn(page, CHAIR);
 		open("/documents/" + id);
 		var revise = page.locator("#revise-form");
@@ -312,11 +321,12 @@ class DraftingBrowserTests extends BrowserTestSupport {
 	// ---------------------------------------------------------------------------------------------
 
 	/**
-	 * Tabled by the Secretariat (PP1 agreed, 1 bracketed, 2 agreed ad referendum, 3 bracketed), then
-	 * Japan's alternative to 1 taken into Rev.1 by the chair, and Türkiye supporting it.
+	 * Tabled by Kazakhstan (PP1 agreed, 1 bracketed and sponsored by it, 2 agreed ad referendum, 3
+	 * bracketed), then Japan's alternative to 1 and India's proposal of 3 (the same words, now India's)
+	 * taken into Rev.1 by the chair, and Türkiye supporting Japan's alternative.
 	 */
 	private String negotiatedToRev1(String title) {
-		var document = drafting.table(officer, new Drafting.NewDocument(DocumentType.STATEMENT, title, "SOC",
+		var document = drafting.table(kazakhstan, new Drafting.NewDocument(DocumentType.STATEMENT, title, "SOC",
 				Access.of(AccessLevel.PARTICIPANTS), null, "en", List.of(
 						new Paragraph("PP1", ParagraphStatus.AGREED, Map.of("en", "Recalling the Almaty Act,"), List.of(), List.of()),
 						new Paragraph("1", ParagraphStatus.BRACKETED, Map.of("en", "We decide to meet every two years."), List.of(),
@@ -324,10 +334,12 @@ class DraftingBrowserTests extends BrowserTestSupport {
 						new Paragraph("2", ParagraphStatus.AGREED_AD_REFERENDUM, Map.of("en", "We thank Kazakhstan for hosting the meeting."),
 								List.of(), List.of()),
 						new Paragraph("3", ParagraphStatus.BRACKETED, Map.of("en", "We welcome the new members."), List.of(),
-								List.of("IND")))));
+								List.of()))));
 		var alternative = drafting.propose(japan, document.id(), new Drafting.NewAmendment(0, AmendmentKind.ALTERNATIVE, "1", null,
 				Map.of("en", "We decide to meet every four years."), List.of(), null));
-		drafting.revise(chair, document.id(), 0, List.of(alternative.id()), Map.of());
+		var welcome = drafting.propose(india, document.id(), new Drafting.NewAmendment(0, AmendmentKind.REPLACE, "3", null,
+				Map.of("en", "We welcome the new members."), List.of(), null));
+		drafting.revise(chair, document.id(), 0, List.of(alternative.id(), welcome.id()), Map.of());
 		drafting.state(turkiye, document.id(), "1", "Alt 2", AlternativePosition.Stance.SUPPORTS);
 		return document.id();
 	}

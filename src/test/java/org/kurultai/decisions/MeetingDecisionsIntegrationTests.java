@@ -96,6 +96,21 @@ class MeetingDecisionsIntegrationTests {
 	}
 
 	@Test
+	void anItemLeftOpenIsNotClosedOnceTheMeetingHasEnded() {
+		var today = clock.today();
+		var document = table();
+		var meeting = meeting(today, today.plusDays(1));
+		var taken = propose(document, meeting);
+		assertThat(taken.status()).as(taken.toString()).isEqualTo(201);
+		// the meeting ended (recorded, as the Secretariat would after the fact, as two days before today)
+		jdbc.sql("update meeting set starts_on = ?, ends_on = ? where id = ?").params(today.minusDays(3), today.minusDays(2), meeting).update();
+		var refused = api.post("/api/decisions/" + taken.json().get("id").asLong() + "/close", chair, null);
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+		assertThat(refused.json().get("type").asString()).endsWith("/meeting-not-in-session");
+		assertThat(api.get("/api/decisions/" + taken.json().get("id").asLong(), chair).json().get("status").asString()).isEqualTo("OPEN");
+	}
+
+	@Test
 	void theSecretariatAndExpertsSeeADecisionTakenAtAMeeting() {
 		var today = clock.today();
 		var document = table();

@@ -56,7 +56,7 @@ class FuzzFindingsIntegrationTests {
 	@Test
 	void aMalformedQueryStringOnTheApiIsA400Problem() {
 		var targets = List.of("/api/documents?status=%ED%A0%80", "/api/participants?=x", "/api/meetings?a=%zz", "/api/decisions?x=%",
-				"/api/participants?%C0%AF=1", "/api/cbm/reports?year=%FF", "/api/timeline?from=%ED%A0%80&to=2020-01-01");
+				"/api/participants/KAZ?%C0%AF=1", "/api/secretariat?=x", "/api/cbm/reports?year=%FF", "/api/timeline?from=%ED%A0%80&to=2020-01-01");
 		for (var target : targets) {
 			for (var bearer : new String[] { null, secretariat.token() }) {
 				assertProblem(raw.send("GET", target, bearer, null, null, "application/json"), 400, target);
@@ -64,9 +64,11 @@ class FuzzFindingsIntegrationTests {
 		}
 		// a write with a malformed query string is refused before anything is written
 		int acts = audit.find(new AuditQuery(secretariat.account().email(), null, null, null, null, 500)).size();
+		int meetings = jdbc.sql("select count(*) from meeting").query(Integer.class).single();
 		assertProblem(raw.send("POST", "/api/meetings?x=%zz", secretariat.token(), "application/json",
 				"{\"body\": \"SOC\", \"title\": \"Malformed\", \"from\": \"2026-01-01\"}", "application/json"), 400, "POST");
 		assertThat(audit.find(new AuditQuery(secretariat.account().email(), null, null, null, null, 500))).hasSize(acts);
+		assertThat(jdbc.sql("select count(*) from meeting").query(Integer.class).single()).isEqualTo(meetings);
 		// pages answer 400 too
 		assertThat(raw.send("GET", "/documents?status=%zz", null, null, null, "text/html").status()).isEqualTo(400);
 	}
