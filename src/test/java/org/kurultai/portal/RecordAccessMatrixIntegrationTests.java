@@ -233,7 +233,8 @@ class RecordAccessMatrixIntegrationTests {
 		var prepared = List.of("meeting behind a public text");
 		prepared.forEach(name -> creators.get(name).run());
 		var session = api.post("/api/meetings", officer, """
-				{"body": "CMFA", "title": "Matrix public session %s", "from": "2036-01-10", "place": "Astana"}""".formatted(unique));
+				{"body": "CMFA", "title": "Matrix public session %s", "from": "%s", "until": "%s", "place": "Astana"}"""
+				.formatted(unique, clock.today().minusDays(10), clock.today()));
 		assertThat(session.status()).as(session.toString()).isEqualTo(201);
 		publicSession = session.json().get("id").asString();
 		for (var kind : kinds) {
@@ -376,8 +377,8 @@ class RecordAccessMatrixIntegrationTests {
 			for (var record : records) {
 				var level = AccessLevel.valueOf(record.label().substring("meeting behind a public text ".length()));
 				var meeting = api.post("/api/meetings", officer, """
-						{"body": "CMFA", "title": "Matrix closed session %s %s", "from": "2035-05-%02d", "place": "%s", "access": "%s"%s}"""
-						.formatted(level, unique, day++, record.marker(), level, named(level)));
+						{"body": "CMFA", "title": "Matrix closed session %s %s", "from": "%s", "until": "%s", "place": "%s", "access": "%s"%s}"""
+						.formatted(level, unique, clock.today().minusDays(day++), clock.today(), record.marker(), level, named(level)));
 				assertThat(meeting.status()).as(meeting.toString()).isEqualTo(201);
 				var meetingId = meeting.json().get("id").asString();
 				var adopted = adoptAt(officer, "Matrix public text " + level + " " + unique, AccessLevel.PUBLIC, meetingId);
