@@ -70,7 +70,7 @@ public class AnnualReport {
 		var edition = catalogue.inForce(LocalDate.of(year, 12, 31));
 		var reports = implementation.reports(viewer, null, year).stream().filter(r -> r.firstSubmission().isPresent()).toList();
 		var events = implementation.events(null, null, year);
-		var overdue = implementation.overdue(viewer, year, java.time.Instant.now());
+		var overdue = implementation.overdue(viewer, year, clock.now());
 		var paragraphs = new ArrayList<Paragraph>();
 		paragraphs.add(agreedLater("1", ("This report covers the implementation of the Catalogue of Confidence-Building Measures (%s edition) in %d. "
 				+ "It is compiled by the Secretariat from %d implementation reports submitted by member States, %d events recorded, "

@@ -168,7 +168,7 @@ public class Catalogue {
 			measure = area.measure(request.measure().trim()).orElseThrow(() -> new NotInEdition(request.measure(), edition.code())).code();
 		}
 		repository.lockParticipant(participant);
-		var change = new CommitmentChange(0, participant, area.code(), measure, request.kind(), request.effectiveOn(), Instant.now(),
+		var change = new CommitmentChange(0, participant, area.code(), measure, request.kind(), request.effectiveOn(), clock.now(),
 				account.email(), writtenRequest, blankToNull(request.note()));
 		new Commitments(repository.changes(participant)).check(change);
 		long id = repository.insert(change);

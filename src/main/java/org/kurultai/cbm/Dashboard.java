@@ -98,7 +98,7 @@ public class Dashboard {
 					implementation.reports(viewer, null, yearShown).stream().filter(r -> r.firstSubmission().isPresent()).count(),
 					histories.values().stream().filter(history -> !history.on(day).isEmpty()).count()));
 		}
-		return new Heatmap(year, asOf, edition.code(), areas, rows, trends, implementation.overdue(viewer, year, Instant.now()),
+		return new Heatmap(year, asOf, edition.code(), areas, rows, trends, implementation.overdue(viewer, year, clock.now()),
 				implementation.overdueShownTo(viewer), implementation.dueDay(year));
 	}
 }

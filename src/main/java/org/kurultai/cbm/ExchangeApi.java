@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.kurultai.identity.AccessPolicy;
 import org.kurultai.identity.KurultaiUser;
 import org.kurultai.shared.AccessLevel;
+import org.kurultai.shared.ForumClock;
 import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.Sources;
 import org.springframework.http.HttpStatus;
@@ -38,8 +39,10 @@ class ExchangeApi {
 
 	private final InformationExchange exchange;
 	private final AccessPolicy access;
+	private final ForumClock clock;
 
-	ExchangeApi(InformationExchange exchange, AccessPolicy access) {
+	ExchangeApi(InformationExchange exchange, AccessPolicy access, ForumClock clock) {
+		this.clock = clock;
 		this.exchange = exchange;
 		this.access = access;
 	}
@@ -99,7 +102,7 @@ class ExchangeApi {
 	@GetMapping(path = "/api/me/reminders", produces = "application/json")
 	@Operation(summary = "What your State should submit within 30 days, or is overdue with")
 	List<InformationExchange.Reminder> reminders(@AuthenticationPrincipal KurultaiUser user) {
-		return exchange.reminders(user.account(), Instant.now());
+		return exchange.reminders(user.account(), clock.now());
 	}
 
 	record NewType(@NotBlank @Size(max = 40) String code, @NotBlank @Size(max = 500) String title, @NotNull ExchangeType.Schedule schedule,

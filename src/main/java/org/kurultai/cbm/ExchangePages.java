@@ -62,7 +62,7 @@ class ExchangePages {
 		model.addAttribute("mayAcknowledge", mayAcknowledge);
 		boolean maySubmit = user != null && viewer.mandate() != null && viewer.mandate().capacity() == Capacity.MEMBER_DELEGATION;
 		model.addAttribute("maySubmit", maySubmit);
-		model.addAttribute("reminders", user == null ? List.of() : exchange.reminders(user.account(), Instant.now()));
+		model.addAttribute("reminders", user == null ? List.of() : exchange.reminders(user.account(), clock.now()));
 		model.addAttribute("zone", clock.zone());
 		model.addAttribute("title", "Information exchange");
 		model.addAttribute("forum", forum.name());

@@ -155,7 +155,7 @@ public class Implementation {
 		var due = dueAt(request.year());
 		long id = repository.lockReport(participant, area, request.year(), due);
 		var current = repository.report(id).orElseThrow();
-		var now = Instant.now();
+		var now = clock.now();
 		var kind = request.submit() ? ImplementationReport.Kind.SUBMISSION : ImplementationReport.Kind.DRAFT;
 		boolean late = request.submit() && !now.isBefore(due);
 		repository.insert(id, new ImplementationReport.Revision(current.revisions().size() + 1, kind, request.nil(), text, now, account.email(),

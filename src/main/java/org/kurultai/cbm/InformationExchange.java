@@ -115,7 +115,7 @@ public class InformationExchange {
 		}
 		var answers = request.answers() == null ? Map.<String, String>of() : request.answers();
 		type.check(answers, request.nil());
-		var now = Instant.now();
+		var now = clock.now();
 		Instant due;
 		Integer year = null;
 		String activity = null;
@@ -161,7 +161,7 @@ public class InformationExchange {
 			throw new NotAllowed("The Secretariat acknowledges receipt.");
 		}
 		var submission = repository.submission(id).orElseThrow(() -> new NotFound("return", String.valueOf(id)));
-		if (!repository.acknowledge(id, Instant.now(), account.email())) {
+		if (!repository.acknowledge(id, clock.now(), account.email())) {
 			throw new AlreadyAcknowledged(id);
 		}
 		audit.record(new Act(account.email(), "SECRETARIAT", "exchange.acknowledged", "exchange:" + id, null,
@@ -199,7 +199,7 @@ public class InformationExchange {
 			throw new InvalidRequest("type", type.code() + " is exchanged before each activity, not once a year.");
 		}
 		var due = type.dueAt(year, clock.zone());
-		var now = Instant.now();
+		var now = clock.now();
 		var submitted = repository.submissions(type.code(), null, year);
 		var result = new ArrayList<Return>();
 		for (var standing : registry.standingsOn(LocalDate.of(year, 12, 31), ParticipantStatus.MEMBER)) {

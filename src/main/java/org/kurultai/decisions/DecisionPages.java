@@ -113,7 +113,7 @@ class DecisionPages {
 		boolean member = viewer.mandate() != null && viewer.mandate().mayObject();
 		model.addAttribute("kinds", java.util.Arrays.stream(StatementKind.values()).filter(kind -> member || !kind.membersOnly()).toList());
 		model.addAttribute("deadlineInForumZone", decision.deadline() == null ? null : decision.deadline().atZone(clock.zone()));
-		model.addAttribute("dueNow", decision.dueAt(java.time.Instant.now()));
+		model.addAttribute("dueNow", decision.dueAt(clock.now()));
 	}
 
 	@PostMapping("/documents/{id}/decisions")

@@ -135,7 +135,7 @@ public class Decisions {
 			return new Permissions(false, false, false, false);
 		}
 		var mandate = rights.of(account, clock.today());
-		boolean open = decision.open() && !(decision.silence() && decision.dueAt(Instant.now()));
+		boolean open = decision.open() && !(decision.silence() && decision.dueAt(clock.now()));
 		// the Secretariat and experts act for no State: they are never "present" as a delegation
 		boolean present = decision.silence() || (account.participant() != null && decision.present().contains(account.participant()));
 		boolean consensus = decision.rule() != DecisionRule.SIMPLE_MAJORITY;
@@ -183,7 +183,7 @@ public class Decisions {
 		var matter = proposal.matter() == null ? Matter.SUBSTANTIVE : proposal.matter();
 		var rule = rules.ruleFor(matter, concerned != null);
 		var kind = proposal.kind() == null ? DecisionKind.DECISION : proposal.kind();
-		var now = Instant.now();
+		var now = clock.now();
 		Decision decision;
 		if (proposal.procedure() == Procedure.SILENCE) {
 			if (rule == DecisionRule.SIMPLE_MAJORITY) {
@@ -285,7 +285,7 @@ public class Decisions {
 		decision(id, viewer);
 		var mandate = rights.of(account, clock.today());
 		var decision = repository.lockShared(id).orElseThrow();
-		var now = Instant.now();
+		var now = clock.now();
 		refuseUnlessOpen(decision, now);
 		if (decision.rule() == DecisionRule.SIMPLE_MAJORITY) {
 			throw new VoteUnderMajorityRule();
@@ -318,7 +318,7 @@ public class Decisions {
 		decision(id, viewer);
 		var mandate = rights.of(account, clock.today());
 		var decision = repository.lockShared(id).orElseThrow();
-		refuseUnlessOpen(decision, Instant.now());
+		refuseUnlessOpen(decision, clock.now());
 		if (decision.rule() != DecisionRule.SIMPLE_MAJORITY) {
 			throw new NoVoteUnderConsensus(decision.rule());
 		}
@@ -328,7 +328,7 @@ public class Decisions {
 		if (!decision.present().contains(account.participant())) {
 			throw new NotPresent(account.participant(), decision.meeting());
 		}
-		var cast = new CastVote(account.participant(), vote, account.email(), Instant.now());
+		var cast = new CastVote(account.participant(), vote, account.email(), clock.now());
 		if (!repository.insert(id, cast)) {
 			throw new AlreadyVoted(account.participant());
 		}
@@ -353,7 +353,7 @@ public class Decisions {
 		if (decision.meeting() != null) {
 			refuseUnlessInSession(meetings.meeting(decision.meeting()));
 		}
-		return conclude(decision, Instant.now(), account.email(), account.actsFor());
+		return conclude(decision, clock.now(), account.email(), account.actsFor());
 	}
 
 	/**
@@ -369,7 +369,7 @@ public class Decisions {
 		}
 		drafting.lockForDecision(peek.document());
 		var decision = repository.lock(id).orElseThrow();
-		var current = Instant.now().isAfter(now) ? Instant.now() : now;
+		var current = clock.now().isAfter(now) ? clock.now() : now;
 		if (!decision.dueAt(current)) {
 			return false;
 		}
@@ -434,7 +434,7 @@ public class Decisions {
 			if (!decision.open()) {
 				continue;
 			}
-			var now = Instant.now();
+			var now = clock.now();
 			if (decision.dueAt(now)) {
 				throw new SilencePeriodOver(decision);
 			}
@@ -480,7 +480,7 @@ public class Decisions {
 			label = drafting.version(decision.document(), decision.version(), viewer).paragraph(paragraph.trim())
 					.orElseThrow(() -> new NotFound("paragraph", paragraph)).label();
 		}
-		var statement = new PositionStatement(0, id, account.participant(), kind, label, text.trim(), account.email(), Instant.now());
+		var statement = new PositionStatement(0, id, account.participant(), kind, label, text.trim(), account.email(), clock.now());
 		long statementId = repository.insert(statement);
 		audit.record(new Act(account.email(), account.participant(), "statement.filed", "decision:" + id, null,
 				Map.of("kind", kind.name(), "paragraph", label == null ? "" : label, "statement", statementId)));

@@ -3,6 +3,7 @@ package org.kurultai.decisions;
 import java.time.Instant;
 
 import org.kurultai.drafting.RevisionIssued;
+import org.kurultai.shared.ForumClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,8 +22,10 @@ class SilenceProcedures {
 	private static final Logger log = LoggerFactory.getLogger(SilenceProcedures.class);
 
 	private final Decisions decisions;
+	private final ForumClock clock;
 
-	SilenceProcedures(Decisions decisions) {
+	SilenceProcedures(Decisions decisions, ForumClock clock) {
+		this.clock = clock;
 		this.decisions = decisions;
 	}
 
@@ -39,7 +42,7 @@ class SilenceProcedures {
 	/** Closes every procedure due now; returns how many this call closed. */
 	int closeDue() {
 		int closed = 0;
-		var now = Instant.now();
+		var now = clock.now();
 		for (var id : decisions.due(now, 100)) {
 			try {
 				if (decisions.closeIfDue(id, now)) {

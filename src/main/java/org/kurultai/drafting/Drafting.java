@@ -160,7 +160,7 @@ public class Drafting {
 		checkNamed(draft.access());
 		checkText(draft.paragraphs(), languages, original);
 		checkSponsors(draft.paragraphs(), mandate.actsForSecretariat() ? null : account.participant());
-		var now = Instant.now();
+		var now = clock.now();
 		int year = LocalDate.ofInstant(now, clock.zone()).getYear();
 		int number = repository.nextSymbolNumber(body, year);
 		var symbol = properties.symbol(body, draft.type(), year, number);
@@ -212,7 +212,7 @@ public class Drafting {
 		if (proposal.kind().needsText() && text.getOrDefault(current.originalLanguage(), "").isBlank()) {
 			throw new InvalidRequest("text", "Give the amendment's text in the original language (%s).".formatted(current.originalLanguage()));
 		}
-		var now = Instant.now();
+		var now = clock.now();
 		var amendment = new Amendment(0, document.id(), latest, proposal.kind(), blankToNull(proposal.paragraph()),
 				blankToNull(proposal.alternative()), text, account.participant(), List.of(), now,
 				blankToNull(proposal.explanation()), Amendment.Status.PROPOSED, null, invited, List.of());
@@ -274,7 +274,7 @@ public class Drafting {
 		if (amendment.status() != Amendment.Status.PROPOSED) {
 			throw new InvitationLapsed(amendmentId, amendment.status());
 		}
-		if (!amendment.invited().contains(code) || !repository.answer(amendmentId, code, accept, Instant.now(), account.email())) {
+		if (!amendment.invited().contains(code) || !repository.answer(amendmentId, code, accept, clock.now(), account.email())) {
 			throw new AlreadyAnswered(amendmentId, code);
 		}
 		audit.record(new Act(account.email(), account.actsFor(), accept ? "cosponsorship.accepted" : "cosponsorship.declined",
@@ -317,7 +317,7 @@ public class Drafting {
 		var target = version.paragraph(paragraph).orElseThrow(() -> new NotFound("paragraph", paragraph));
 		var chosen = target.alternative(alternative).orElseThrow(() -> new NotFound("alternative", paragraph + " " + alternative));
 		var position = new AlternativePosition(target.label(), chosen.label(), account.participant(), stance, version.number(),
-				Instant.now());
+				clock.now());
 		repository.state(document.id(), position);
 		audit.record(new Act(account.email(), account.actsFor(), "alternative.position-stated", "document:" + document.id(), null,
 				Map.of("paragraph", target.label(), "alternative", chosen.label(), "stance", stance.name())));
@@ -360,7 +360,7 @@ public class Drafting {
 		}
 		var base = repository.version(document.id(), latest).orElseThrow();
 		var paragraphs = Revision.apply(base, amendments, marks);
-		var version = new DocumentVersion(document.id(), latest + 1, paragraphs, latest, takeIn, Instant.now(), account.email());
+		var version = new DocumentVersion(document.id(), latest + 1, paragraphs, latest, takeIn, clock.now(), account.email());
 		repository.insert(version);
 		repository.takeIn(takeIn, version.number());
 		int outdated = repository.outdate(document.id(), version.number());

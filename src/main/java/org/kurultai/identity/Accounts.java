@@ -11,6 +11,7 @@ import org.kurultai.audit.Act;
 import org.kurultai.audit.AuditLog;
 import org.kurultai.registry.ParticipantCode;
 import org.kurultai.registry.Registry;
+import org.kurultai.shared.ForumClock;
 import org.kurultai.shared.NotFound;
 import org.kurultai.shared.RuleViolation;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -28,8 +29,10 @@ public class Accounts {
 	private final PasswordEncoder passwords;
 	private final Registry registry;
 	private final AuditLog audit;
+	private final ForumClock clock;
 
-	Accounts(AccountRepository repository, PasswordEncoder passwords, Registry registry, AuditLog audit) {
+	Accounts(AccountRepository repository, PasswordEncoder passwords, Registry registry, AuditLog audit, ForumClock clock) {
+		this.clock = clock;
 		this.repository = repository;
 		this.passwords = passwords;
 		this.registry = registry;
@@ -59,7 +62,7 @@ public class Accounts {
 			throw new NotFound("participant", participant);
 		}
 		var account = new Account(UUID.randomUUID(), email, displayName, role,
-				participant == null ? null : ParticipantCode.parse(participant).value(), true, Instant.now());
+				participant == null ? null : ParticipantCode.parse(participant).value(), true, clock.now());
 		if (repository.byEmail(account.email()).isPresent()) {
 			throw new EmailTaken(account.email());
 		}

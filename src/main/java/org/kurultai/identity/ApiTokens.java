@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.audit.Act;
 import org.kurultai.audit.AuditLog;
+import org.kurultai.shared.ForumClock;
 import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +37,10 @@ public class ApiTokens {
 	private final JdbcClient jdbc;
 	private final AccountRepository accounts;
 	private final AuditLog audit;
+	private final ForumClock clock;
 
-	ApiTokens(JdbcClient jdbc, AccountRepository accounts, AuditLog audit) {
+	ApiTokens(JdbcClient jdbc, AccountRepository accounts, AuditLog audit, ForumClock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.audit = audit;
@@ -58,7 +61,7 @@ public class ApiTokens {
 		var bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		var secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		var now = clock.now().truncatedTo(ChronoUnit.MICROS);
 		var token = new ApiToken(UUID.randomUUID(), owner.id(), name.trim(), secret.substring(0, 10), now,
 				now.plus(Duration.ofDays(days)), null, null);
 		jdbc.sql("""

@@ -52,7 +52,7 @@ class IdentityApi {
 	@GetMapping(path = "/api/me/tokens", produces = "application/json")
 	@Operation(summary = "Your API tokens (never their secrets)")
 	List<TokenView> tokens(@AuthenticationPrincipal KurultaiUser user) {
-		return tokens.of(user.account()).stream().map(TokenView::of).toList();
+		return tokens.of(user.account()).stream().map(token -> TokenView.of(token, clock.now())).toList();
 	}
 
 	@PostMapping(path = "/api/me/tokens", consumes = "application/json", produces = "application/json")
@@ -60,25 +60,25 @@ class IdentityApi {
 	@Operation(summary = "Makes a personal API token; its secret is in this answer and nowhere else. Send it as 'Authorization: Bearer <secret>'")
 	IssuedView issue(@AuthenticationPrincipal KurultaiUser user, @Valid @RequestBody NewToken request) {
 		var issued = tokens.issue(user.account(), request.name(), request.expiresInDays());
-		return new IssuedView(TokenView.of(issued.token()), issued.secret());
+		return new IssuedView(TokenView.of(issued.token(), clock.now()), issued.secret());
 	}
 
 	@DeleteMapping(path = "/api/me/tokens/{id}", produces = "application/json")
 	@Operation(summary = "Revokes one of your tokens")
 	TokenView revoke(@AuthenticationPrincipal KurultaiUser user, @PathVariable UUID id) {
-		return TokenView.of(tokens.revoke(id, user.account()));
+		return TokenView.of(tokens.revoke(id, user.account()), clock.now());
 	}
 
 	@GetMapping(path = "/api/admin/tokens", produces = "application/json")
 	@Operation(summary = "Every API token (Secretariat administrators)")
 	List<TokenView> allTokens() {
-		return tokens.all().stream().map(TokenView::of).toList();
+		return tokens.all().stream().map(token -> TokenView.of(token, clock.now())).toList();
 	}
 
 	@DeleteMapping(path = "/api/admin/tokens/{id}", produces = "application/json")
 	@Operation(summary = "Revokes any token (Secretariat administrators)")
 	TokenView revokeAny(@AuthenticationPrincipal KurultaiUser user, @PathVariable UUID id) {
-		return TokenView.of(tokens.revoke(id, user.account()));
+		return TokenView.of(tokens.revoke(id, user.account()), clock.now());
 	}
 
 	record NewToken(@NotBlank @Size(max = 100) String name, @Min(1) @Max(ApiTokens.MAXIMUM_DAYS) int expiresInDays) {
@@ -87,9 +87,9 @@ class IdentityApi {
 	record TokenView(UUID id, UUID account, String name, String prefix, Instant createdAt, Instant expiresAt,
 			@Nullable Instant revokedAt, @Nullable Instant lastUsedAt, boolean active) {
 
-		static TokenView of(ApiToken token) {
+		static TokenView of(ApiToken token, Instant now) {
 			return new TokenView(token.id(), token.account(), token.name(), token.prefix(), token.createdAt(), token.expiresAt(),
-					token.revokedAt(), token.lastUsedAt(), token.worksAt(Instant.now()));
+					token.revokedAt(), token.lastUsedAt(), token.worksAt(now));
 		}
 	}
 

@@ -67,7 +67,7 @@ class IdentityPages {
 		model.addAttribute("title", "API tokens");
 		model.addAttribute("tokens", tokens.all());
 		model.addAttribute("owners", accounts.all().stream().collect(java.util.stream.Collectors.toMap(Account::id, Account::email)));
-		model.addAttribute("now", java.time.Instant.now());
+		model.addAttribute("now", clock.now());
 		return "admin-tokens";
 	}
 

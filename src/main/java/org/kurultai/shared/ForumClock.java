@@ -1,6 +1,7 @@
 package org.kurultai.shared;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -18,6 +19,11 @@ public final class ForumClock {
 
 	public static ForumClock system(ZoneId zone) {
 		return new ForumClock(Clock.system(zone));
+	}
+
+	/** The instant now, from the one injected clock (tests may set it). */
+	public Instant now() {
+		return clock.instant();
 	}
 
 	public LocalDate today() {
