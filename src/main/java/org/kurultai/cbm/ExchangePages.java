@@ -49,6 +49,7 @@ class ExchangePages {
 		var types = exchange.types();
 		var shown = type == null || type.isBlank() ? types.get(0) : exchange.type(type);
 		var shownYear = year == null ? clock.today().getYear() - 1 : year;
+		exchange.refuseUnlessReferenceYear("year", shownYear);
 		var viewer = access.currentViewer();
 		model.addAttribute("types", types);
 		model.addAttribute("type", shown);

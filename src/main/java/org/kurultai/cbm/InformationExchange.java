@@ -41,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class InformationExchange {
 
+	static final int FIRST_REFERENCE_YEAR = 1999;
+
 	/** How long before a deadline a State is reminded. */
 	public static final Duration REMINDER_HORIZON = Duration.ofDays(30);
 
@@ -122,9 +124,10 @@ public class InformationExchange {
 		Instant startsAt = null;
 		String zone = null;
 		if (type.schedule() == ExchangeType.Schedule.ANNUAL) {
-			if (request.referenceYear() == null || request.referenceYear() > clock.today().getYear() || request.referenceYear() < 1999) {
+			if (request.referenceYear() == null) {
 				throw new InvalidRequest("referenceYear", "An annual return names its reference year, a past or the current one.");
 			}
+			refuseUnlessReferenceYear("referenceYear", request.referenceYear());
 			year = request.referenceYear();
 			due = type.dueAt(year, clock.zone());
 		}
@@ -190,6 +193,13 @@ public class InformationExchange {
 	 * Where each member State stands on an annual type for a reference year: submitted, nil return,
 	 * not yet due, or overdue. For participants and the Secretariat.
 	 */
+	/** A reference year is one the forum has known returns for: from 1999, its first ministerial, up to this year. */
+	public void refuseUnlessReferenceYear(String parameter, int year) {
+		if (year < FIRST_REFERENCE_YEAR || year > clock.today().getYear()) {
+			throw new InvalidRequest(parameter, "A reference year is from %d to %d.".formatted(FIRST_REFERENCE_YEAR, clock.today().getYear()));
+		}
+	}
+
 	public List<Return> returns(Viewer viewer, String typeCode, int year) {
 		if (!access.maySee(viewer, Access.of(AccessLevel.PARTICIPANTS))) {
 			throw new NotAllowed("Who has and has not submitted is for participants and the Secretariat.");
@@ -198,6 +208,7 @@ public class InformationExchange {
 		if (type.schedule() != ExchangeType.Schedule.ANNUAL) {
 			throw new InvalidRequest("type", type.code() + " is exchanged before each activity, not once a year.");
 		}
+		refuseUnlessReferenceYear("year", year);
 		var due = type.dueAt(year, clock.zone());
 		var now = clock.now();
 		var submitted = repository.submissions(type.code(), null, year);

@@ -51,6 +51,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Decisions {
 
+	/** The longest a silence procedure may run: a year, far beyond any forum's practice (days to weeks). */
+	static final Duration LONGEST_SILENCE = Duration.ofDays(366);
+
 	private final DecisionRepository repository;
 	private final DecisionRules rules;
 	private final Drafting drafting;
@@ -197,20 +200,25 @@ public class Decisions {
 			if (!deadline.isAfter(now)) {
 				throw new InvalidRequest("deadline", "The deadline %s %s has passed.".formatted(proposal.deadline(), zone));
 			}
+			if (deadline.isAfter(now.plus(LONGEST_SILENCE))) {
+				throw new InvalidRequest("deadline", "A silence procedure lasts at most %d days; %s %s is further ahead."
+						.formatted(LONGEST_SILENCE.toDays(), proposal.deadline(), zone));
+			}
 			long seconds = Math.max(1, (Duration.between(now, deadline).toMillis() + 999) / 1000);
 			decision = new Decision(0, body, kind, matter, rule, concerned, document.id(), text.number(), refersTo, Procedure.SILENCE,
 					null, List.of(), now, account.email(), account.actsFor(), deadline, zone, seconds, 1, DecisionStatus.OPEN, null, null,
 					null, null);
 		}
 		else {
-			if (proposal.meeting() == null || !meetings.exists(proposal.meeting())) {
+			// a meeting the proposer may not see is, to them, no meeting at all: the same answer as an unknown id
+			var meeting = proposal.meeting() == null ? null : meetings.meeting(proposal.meeting(), access.seenBy(viewer)).orElse(null);
+			if (meeting == null) {
 				throw new InvalidRequest("meeting", "Name the meeting (its id) at which the decision is taken.");
 			}
-			var meeting = meetings.meeting(proposal.meeting());
 			if (!meeting.body().equals(body)) {
 				throw new MeetingOfAnotherBody(meeting.id(), body);
 			}
-			refuseUnlessInSession(meeting);
+			refuseUnlessInSession(meeting, true);
 			var present = new ArrayList<String>();
 			for (var code : proposal.present() == null ? List.<String>of() : proposal.present()) {
 				var normalized = code.trim().toUpperCase(Locale.ROOT);
@@ -351,7 +359,8 @@ public class Decisions {
 			throw new DecisionClosed(decision);
 		}
 		if (decision.meeting() != null) {
-			refuseUnlessInSession(meetings.meeting(decision.meeting()));
+			refuseUnlessInSession(meetings.meeting(decision.meeting()),
+					meetings.meeting(decision.meeting(), access.seenBy(viewer)).isPresent());
 		}
 		return conclude(decision, clock.now(), account.email(), account.actsFor());
 	}
@@ -378,10 +387,10 @@ public class Decisions {
 	}
 
 	/** A decision is taken at a meeting only while it sits: today, in the forum's zone, is one of its days. */
-	private void refuseUnlessInSession(org.kurultai.meetings.Meeting meeting) {
+	private void refuseUnlessInSession(org.kurultai.meetings.Meeting meeting, boolean mayKnowIt) {
 		var today = clock.today();
 		if (today.isBefore(meeting.from()) || today.isAfter(meeting.until())) {
-			throw new MeetingNotInSession(meeting.id(), meeting.from(), meeting.until(), today);
+			throw mayKnowIt ? new MeetingNotInSession(meeting.id(), meeting.from(), meeting.until(), today) : new MeetingNotInSession(today);
 		}
 	}
 
@@ -622,6 +631,11 @@ public class Decisions {
 		MeetingNotInSession(String meeting, LocalDate from, LocalDate until, LocalDate today) {
 			super("Meeting %s sits from %s to %s, not today (%s in the forum's time zone); a decision at a meeting is taken while it is in session"
 					.formatted(meeting, from, until, today));
+		}
+
+		/** The same refusal to one who may not see the meeting: neither its id nor its days. */
+		MeetingNotInSession(LocalDate today) {
+			super("The meeting of this decision is not in session today (%s in the forum's time zone)".formatted(today));
 		}
 
 		@Override

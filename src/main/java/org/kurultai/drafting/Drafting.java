@@ -444,6 +444,9 @@ public class Drafting {
 		var languages = new ArrayList<String>();
 		var wanted = requested == null || requested.isEmpty() ? properties.languages() : requested;
 		for (var language : wanted) {
+			if (language == null || language.isBlank()) {
+				throw new InvalidRequest("languages", "Name each language by its code (%s).".formatted(properties.languages()));
+			}
 			var code = language.trim().toLowerCase(Locale.ROOT);
 			if (!properties.languages().contains(code)) {
 				throw new InvalidRequest("languages", "'%s' is not a language of the forum (%s).".formatted(language, properties.languages()));

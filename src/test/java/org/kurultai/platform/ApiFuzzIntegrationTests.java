@@ -364,7 +364,7 @@ class ApiFuzzIntegrationTests {
 				var array = NODES.arrayNode();
 				int size = random.nextInt(chaos) == 0 ? 300 : random.nextInt(4);
 				for (int i = 0; i < size; i++) {
-					array.add(value(schema.path("items"), depth + 1));
+					array.add(random.nextInt(chaos) == 1 ? NODES.nullNode() : value(schema.path("items"), depth + 1)); // [null] too
 				}
 				yield array;
 			}
@@ -375,7 +375,7 @@ class ApiFuzzIntegrationTests {
 			case "boolean" -> random.nextInt(chaos) == 0 ? NODES.stringNode("yes") : NODES.booleanNode(random.nextBoolean());
 			default -> NODES.stringNode("date".equals(schema.path("format").asString())
 					? (chaos > 10 && random.nextInt(4) > 0 ? java.time.LocalDate.now().plusDays(random.nextInt(120) - 60).toString() : date())
-					: "date-time".equals(schema.path("format").asString()) ? date() + "T25:61:00" : code(schema));
+					: "date-time".equals(schema.path("format").asString()) ? dateTime() : code(schema));
 		};
 	}
 
@@ -467,6 +467,16 @@ class ApiFuzzIntegrationTests {
 	private String date() {
 		return pick("1990-01-01", "0001-01-01", "0000-01-01", "-999999999-01-01", "+999999999-12-31", "9999-12-31", "2026-02-30",
 				"2026-13-01", "2024-02-29", "1999-09-14", "2026-1-1", "today", "", "20260101", "2026-11-30T10:00:00");
+	}
+
+	/** A local date and time: well formed at the ends of time (to reach the domain), near now, or malformed. */
+	private String dateTime() {
+		return switch (random.nextInt(4)) {
+			case 0 -> date() + "T18:00";
+			case 1 -> java.time.LocalDateTime.now().plusHours(random.nextInt(2000) - 200).withNano(0).toString();
+			case 2 -> pick("+999999999-12-31T23:59:59", "-999999999-01-01T00:00", "0001-01-01T00:00", "9999-12-31T23:59");
+			default -> date() + "T25:61:00";
+		};
 	}
 
 	private String pick(String... values) {

@@ -1,0 +1,104 @@
+package org.kurultai.platform;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.kurultai.Delegations;
+import org.kurultai.Delegations.Actor;
+import org.kurultai.IntegrationTest;
+import org.kurultai.identity.Accounts;
+import org.kurultai.identity.ApiTokens;
+import org.kurultai.shared.ForumClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Defects found by probing the work on issue 9 as an attacker would, after the fuzzer had passed; each test failed before its fix.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProbeFindingsIntegrationTests {
+
+	@LocalServerPort int port;
+	@Autowired Accounts accounts;
+	@Autowired ApiTokens tokens;
+	@Autowired ForumClock clock;
+
+	Delegations api;
+	Actor secretariat;
+	Actor chair;
+
+	@BeforeAll
+	void setUp() {
+		api = new Delegations(port, accounts, tokens);
+		secretariat = api.secretariat("probe-findings");
+		chair = api.coordinator("probe-findings", "AZE"); // Azerbaijan chairs the forum since 17 December 2024
+	}
+
+	private String table(Actor who, String title) {
+		var tabled = api.post("/api/documents", who, """
+				{"type": "STATEMENT", "title": "%s", "body": "SOC", "access": "PARTICIPANTS", "languages": ["en"],
+				 "originalLanguage": "en", "paragraphs": [{"label": "1", "status": "AGREED", "text": {"en": "Agreed."}}]}"""
+				.formatted(title));
+		assertThat(tabled.status()).as(tabled.toString()).isEqualTo(201);
+		return tabled.json().get("id").asString();
+	}
+
+	/** {@code "languages": [null]} is a NullPointerException in Drafting.languages: 500. */
+	@Test
+	void aNullLanguageIsRefusedNotA500() {
+		var refused = api.post("/api/documents", secretariat, """
+				{"type": "STATEMENT", "title": "Null language", "body": "SOC", "access": "PUBLIC", "languages": [null],
+				 "originalLanguage": "en", "paragraphs": [{"label": "1", "status": "AGREED", "text": {"en": "x"}}]}""");
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+	}
+
+	/** A silence deadline at the end of time overflows Duration.toMillis in Decisions.propose: 500. */
+	@Test
+	void aSilenceDeadlineAtTheEndOfTimeIsRefusedNotA500() {
+		var document = table(secretariat, "Silence until the end of time");
+		var refused = api.post("/api/decisions", secretariat, """
+				{"body": "SOC", "document": "%s", "version": 0, "procedure": "SILENCE",
+				 "deadline": "+999999999-12-31T18:00", "timeZone": "Asia/Almaty"}""".formatted(document));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+	}
+
+	/** The due day of the year after 999999999 does not exist (DueDay.endOf): 500 on the API and the page. */
+	@Test
+	void exchangeReturnsOfAYearOutOfRangeAreRefusedNotA500() {
+		var returns = api.get("/api/exchange/returns?type=ARMS-CONTROL-ACCESSION&year=999999999", secretariat);
+		assertThat(returns.status()).as(returns.toString()).isEqualTo(400);
+		assertThat(returns.contentType()).startsWith("application/problem+json");
+		assertThat(api.page("/exchange?year=2147483647", secretariat).status()).isEqualTo(400);
+	}
+
+	/**
+	 * A closed meeting answers 404 to the chair's delegation, but proposing a decision at it tells that it exists
+	 * and, when it is not in session, its dates (409 meeting-not-in-session), where an unknown id is a 400.
+	 */
+	@Test
+	void aClosedMeetingDoesNotShowThroughAProposalAtIt() {
+		var from = clock.today().plusDays(10);
+		var recorded = api.post("/api/meetings", secretariat, """
+				{"body": "SOC", "title": "Closed probe", "from": "%s", "until": "%s", "place": "Hidden place", "online": false,
+				 "access": "SECRETARIAT"}""".formatted(from, from.plusDays(2)));
+		assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+		var closed = recorded.json().get("id").asString();
+		assertThat(api.get("/api/meetings/" + closed, chair).status()).isEqualTo(404);
+
+		var document = table(chair, "At a closed meeting");
+		var atUnknown = api.post("/api/decisions", chair, """
+				{"body": "SOC", "document": "%s", "version": 0, "procedure": "MEETING", "meeting": "SOC-1900-01-01", "present": ["AZE"]}"""
+				.formatted(document));
+		var atClosed = api.post("/api/decisions", chair, """
+				{"body": "SOC", "document": "%s", "version": 0, "procedure": "MEETING", "meeting": "%s", "present": ["AZE"]}"""
+				.formatted(document, closed));
+		assertThat(atClosed.status()).as(atClosed.toString()).isEqualTo(atUnknown.status());
+		assertThat(atClosed.json().get("type").asString()).isEqualTo(atUnknown.json().get("type").asString());
+		assertThat(atClosed.body()).doesNotContain(from.toString());
+	}
+}
