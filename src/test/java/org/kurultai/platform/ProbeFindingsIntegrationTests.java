@@ -56,6 +56,15 @@ class ProbeFindingsIntegrationTests {
 		assertThat(refused.contentType()).startsWith("application/problem+json");
 	}
 
+	/** {@code "named": [null]} is a NullPointerException in MeetingsAdministration.schedule: 500. */
+	@Test
+	void aNullNamedParticipantOfAMeetingIsRefusedNotA500() {
+		var refused = api.post("/api/meetings", secretariat, """
+				{"body": "SOC", "title": "Null named", "from": "2027-03-01", "access": "NAMED_PARTICIPANTS", "named": [null]}""");
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+	}
+
 	/** A silence deadline at the end of time overflows Duration.toMillis in Decisions.propose: 500. */
 	@Test
 	void aSilenceDeadlineAtTheEndOfTimeIsRefusedNotA500() {
