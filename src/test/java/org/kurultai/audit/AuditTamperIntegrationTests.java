@@ -70,7 +70,7 @@ class AuditTamperIntegrationTests {
 		postgres = EmbeddedPostgres.builder().setDataDirectory(Path.of("target/test-postgres/audit").toAbsolutePath().toFile())
 				.setCleanDataDirectory(true).start();
 		try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
-			for (var database : List.of("altered", "removed", "truncated", "unkeyed", "otherkey", "mailed", "keyfile", "legacy", "twins", "demo")) {
+			for (var database : List.of("altered", "removed", "truncated", "unkeyed", "otherkey", "mailed", "keyfile", "legacy", "twins", "demo", "replaced", "suppressed")) {
 				statement.execute("create database " + database);
 			}
 		}
@@ -217,6 +217,43 @@ class AuditTamperIntegrationTests {
 			var verification = context.getBean(AuditLog.class).verify();
 			assertThat(verification.tampering()).isEqualTo(Tampering.FORGED_CHECKPOINT);
 			assertThat(verification.problem()).contains("checkpoints.log line", "not signed with this key");
+		}
+	}
+
+	/**
+	 * Probe (issue 9): a superuser empties the log and gives the chain a new identity. The checkpoint file still holds
+	 * checkpoints signed with this very key, naming entries that are gone; verification says "intact" (exit 0) with a note.
+	 */
+	@Test
+	void anEmptiedLogUnderANewChainIdentityIsNotIntact() throws Exception {
+		try (var context = start("replaced")) {
+			recordSome(context, 6);
+			assertThat(context.getBean(AuditCheckpoints.class).take(false).checkpoint()).isNotNull();
+		}
+		behindTheApplicationsBack("replaced", "alter table audit_chain disable trigger user", "delete from audit_entry",
+				"delete from audit_checkpoint", "delete from audit_chain", "insert into audit_chain default values",
+				"alter table audit_chain enable trigger user");
+		assertThat(exitCodeOf(start("replaced", "--kurultai.command=verify-audit"))).isEqualTo(AuditCommand.BROKEN);
+	}
+
+	/**
+	 * Probe (issue 9): one row in audit_checkpoint dated in the future (the application's role may INSERT there) stops
+	 * every scheduled checkpoint, silently: the "is it due?" test reads max(at) before anything is verified, so neither a
+	 * checkpoint nor an alert follows.
+	 */
+	@Test
+	void aFutureDatedRowInTheCheckpointTableDoesNotSilentlyStopTheScheduledCheckpoints() throws Exception {
+		try (var context = start("suppressed")) {
+			recordSome(context, 3);
+			var checkpoints = context.getBean(AuditCheckpoints.class);
+			assertThat(checkpoints.take(false).checkpoint()).isNotNull();
+			context.getBean(JdbcClient.class).sql("insert into audit_checkpoint (chain, at, line) select id, '9999-01-01T00:00:00Z', 'x' from audit_chain")
+					.update();
+			recordSome(context, 2);
+			clock.advance(Duration.ofHours(2));
+			var scheduled = checkpoints.take(true);
+			assertThat(scheduled.checkpoint() != null || (scheduled.verification() != null && !scheduled.verification().intact()))
+					.as("a checkpoint, or an alert that the chain does not verify; got: " + scheduled.skipped()).isTrue();
 		}
 	}
 
