@@ -80,13 +80,48 @@ class OrphanedPostmasterIntegrationTests {
 				.as("the write confirmed before the kill").containsExactly(probe);
 	}
 
+	/**
+	 * Probe (issue 9): the README's {@code --kurultai.command=verify-audit}, run on the data folder of a Kurultai that is
+	 * running (its default), takes the running server's postmaster for an orphan and stops it, then fails on the
+	 * folder's lock: the server is left without a database (every request a 500) until restarted.
+	 */
+	@Test
+	void aCommandRunAgainstTheDataFolderOfARunningServerDoesNotStopItsDatabase() throws Exception {
+		postmaster().ifPresent(ProcessHandle::destroyForcibly);
+		FileSystemUtils.deleteRecursively(DATA);
+		var audit = Path.of("target/test-audit/live").toAbsolutePath();
+		FileSystemUtils.deleteRecursively(audit);
+		var auditArguments = List.of("--kurultai.audit.key-file=" + audit.resolve("chain.key"),
+				"--kurultai.audit.checkpoint-file=" + audit.resolve("checkpoints.log"));
+		var output = new ConcurrentLinkedQueue<String>();
+		children.add(startInAChildJvm(output, auditArguments));
+		var live = postmaster().orElseThrow();
+
+		var arguments = new ArrayList<>(List.of("--spring.datasource.url=", "--kurultai.database.embedded.data-directory=" + DATA,
+				"--kurultai.database.embedded.clean=false", "--kurultai.reference.dataset=none", "--spring.main.banner-mode=off",
+				"--kurultai.command=verify-audit"));
+		arguments.addAll(auditArguments);
+		try {
+			contexts.add(new SpringApplicationBuilder(KurultaiApplication.class).web(WebApplicationType.NONE).run(arguments.toArray(String[]::new)));
+		}
+		catch (RuntimeException refused) {
+			// refusing to run beside a live server is fine; stopping its database is not
+		}
+		assertThat(live.isAlive()).as("the running server's postmaster").isTrue();
+	}
+
 	/** The application as it runs in production, in its own JVM; returns once it has started. */
 	private Process startInAChildJvm(ConcurrentLinkedQueue<String> output) throws Exception {
+		return startInAChildJvm(output, List.of());
+	}
+
+	private Process startInAChildJvm(ConcurrentLinkedQueue<String> output, List<String> more) throws Exception {
 		var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		var command = List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath(), KurultaiApplication.class.getName(),
+		var command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath(), KurultaiApplication.class.getName(),
 				"--spring.datasource.url=", "--kurultai.database.embedded.data-directory=" + DATA,
 				"--kurultai.database.embedded.clean=false", "--server.port=0", "--kurultai.reference.dataset=none",
-				"--spring.main.banner-mode=off");
+				"--spring.main.banner-mode=off"));
+		command.addAll(more);
 		var process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		var started = new CompletableFuture<Void>();
 		var reader = new Thread(() -> {
