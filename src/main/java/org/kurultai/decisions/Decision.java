@@ -22,6 +22,19 @@ public record Decision(long id, String body, DecisionKind kind, Matter matter, D
 		present = List.copyOf(present);
 	}
 
+	/** The same decision without its meeting and who was present there, for one who may not see that meeting. */
+	public Decision withoutMeeting() {
+		var note = outcomeNote;
+		if (note != null && !silence() && note.lastIndexOf(PRESENT) >= 0) {
+			note = note.substring(0, note.lastIndexOf(PRESENT));
+		}
+		return new Decision(id, body, kind, matter, rule, concerned, document, version, refersTo, procedure, null, List.of(), proposedAt,
+				proposedBy, proposedFor, deadline, timeZone, silenceSeconds, round, status, closedAt, note, registerYear, registerNumber);
+	}
+
+	/** How the outcome note of a decision at a meeting lists who was present. */
+	static final String PRESENT = " Present: ";
+
 	public boolean open() {
 		return status == DecisionStatus.OPEN;
 	}

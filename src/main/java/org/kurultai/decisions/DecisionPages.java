@@ -60,12 +60,9 @@ class DecisionPages {
 		var list = document == null || document.isBlank() ? decisions.register(viewer, body, year)
 				: decisions.ofDocument(document, viewer);
 		model.addAttribute("decisions", list);
-		// the meetings of the decisions, only those the viewer may know (read once each)
-		var seen = access.seenBy(viewer);
+		// the meetings of the decisions: the register already left out those the viewer may not know
 		var shownMeetings = new java.util.HashMap<Long, String>();
-		var known = new java.util.HashMap<String, java.util.Optional<org.kurultai.meetings.Meeting>>();
-		list.stream().filter(d -> d.meeting() != null).forEach(d -> known.computeIfAbsent(d.meeting(), m -> meetings.meeting(m, seen))
-				.ifPresent(m -> shownMeetings.put(d.id(), m.id())));
+		list.stream().filter(d -> d.meeting() != null).forEach(d -> shownMeetings.put(d.id(), d.meeting()));
 		model.addAttribute("meetings", shownMeetings);
 		var titles = new java.util.HashMap<String, String>();
 		drafting.documents(viewer).forEach(shown -> titles.put(shown.id(), shown.symbol() + " — " + shown.title()));

@@ -92,11 +92,25 @@ public class Decisions {
 		if (code != null && !organs.isBody(code)) {
 			throw new InvalidRequest("body", "Unknown body '%s'.".formatted(body));
 		}
+		var seen = new HashMap<String, Boolean>();
 		return repository.all().stream().filter(decision -> documents.contains(decision.document()))
 				.filter(decision -> code == null || decision.body().equals(code))
 				.filter(decision -> year == null || year.equals(decision.registerYear())
 						|| (decision.registerYear() == null && LocalDate.ofInstant(decision.proposedAt(), clock.zone()).getYear() == year))
+				.map(decision -> asSeenBy(decision, viewer, seen))
 				.toList();
+	}
+
+	/**
+	 * The decision as the viewer may know it: taken at a meeting they may not see, it shows neither
+	 * the meeting nor who was present there. Each meeting is looked up once per call.
+	 */
+	private Decision asSeenBy(Decision decision, Viewer viewer, Map<String, Boolean> seen) {
+		var meeting = decision.meeting();
+		if (meeting == null || seen.computeIfAbsent(meeting, id -> meetings.meeting(id, access.seenBy(viewer)).isPresent())) {
+			return decision;
+		}
+		return decision.withoutMeeting();
 	}
 
 	public Decision decision(long id, Viewer viewer) {
@@ -107,11 +121,13 @@ public class Decisions {
 		catch (NotFound hidden) {
 			throw new NotFound("decision", String.valueOf(id));
 		}
-		return decision;
+		return asSeenBy(decision, viewer, new HashMap<>());
 	}
 
 	public List<Decision> ofDocument(String document, Viewer viewer) {
-		return repository.ofDocument(drafting.document(document, viewer).id());
+		var seen = new HashMap<String, Boolean>();
+		return repository.ofDocument(drafting.document(document, viewer).id()).stream().map(decision -> asSeenBy(decision, viewer, seen))
+				.toList();
 	}
 
 	/** The decision (not a recommendation) by which the document was adopted in Kurultai, if it was. */
@@ -419,7 +435,7 @@ public class Decisions {
 					decision.kind() == DecisionKind.RECOMMENDATION ? DocumentStatus.RECOMMENDED : DocumentStatus.ADOPTED, day,
 					decision.meeting());
 		}
-		var note = outcome.explanation() + (decision.silence() ? "" : " Present: " + String.join(", ", decision.present()) + ".");
+		var note = outcome.explanation() + (decision.silence() ? "" : Decision.PRESENT + String.join(", ", decision.present()) + ".");
 		repository.close(decision.id(), status, now, note, year, number);
 		var after = new LinkedHashMap<String, Object>();
 		after.put("status", status.name());
@@ -556,7 +572,7 @@ public class Decisions {
 	public static class NotPresent extends RuleViolation {
 
 		NotPresent(@Nullable String participant, @Nullable String meeting) {
-			super("The delegation of %s is not recorded as present at %s".formatted(participant, meeting));
+			super("The delegation of %s is not recorded as present at the meeting of this decision".formatted(participant));
 		}
 
 		@Override

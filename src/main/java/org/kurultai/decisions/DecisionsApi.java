@@ -38,12 +38,10 @@ class DecisionsApi {
 
 	private final Decisions decisions;
 	private final AccessPolicy access;
-	private final org.kurultai.meetings.Meetings meetings;
 
-	DecisionsApi(Decisions decisions, AccessPolicy access, org.kurultai.meetings.Meetings meetings) {
+	DecisionsApi(Decisions decisions, AccessPolicy access) {
 		this.decisions = decisions;
 		this.access = access;
-		this.meetings = meetings;
 	}
 
 	@GetMapping
@@ -51,15 +49,14 @@ class DecisionsApi {
 	List<DecisionView> register(@Parameter(description = "Body code, e.g. SOC") @RequestParam @Nullable String body,
 			@Parameter(description = "Register year") @RequestParam @Nullable Integer year) {
 		var viewer = access.currentViewer();
-		var known = new java.util.HashMap<String, @Nullable String>();
-		return decisions.register(viewer, body, year).stream().map(d -> view(d, viewer, known)).toList();
+		return decisions.register(viewer, body, year).stream().map(d -> view(d, viewer)).toList();
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "A decision with its objections (for participants and the Secretariat), votes and published statements")
 	DecisionView decision(@PathVariable long id) {
 		var viewer = access.currentViewer();
-		return view(decisions.decision(id, viewer), viewer, new java.util.HashMap<>());
+		return view(decisions.decision(id, viewer), viewer);
 	}
 
 	@PostMapping(consumes = "application/json")
@@ -69,7 +66,8 @@ class DecisionsApi {
 		var decision = decisions.propose(user.account(), new Decisions.Proposal(request.body(), request.document(), request.version(),
 				request.kind(), request.matter(), request.concerned(), request.procedure(), request.meeting(), request.present(),
 				request.deadline(), request.timeZone(), request.refersTo()));
-		return view(decision, access.currentViewer(), new java.util.HashMap<>());
+		var viewer = access.currentViewer();
+		return view(decisions.decision(decision.id(), viewer), viewer);
 	}
 
 	@PostMapping(path = "/{id}/objections", consumes = "application/json")
@@ -89,7 +87,8 @@ class DecisionsApi {
 	@PostMapping("/{id}/close")
 	@Operation(summary = "The chair closes the item at the meeting; the rule judges the outcome")
 	DecisionView close(@AuthenticationPrincipal KurultaiUser user, @PathVariable long id) {
-		return view(decisions.close(user.account(), id), access.currentViewer(), new java.util.HashMap<>());
+		var viewer = access.currentViewer();
+		return view(decisions.decision(decisions.close(user.account(), id).id(), viewer), viewer);
 	}
 
 	@PostMapping(path = "/{id}/statements", consumes = "application/json")
@@ -99,30 +98,17 @@ class DecisionsApi {
 		return decisions.file(user.account(), id, request.kind(), request.paragraph(), request.text());
 	}
 
-	private DecisionView view(Decision d, Viewer viewer, java.util.Map<String, @Nullable String> knownMeetings) {
+	/** A decision read through {@link Decisions#decision} or the register: its meeting is already what the viewer may know. */
+	private DecisionView view(Decision d, Viewer viewer) {
 		var objections = decisions.objections(d.id(), viewer);
 		boolean participantsView = access.maySee(viewer, Access.of(AccessLevel.PARTICIPANTS));
 		return new DecisionView(d.id(), d.body(), d.kind(), d.matter(), d.rule(), d.concerned(), d.document(), d.version(),
-				org.kurultai.drafting.DocumentVersion.name(d.version()), d.refersTo(), d.procedure(), meeting(d, viewer, knownMeetings), d.present(),
+				org.kurultai.drafting.DocumentVersion.name(d.version()), d.refersTo(), d.procedure(), d.meeting(), d.present(),
 				d.proposedAt(), d.proposedFor(), d.deadlineAsSet() == null ? null : d.deadlineAsSet().toOffsetDateTime(),
 				d.timeZone() == null ? null : d.timeZone().getId(), d.round(), d.status(), d.closedAt(), d.outcomeNote(), d.registerSymbol(),
 				objections.size(), participantsView ? objections : null, decisions.votes(d.id(), viewer), decisions.statements(d.id(), viewer));
 	}
 
-	/**
-	 * The meeting of the decision, only where the viewer may know it: a closed meeting does not show
-	 * through a public decision. Each meeting is read once per request.
-	 */
-	private @Nullable String meeting(Decision d, Viewer viewer, java.util.Map<String, @Nullable String> known) {
-		var id = d.meeting();
-		if (id == null) {
-			return null;
-		}
-		if (!known.containsKey(id)) {
-			known.put(id, meetings.meeting(id, access.seenBy(viewer)).map(org.kurultai.meetings.Meeting::id).orElse(null));
-		}
-		return known.get(id);
-	}
 
 	record DecisionView(long id, String body, DecisionKind kind, Matter matter, DecisionRule rule, @Nullable String concerned,
 			String document, int version, String versionName, @Nullable Long refersTo, Procedure procedure, @Nullable String meeting,

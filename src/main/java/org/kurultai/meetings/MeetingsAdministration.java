@@ -44,7 +44,13 @@ class MeetingsAdministration {
 			throw new InvalidRequest("until", "A meeting cannot end (%s) before it starts (%s).".formatted(until, request.from()));
 		}
 		var level = request.access() == null ? AccessLevel.PUBLIC : request.access();
-		var named = request.named() == null ? List.<String>of() : request.named();
+		var named = new java.util.TreeSet<String>();
+		for (var code : request.named() == null ? List.<String>of() : request.named()) {
+			if (code == null || code.isBlank()) {
+				throw new InvalidRequest("named", "Name each participant who may see the meeting by its code, e.g. KAZ.");
+			}
+			named.add(code.trim().toUpperCase(java.util.Locale.ROOT));
+		}
 		var meeting = meetings.schedule(request.body(), request.title(), request.from(), until, request.place(),
 				Boolean.TRUE.equals(request.online()), request.host(), new Access(level, java.util.Set.copyOf(named)), clock.today(),
 				user.account().email(), user.account().actsFor());

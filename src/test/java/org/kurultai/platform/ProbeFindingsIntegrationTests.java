@@ -39,7 +39,7 @@ class ProbeFindingsIntegrationTests {
 
 	private String table(Actor who, String title) {
 		var tabled = api.post("/api/documents", who, """
-				{"type": "STATEMENT", "title": "%s", "body": "SOC", "access": "PARTICIPANTS", "languages": ["en"],
+				{"type": "STATEMENT", "title": "%s", "body": "SWG", "access": "PARTICIPANTS", "languages": ["en"],
 				 "originalLanguage": "en", "paragraphs": [{"label": "1", "status": "AGREED", "text": {"en": "Agreed."}}]}"""
 				.formatted(title));
 		assertThat(tabled.status()).as(tabled.toString()).isEqualTo(201);
@@ -50,7 +50,7 @@ class ProbeFindingsIntegrationTests {
 	@Test
 	void aNullLanguageIsRefusedNotA500() {
 		var refused = api.post("/api/documents", secretariat, """
-				{"type": "STATEMENT", "title": "Null language", "body": "SOC", "access": "PUBLIC", "languages": [null],
+				{"type": "STATEMENT", "title": "Null language", "body": "SWG", "access": "PUBLIC", "languages": [null],
 				 "originalLanguage": "en", "paragraphs": [{"label": "1", "status": "AGREED", "text": {"en": "x"}}]}""");
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
 		assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -60,7 +60,7 @@ class ProbeFindingsIntegrationTests {
 	@Test
 	void aNullNamedParticipantOfAMeetingIsRefusedNotA500() {
 		var refused = api.post("/api/meetings", secretariat, """
-				{"body": "SOC", "title": "Null named", "from": "2027-03-01", "access": "NAMED_PARTICIPANTS", "named": [null]}""");
+				{"body": "SWG", "title": "Null named", "from": "2027-03-01", "access": "NAMED_PARTICIPANTS", "named": [null]}""");
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
 		assertThat(refused.contentType()).startsWith("application/problem+json");
 	}
@@ -70,7 +70,7 @@ class ProbeFindingsIntegrationTests {
 	void aSilenceDeadlineAtTheEndOfTimeIsRefusedNotA500() {
 		var document = table(secretariat, "Silence until the end of time");
 		var refused = api.post("/api/decisions", secretariat, """
-				{"body": "SOC", "document": "%s", "version": 0, "procedure": "SILENCE",
+				{"body": "SWG", "document": "%s", "version": 0, "procedure": "SILENCE",
 				 "deadline": "+999999999-12-31T18:00", "timeZone": "Asia/Almaty"}""".formatted(document));
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
 		assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -93,7 +93,7 @@ class ProbeFindingsIntegrationTests {
 	void aClosedMeetingDoesNotShowThroughAProposalAtIt() {
 		var from = clock.today().plusDays(10);
 		var recorded = api.post("/api/meetings", secretariat, """
-				{"body": "SOC", "title": "Closed probe", "from": "%s", "until": "%s", "place": "Hidden place", "online": false,
+				{"body": "SWG", "title": "Closed probe", "from": "%s", "until": "%s", "place": "Hidden place", "online": false,
 				 "access": "SECRETARIAT"}""".formatted(from, from.plusDays(2)));
 		assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
 		var closed = recorded.json().get("id").asString();
@@ -101,13 +101,48 @@ class ProbeFindingsIntegrationTests {
 
 		var document = table(chair, "At a closed meeting");
 		var atUnknown = api.post("/api/decisions", chair, """
-				{"body": "SOC", "document": "%s", "version": 0, "procedure": "MEETING", "meeting": "SOC-1900-01-01", "present": ["AZE"]}"""
+				{"body": "SWG", "document": "%s", "version": 0, "procedure": "MEETING", "meeting": "SWG-1900-01-01", "present": ["AZE"]}"""
 				.formatted(document));
 		var atClosed = api.post("/api/decisions", chair, """
-				{"body": "SOC", "document": "%s", "version": 0, "procedure": "MEETING", "meeting": "%s", "present": ["AZE"]}"""
+				{"body": "SWG", "document": "%s", "version": 0, "procedure": "MEETING", "meeting": "%s", "present": ["AZE"]}"""
 				.formatted(document, closed));
 		assertThat(atClosed.status()).as(atClosed.toString()).isEqualTo(atUnknown.status());
 		assertThat(atClosed.json().get("type").asString()).isEqualTo(atUnknown.json().get("type").asString());
 		assertThat(atClosed.body()).doesNotContain(from.toString());
+	}
+
+	/** Who was present at a closed meeting does not show through a public decision taken at it. */
+	@Test
+	void whoAttendedAClosedMeetingDoesNotShowThroughAPublicDecision() {
+		var today = clock.today();
+		var recorded = api.post("/api/meetings", secretariat, """
+				{"body": "SWG", "title": "Closed attendance probe", "from": "%s", "until": "%s", "place": "Hidden", "online": false,
+				 "access": "SECRETARIAT"}""".formatted(today, today));
+		assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+		var closed = recorded.json().get("id").asString();
+		var tabled = api.post("/api/documents", secretariat, """
+				{"type": "STATEMENT", "title": "Public text of a closed session", "body": "SWG", "access": "PUBLIC", "languages": ["en"],
+				 "originalLanguage": "en", "paragraphs": [{"label": "1", "status": "AGREED", "text": {"en": "Agreed."}}]}""");
+		assertThat(tabled.status()).as(tabled.toString()).isEqualTo(201);
+		var proposed = api.post("/api/decisions", secretariat, """
+				{"body": "SWG", "document": "%s", "version": 0, "procedure": "MEETING", "meeting": "%s", "present": ["AZE", "KAZ"]}"""
+				.formatted(tabled.json().get("id").asString(), closed));
+		assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+		long decision = proposed.json().get("id").asLong();
+		assertThat(api.post("/api/decisions/" + decision + "/close", secretariat, null).json().get("status").asString()).isEqualTo("ADOPTED");
+
+		var asSecretariat = api.get("/api/decisions/" + decision, secretariat);
+		assertThat(asSecretariat.json().get("present").size()).isEqualTo(2);
+		assertThat(asSecretariat.json().get("outcome").asString()).contains("Present: AZE, KAZ");
+		for (var viewer : new Actor[] { null, chair }) {
+			var answer = api.get("/api/decisions/" + decision, viewer);
+			assertThat(answer.status()).isEqualTo(200);
+			assertThat(answer.json().get("present").size()).as("present, to " + viewer).isZero();
+			assertThat(answer.body()).doesNotContain(closed).doesNotContain("Present:");
+			assertThat(api.get("/api/decisions?body=SWG", viewer).body()).doesNotContain(closed).doesNotContain("Present: AZE, KAZ");
+			var page = api.page("/decisions/" + decision, viewer);
+			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.body()).doesNotContain(closed).doesNotContain("id=\"present\"").doesNotContain("Present: AZE, KAZ");
+		}
 	}
 }
