@@ -12,7 +12,7 @@ public record Alternative(String label, Map<String, String> text, List<String> s
 
 	public Alternative {
 		text = Map.copyOf(text);
-		sponsors = List.copyOf(sponsors);
+		sponsors = Paragraph.sponsorCodes(sponsors);
 		if (text.isEmpty()) {
 			throw new Paragraph.ParagraphInvalid(label + " has no text");
 		}

@@ -157,7 +157,7 @@ public class Drafting {
 		}
 		var languages = languages(draft.languages(), draft.originalLanguage());
 		var original = draft.originalLanguage() == null ? languages.get(0) : draft.originalLanguage().trim().toLowerCase(Locale.ROOT);
-		checkNamed(draft.access());
+		var access = named(draft.access(), mandate.actsForSecretariat() ? null : account.participant());
 		checkText(draft.paragraphs(), languages, original);
 		checkSponsors(draft.paragraphs(), mandate.actsForSecretariat() ? null : account.participant());
 		var now = clock.now();
@@ -166,7 +166,7 @@ public class Drafting {
 		var symbol = properties.symbol(body, draft.type(), year, number);
 		var id = symbol.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "-").replaceAll("^-|-$", "");
 		var document = new NegotiatedDocument(id, symbol, draft.type(), draft.title().trim(), body, null, original, languages,
-				draft.access(), DocumentStatus.DRAFT, null, null, mandate.actsForSecretariat() ? null : account.participant(),
+				access, DocumentStatus.DRAFT, null, null, mandate.actsForSecretariat() ? null : account.participant(),
 				Sources.none(), null, 0, now);
 		repository.insert(document);
 		var version = new DocumentVersion(id, 0, draft.paragraphs(), null, List.of(), now, account.email());
@@ -510,12 +510,26 @@ public class Drafting {
 		}
 	}
 
-	private void checkNamed(Access requested) {
+	/**
+	 * The access of a tabled draft: the participants it names, by their codes, and, for a draft a
+	 * State tables for named participants, that State among them (a text is never hidden from its author).
+	 */
+	private Access named(Access requested, @Nullable String tabler) {
+		if (requested.level() != org.kurultai.shared.AccessLevel.NAMED_PARTICIPANTS) {
+			return requested;
+		}
+		var named = new java.util.TreeSet<String>();
 		for (var participant : requested.named()) {
-			if (!registry.isRegistered(ParticipantCode.parse(participant))) {
+			var code = ParticipantCode.parse(participant);
+			if (!registry.isRegistered(code)) {
 				throw new InvalidRequest("named", "Unknown participant '%s'.".formatted(participant));
 			}
+			named.add(code.value());
 		}
+		if (tabler != null) {
+			named.add(tabler);
+		}
+		return new Access(requested.level(), named);
 	}
 
 	private static void refuseIfAdopted(NegotiatedDocument document) {

@@ -17,7 +17,7 @@ public record Paragraph(String label, ParagraphStatus status, Map<String, String
 	public Paragraph {
 		text = Map.copyOf(text);
 		alternatives = List.copyOf(alternatives);
-		sponsors = List.copyOf(sponsors);
+		sponsors = sponsorCodes(sponsors);
 		if (!label.matches("[A-Za-z0-9.\\-]{1,20}")) {
 			throw new ParagraphInvalid("'" + label + "' is not a paragraph number");
 		}
@@ -68,5 +68,20 @@ public record Paragraph(String label, ParagraphStatus status, Map<String, String
 		public String rule() {
 			return "paragraph-invalid";
 		}
+	}
+
+	/** Sponsors as participant codes, each once: " kaz", "KAZ" and "kaz" are one sponsor. */
+	static List<String> sponsorCodes(List<String> sponsors) {
+		var codes = new java.util.ArrayList<String>();
+		for (var sponsor : sponsors) {
+			if (sponsor == null || sponsor.isBlank()) {
+				throw new ParagraphInvalid("A sponsor is named by its participant code, e.g. KAZ");
+			}
+			var code = sponsor.trim().toUpperCase(java.util.Locale.ROOT);
+			if (!codes.contains(code)) {
+				codes.add(code);
+			}
+		}
+		return List.copyOf(codes);
 	}
 }

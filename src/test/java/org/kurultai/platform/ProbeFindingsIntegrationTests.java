@@ -145,4 +145,23 @@ class ProbeFindingsIntegrationTests {
 			assertThat(page.body()).doesNotContain(closed).doesNotContain("id=\"present\"").doesNotContain("Present: AZE, KAZ");
 		}
 	}
+
+	/** A draft a State tables for named participants is never hidden from that State; codes are read as codes. */
+	@Test
+	void aStateSeesTheDraftItTablesForNamedParticipantsAndItsSponsorsAreCodes() {
+		var kazakhstan = api.coordinator("probe-findings", "KAZ");
+		var india = api.coordinator("probe-findings", "IND");
+		var china = api.coordinator("probe-findings", "CHN");
+		var tabled = api.post("/api/documents", kazakhstan, """
+				{"type": "STATEMENT", "title": "For India's eyes", "body": "SWG", "access": "NAMED_PARTICIPANTS", "named": ["ind"],
+				 "languages": ["en"], "originalLanguage": "en",
+				 "paragraphs": [{"label": "1", "status": "BRACKETED", "text": {"en": "Draft."}, "sponsors": ["kaz", " KAZ", "KAZ"]}]}""");
+		assertThat(tabled.status()).as(tabled.toString()).isEqualTo(201);
+		var id = tabled.json().get("id").asString();
+		var asAuthor = api.get("/api/documents/" + id, kazakhstan);
+		assertThat(asAuthor.status()).as("the State that tabled it").isEqualTo(200);
+		assertThat(asAuthor.body()).contains("\"sponsors\":[\"KAZ\"]");
+		assertThat(api.get("/api/documents/" + id, india).status()).as("the State it names, whatever the case of its code").isEqualTo(200);
+		assertThat(api.get("/api/documents/" + id, china).status()).as("a State it does not name").isEqualTo(404);
+	}
 }
