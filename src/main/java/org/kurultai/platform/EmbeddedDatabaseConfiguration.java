@@ -71,12 +71,24 @@ class EmbeddedDatabaseConfiguration {
 			host postgres postgres ::1/128 trust
 			""";
 
-	/** The running embedded database and the credentials that open it. */
-	record Embedded(EmbeddedPostgres postgres, EmbeddedDatabaseCredentials credentials) implements AutoCloseable {
+	/**
+	 * Every statement an application connection runs when it opens: a commit waits for the disk whatever the role's
+	 * defaults say (the application's role may change its own, {@code ALTER ROLE … SET synchronous_commit = off}).
+	 * {@code spring.datasource.hikari.connection-init-sql} says the same for an external database.
+	 */
+	static final String CONNECTION_INIT_SQL = "SET synchronous_commit = on";
+
+	/** The running embedded database, the credentials that open it, and its data directory. */
+	record Embedded(EmbeddedPostgres postgres, EmbeddedDatabaseCredentials credentials, Path directory) implements AutoCloseable {
 
 		@Override
 		public void close() throws IOException {
-			postgres.close();
+			try {
+				postgres.close();
+			}
+			finally {
+				OrphanedPostmaster.release(directory);
+			}
 		}
 	}
 
@@ -92,6 +104,18 @@ class EmbeddedDatabaseConfiguration {
 		}
 		var directory = properties.dataDirectory().toAbsolutePath().normalize();
 		Files.createDirectories(directory);
+		OrphanedPostmaster.claim(directory);
+		try {
+			return start(directory, properties, appRole);
+		}
+		catch (IOException | RuntimeException e) {
+			OrphanedPostmaster.release(directory);
+			throw e;
+		}
+	}
+
+	private static Embedded start(Path directory, EmbeddedDatabaseProperties properties, String appRole) throws IOException {
+		// refuses (touching nothing) if a running Kurultai holds the folder; else stops what a killed run left behind
 		OrphanedPostmaster.stopIfRunning(directory, ORPHAN_STOP_TIMEOUT);
 		if (properties.clean()) {
 			FileSystemUtils.deleteRecursively(directory);
@@ -153,7 +177,7 @@ class EmbeddedDatabaseConfiguration {
 		}
 		log.info("Embedded PostgreSQL started on port {} with data in {} (fsync, synchronous_commit, full_page_writes on; "
 				+ "passwords required; the application connects as {})", postgres.getPort(), directory, appRole);
-		return new Embedded(postgres, credentials);
+		return new Embedded(postgres, credentials, directory);
 	}
 
 	/** The application's connections: its own role, which does not own the tables. */
@@ -166,6 +190,7 @@ class EmbeddedDatabaseConfiguration {
 		dataSource.setPassword(embedded.credentials().appPassword());
 		dataSource.setPoolName("kurultai-embedded");
 		dataSource.setMaximumPoolSize(20);
+		dataSource.setConnectionInitSql(CONNECTION_INIT_SQL);
 		return dataSource;
 	}
 
@@ -181,8 +206,12 @@ class EmbeddedDatabaseConfiguration {
 				credentials.superuserPassword());
 	}
 
-	/** The superuser's password (on an upgrade) and the application's role with its password, on every start. */
-	private static void prepareRoles(EmbeddedPostgres postgres, EmbeddedDatabaseCredentials credentials, boolean upgrade) {
+	/**
+	 * The superuser's password (on an upgrade) and the application's role with its password, on every start. The
+	 * role's own defaults ({@code ALTER ROLE … SET}, which it may run on itself, in any database too) are cleared, so
+	 * that what it set while running (say {@code synchronous_commit = off}) neither outlives a restart nor stops it.
+	 */
+	static void prepareRoles(EmbeddedPostgres postgres, EmbeddedDatabaseCredentials credentials, boolean upgrade) {
 		try (var connection = superuser(postgres, credentials).getConnection(); var statement = connection.createStatement()) {
 			// hashed by the server (password_encryption = scram-sha-256); the passwords are URL-safe Base64, nothing to escape
 			if (upgrade) {
@@ -193,6 +222,10 @@ class EmbeddedDatabaseConfiguration {
 					+ " login; end if; end $$");
 			statement.execute("alter role " + role + " login nosuperuser nocreatedb nocreaterole noreplication nobypassrls");
 			statement.execute("alter role " + role + " password '" + credentials.appPassword() + "'");
+			statement.execute("alter role " + role + " reset all");
+			statement.execute("do $$ declare d name; begin for d in select datname from pg_db_role_setting s join pg_database db "
+					+ "on db.oid = s.setdatabase where s.setrole = '" + role + "'::regrole loop "
+					+ "execute format('alter role %I in database %I reset all', '" + role + "', d); end loop; end $$");
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("Cannot prepare the roles of the embedded PostgreSQL", e);

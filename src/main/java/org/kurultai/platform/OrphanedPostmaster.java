@@ -1,13 +1,18 @@
 package org.kurultai.platform;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,12 +29,82 @@ import org.slf4j.LoggerFactory;
  * {@code pg_ctl stop -m fast} (its own binary's pg_ctl), or SIGTERM, then SIGKILL after a bounded
  * wait; PostgreSQL's crash recovery does the rest on the next start. A pid file naming a dead
  * process is left to PostgreSQL, which ignores it.
+ * <p>
+ * A postmaster is an orphan only if no live JVM holds its data directory: zonky's
+ * {@code EmbeddedPostgres} holds an OS file lock on {@value #LOCK_FILE} in the data directory for
+ * its whole life (the OS drops it when the JVM dies, even by SIGKILL). If that lock is held, a
+ * running Kurultai (a server, or a second instance started by mistake) owns the folder: nothing is
+ * touched and the start fails with {@link DataDirectoryInUse}.
  */
 final class OrphanedPostmaster {
 
 	private static final Logger log = LoggerFactory.getLogger(OrphanedPostmaster.class);
 
+	/** The file zonky's EmbeddedPostgres (2.2.2) locks, with {@code FileChannel.tryLock}, while it runs. */
+	static final String LOCK_FILE = "epg-lock";
+
+	/**
+	 * The data directories whose embedded database this JVM runs. Their lock file is not opened here at all: POSIX
+	 * record locks belong to the process, and closing any descriptor of the file would drop the lock zonky holds.
+	 */
+	private static final Set<Path> RUNNING_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+
 	private OrphanedPostmaster() {
+	}
+
+	/** The data directory is held by a running Kurultai: its database must not be stopped, nor the folder used. */
+	static final class DataDirectoryInUse extends IllegalStateException {
+
+		private static final long serialVersionUID = 1L;
+
+		DataDirectoryInUse(Path dataDirectory, String by) {
+			super("The data folder " + dataDirectory + " is in use by a running Kurultai (" + by + "); stop it first, "
+					+ "or use GET /api/admin/audit/verification while it runs. Its database was not touched.");
+		}
+	}
+
+	/**
+	 * Claims a data directory for an embedded database this JVM is about to run, until {@link #release}.
+	 *
+	 * @throws DataDirectoryInUse if this JVM already runs one on it
+	 */
+	static void claim(Path dataDirectory) {
+		if (!RUNNING_IN_THIS_JVM.add(key(dataDirectory))) {
+			throw new DataDirectoryInUse(dataDirectory, "in this process");
+		}
+	}
+
+	static void release(Path dataDirectory) {
+		RUNNING_IN_THIS_JVM.remove(key(dataDirectory));
+	}
+
+	private static Path key(Path dataDirectory) {
+		return dataDirectory.toAbsolutePath().normalize();
+	}
+
+	/**
+	 * Whether another process holds the data directory's lock file, i.e. runs an embedded database on it. Tries to take
+	 * the lock and, if it got it, releases it at once (zonky takes it again when it starts).
+	 */
+	static boolean lockedByAnotherProcess(Path dataDirectory) {
+		var lockFile = dataDirectory.resolve(LOCK_FILE);
+		if (!Files.isRegularFile(lockFile)) {
+			return false; // nobody ever ran here, or only a version that did not lock: nothing holds it
+		}
+		try (var channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+			var lock = channel.tryLock();
+			if (lock == null) {
+				return true;
+			}
+			lock.release();
+			return false;
+		}
+		catch (OverlappingFileLockException heldInThisJvm) {
+			return true;
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("Cannot tell whether a running Kurultai holds " + dataDirectory + " (" + lockFile + ")", e);
+		}
 	}
 
 	/** What was found and done. */
@@ -37,7 +112,15 @@ final class OrphanedPostmaster {
 		NONE, STALE_PID_FILE, NOT_OURS, STOPPED
 	}
 
+	/**
+	 * Stops the postmaster of an earlier run that is gone.
+	 *
+	 * @throws DataDirectoryInUse if a live process holds the data directory: its postmaster is no orphan
+	 */
 	static Outcome stopIfRunning(Path dataDirectory, Duration timeout) {
+		if (lockedByAnotherProcess(dataDirectory)) {
+			throw new DataDirectoryInUse(dataDirectory, "another process holds " + dataDirectory.resolve(LOCK_FILE));
+		}
 		var pidFile = dataDirectory.resolve("postmaster.pid");
 		if (!Files.isRegularFile(pidFile)) {
 			return Outcome.NONE;

@@ -106,7 +106,9 @@ class ExternalDatabaseSafetyIntegrationTests {
 			assertThat(jdbc.sql("select count(*) from audit_entry where action = 'account.opened'").query(Integer.class).single())
 					.as("the first administrator, audited by the application's role").isEqualTo(1);
 			var verdict = DatabaseSafetyCheck.inspect(context.getBean(javax.sql.DataSource.class));
-			assertThat(verdict.findings()).as("only the settings of this test database").hasSize(3)
+			assertThat(verdict.settings()).as("every application connection sets it on (connection-init-sql), whatever the server's "
+					+ "or the role's default").containsEntry("synchronous_commit", "on");
+			assertThat(verdict.findings()).as("only the settings of this test database").hasSize(2)
 					.noneSatisfy(finding -> assertThat(finding).contains("audit"));
 			try (var connection = context.getBean(javax.sql.DataSource.class).getConnection()) {
 				for (var statement : new String[] { "update audit_entry set actor = 'x'", "delete from audit_entry", "truncate audit_entry",
