@@ -11,10 +11,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.audit.Act;
 import org.kurultai.audit.AuditLog;
+import org.kurultai.identity.AccessPolicy;
 import org.kurultai.identity.Account;
 import org.kurultai.identity.ActingRights;
 import org.kurultai.identity.Capacity;
 import org.kurultai.identity.Role;
+import org.kurultai.identity.Viewer;
 import org.kurultai.organs.Organs;
 import org.kurultai.registry.ParticipantCode;
 import org.kurultai.registry.ParticipantStatus;
@@ -42,8 +44,11 @@ public class Catalogue {
 	private final ActingRights rights;
 	private final AuditLog audit;
 	private final ForumClock clock;
+	private final AccessPolicy access;
 
-	Catalogue(CbmRepository repository, Registry registry, Organs organs, ActingRights rights, AuditLog audit, ForumClock clock) {
+	Catalogue(CbmRepository repository, Registry registry, Organs organs, ActingRights rights, AuditLog audit, ForumClock clock,
+			AccessPolicy access) {
+		this.access = access;
 		this.repository = repository;
 		this.registry = registry;
 		this.organs = organs;
@@ -87,8 +92,18 @@ public class Catalogue {
 		return repository.coordinations();
 	}
 
-	/** A State's commitments: the whole history, from which any day's commitments follow. */
-	public Commitments commitmentsOf(String participant) {
+	/**
+	 * A State's commitments as the viewer may know them: the whole history, from which any day's
+	 * commitments follow; who recorded each change only for the Secretariat and the State itself.
+	 */
+	public Commitments commitmentsOf(String participant, Viewer viewer) {
+		var commitments = commitmentsOf(participant);
+		return access.mayKnowWhoActedFor(viewer, participant.trim().toUpperCase(Locale.ROOT)) ? commitments
+				: new Commitments(commitments.history().stream().map(CommitmentChange::withoutRecorder).toList());
+	}
+
+	/** A State's commitments with who recorded them, for this module's own rules. */
+	Commitments commitmentsOf(String participant) {
 		var code = ParticipantCode.parse(participant.trim().toUpperCase(Locale.ROOT));
 		if (!registry.isRegistered(code)) {
 			throw new NotFound("participant", participant);

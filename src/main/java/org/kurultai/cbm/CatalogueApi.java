@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.kurultai.identity.AccessPolicy;
 import org.kurultai.identity.KurultaiUser;
 import org.kurultai.shared.DatePrecision;
 import org.kurultai.shared.ForumClock;
@@ -34,7 +35,10 @@ class CatalogueApi {
 	private final Catalogue catalogue;
 	private final ForumClock clock;
 
-	CatalogueApi(Catalogue catalogue, ForumClock clock) {
+	private final AccessPolicy access;
+
+	CatalogueApi(Catalogue catalogue, ForumClock clock, AccessPolicy access) {
+		this.access = access;
 		this.catalogue = catalogue;
 		this.clock = clock;
 	}
@@ -76,7 +80,7 @@ class CatalogueApi {
 	CommitmentsView commitments(@RequestParam String participant,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
 		var day = asOf == null ? clock.today() : asOf;
-		var commitments = catalogue.commitmentsOf(participant);
+		var commitments = catalogue.commitmentsOf(participant, access.currentViewer());
 		return new CommitmentsView(participant.trim().toUpperCase(java.util.Locale.ROOT), day,
 				new ArrayList<>(commitments.on(day).values()), commitments.history());
 	}

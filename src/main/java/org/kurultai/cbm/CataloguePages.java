@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.kurultai.identity.AccessPolicy;
 import org.kurultai.identity.KurultaiUser;
 import org.kurultai.identity.Role;
 import org.kurultai.platform.ForumProperties;
@@ -31,7 +32,10 @@ class CataloguePages {
 	private final ForumClock clock;
 	private final ForumProperties forum;
 
-	CataloguePages(Catalogue catalogue, Plans plans, Registry registry, ForumClock clock, ForumProperties forum) {
+	private final AccessPolicy access;
+
+	CataloguePages(Catalogue catalogue, Plans plans, Registry registry, ForumClock clock, ForumProperties forum, AccessPolicy access) {
+		this.access = access;
 		this.catalogue = catalogue;
 		this.plans = plans;
 		this.registry = registry;
@@ -91,7 +95,7 @@ class CataloguePages {
 		var code = participant == null || participant.isBlank()
 				? (user != null && user.account().participant() != null ? user.account().participant() : members.get(0).code().value())
 				: participant.trim().toUpperCase(Locale.ROOT);
-		var commitments = catalogue.commitmentsOf(code);
+		var commitments = catalogue.commitmentsOf(code, access.currentViewer());
 		model.addAttribute("participant", code);
 		model.addAttribute("asOf", day);
 		model.addAttribute("members", members);

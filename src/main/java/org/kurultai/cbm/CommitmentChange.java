@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * on the State's written request (then named).
  */
 public record CommitmentChange(long id, String participant, String priorityArea, @Nullable String measure, Kind kind,
-		LocalDate effectiveOn, Instant recordedAt, String recordedBy, @Nullable String writtenRequest, @Nullable String note) {
+		LocalDate effectiveOn, Instant recordedAt, @Nullable String recordedBy, @Nullable String writtenRequest, @Nullable String note) {
 
 	public enum Kind {
 		OPT_IN("opts in"), OPT_OUT("opts out");
@@ -25,6 +25,11 @@ public record CommitmentChange(long id, String participant, String priorityArea,
 		public String label() {
 			return label;
 		}
+	}
+
+	/** The change as one who may not know who recorded it for the State sees it. */
+	public CommitmentChange withoutRecorder() {
+		return new CommitmentChange(id, participant, priorityArea, measure, kind, effectiveOn, recordedAt, null, writtenRequest, note);
 	}
 
 	/** What the change is about: the area, or one measure of it. */

@@ -14,7 +14,7 @@ import org.kurultai.shared.AccessLevel;
  */
 public record ExchangeSubmission(long id, String type, String participant, @Nullable Integer referenceYear, @Nullable String activity,
 		@Nullable Instant activityStartsAt, @Nullable String activityZone, Instant dueAt, Map<String, String> answers, boolean nil,
-		AccessLevel visibility, Instant submittedAt, String submittedBy, boolean late, @Nullable Instant acknowledgedAt,
+		AccessLevel visibility, Instant submittedAt, @Nullable String submittedBy, boolean late, @Nullable Instant acknowledgedAt,
 		@Nullable String acknowledgedBy) {
 
 	public ExchangeSubmission {
@@ -24,6 +24,12 @@ public record ExchangeSubmission(long id, String type, String participant, @Null
 	/** A State's return: its acting delegation reads it, and whoever the visibility it chose admits. */
 	public Access access() {
 		return Access.owned(participant, visibility);
+	}
+
+	/** The return as one who may not know who submitted it for the State, or who acknowledged it, sees it. */
+	public ExchangeSubmission withoutPeople() {
+		return new ExchangeSubmission(id, type, participant, referenceYear, activity, activityStartsAt, activityZone, dueAt, answers, nil,
+				visibility, submittedAt, null, late, acknowledgedAt, null);
 	}
 
 	public boolean acknowledged() {

@@ -95,7 +95,8 @@ public class InformationExchange {
 	 * State chose admits).
 	 */
 	public List<ExchangeSubmission> submissions(Viewer viewer, @Nullable String type, @Nullable String participant, @Nullable Integer year) {
-		return access.visible(viewer, repository.submissions(blankToNull(type), upper(participant), year), ExchangeSubmission::access);
+		return access.visible(viewer, repository.submissions(blankToNull(type), upper(participant), year), ExchangeSubmission::access)
+				.stream().map(s -> access.mayKnowWhoActedFor(viewer, s.participant()) ? s : s.withoutPeople()).toList();
 	}
 
 	/**

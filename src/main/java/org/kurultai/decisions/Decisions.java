@@ -137,15 +137,18 @@ public class Decisions {
 	}
 
 	public List<Objection> objections(long id, Viewer viewer) {
-		return repository.objections(decision(id, viewer).id());
+		return repository.objections(decision(id, viewer).id()).stream()
+				.map(o -> access.mayKnowWhoActedFor(viewer, o.participant()) ? o : o.withoutAccount()).toList();
 	}
 
 	public List<CastVote> votes(long id, Viewer viewer) {
-		return repository.votes(decision(id, viewer).id());
+		return repository.votes(decision(id, viewer).id()).stream()
+				.map(v -> access.mayKnowWhoActedFor(viewer, v.participant()) ? v : v.withoutAccount()).toList();
 	}
 
 	public List<PositionStatement> statements(long id, Viewer viewer) {
-		return repository.statements(decision(id, viewer).id());
+		return repository.statements(decision(id, viewer).id()).stream()
+				.map(s -> access.mayKnowWhoActedFor(viewer, s.participant()) ? s : s.withoutAccount()).toList();
 	}
 
 	/** What the person may do on this decision now, for the pages. */

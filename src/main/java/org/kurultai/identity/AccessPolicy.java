@@ -80,6 +80,15 @@ public class AccessPolicy {
 		return delegation && participant.equals(viewer.participant());
 	}
 
+	/**
+	 * Who acted for a State (the e-mail of the delegate or officer who saved, submitted, objected or
+	 * recorded) is known to the Secretariat and to that State's own acting delegation; everyone else
+	 * sees that the State acted, not who.
+	 */
+	public boolean mayKnowWhoActedFor(Viewer viewer, @Nullable String participant) {
+		return viewer.capacity() == Capacity.SECRETARIAT || (participant != null && actsFor(viewer, participant));
+	}
+
 	/** What the viewer may see, as a test on access, for modules that do not know viewers (meetings). */
 	public Predicate<Access> seenBy(Viewer viewer) {
 		return access -> maySee(viewer, access);

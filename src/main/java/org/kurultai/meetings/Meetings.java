@@ -96,7 +96,7 @@ public class Meetings {
 		}
 		var meeting = new Meeting(id, code, null, title.trim(), from, until, org.kurultai.shared.DatePrecision.DAY,
 				from.isAfter(today) ? MeetingStatus.PLANNED : MeetingStatus.HELD, online ? null : place, online, host, null, null,
-				List.of(), List.of(), org.kurultai.shared.Sources.of(List.of("recorded by " + actor)), null, access);
+				List.of(), List.of(), org.kurultai.shared.Sources.of(List.of("recorded by the Secretariat")), null, access);
 		record(meeting);
 		audit.record(new Act(actor, actsFor, "meeting.scheduled", "meeting:" + id, null,
 				java.util.Map.of("title", meeting.title(), "from", from.toString(), "access", access.level().name())));

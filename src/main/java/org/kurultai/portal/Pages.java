@@ -109,7 +109,7 @@ class Pages {
 		model.addAttribute("hosted", visibleMeetings(meetings.find(null, null, null)).stream()
 				.filter(meeting -> participant.code().value().equals(meeting.host())).toList());
 		var state = participant.code().value();
-		model.addAttribute("commitments", new java.util.ArrayList<>(catalogue.commitmentsOf(state).on(today).values()));
+		model.addAttribute("commitments", new java.util.ArrayList<>(catalogue.commitmentsOf(state, access.currentViewer()).on(today).values()));
 		model.addAttribute("coordinating", catalogue.coordinatorsOn(today).stream().filter(c -> c.participant().equals(state)).toList());
 		model.addAttribute("eventsHosted", implementation.events(null, state, null));
 		common(model, participant.name(), roster);

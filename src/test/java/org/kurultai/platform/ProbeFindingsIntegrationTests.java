@@ -164,4 +164,28 @@ class ProbeFindingsIntegrationTests {
 		assertThat(api.get("/api/documents/" + id, india).status()).as("the State it names, whatever the case of its code").isEqualTo(200);
 		assertThat(api.get("/api/documents/" + id, china).status()).as("a State it does not name").isEqualTo(404);
 	}
+
+	/** Who acted for a State (an official's e-mail) is known to the Secretariat and that State, not to the public or other States. */
+	@Test
+	void whoActedForAStateIsNotShownToThePublicNorToOtherStates() {
+		var uzbekistan = api.coordinator("probe-findings", "UZB");
+		var india = api.coordinator("probe-findings", "IND");
+		var recorded = api.post("/api/commitments", uzbekistan, """
+				{"participant": "UZB", "priorityArea": "NCT-EPI", "measure": null, "kind": "OPT_IN", "effectiveOn": "%s"}"""
+				.formatted(clock.today()));
+		assertThat(recorded.status()).as(recorded.toString()).isIn(200, 201);
+		var recorder = uzbekistan.account().email();
+		assertThat(api.get("/api/commitments?participant=UZB", secretariat).body()).contains(recorder);
+		assertThat(api.get("/api/commitments?participant=UZB", uzbekistan).body()).contains(recorder);
+		for (var viewer : new Actor[] { null, india }) {
+			assertThat(api.get("/api/commitments?participant=UZB", viewer).body()).doesNotContain(recorder);
+			assertThat(api.page("/commitments?participant=UZB", viewer).body()).doesNotContain(recorder);
+		}
+		var meeting = api.post("/api/meetings", secretariat, """
+				{"body": "SWG", "title": "Public probe session", "from": "2027-05-03", "place": "Almaty"}""");
+		assertThat(meeting.status()).as(meeting.toString()).isEqualTo(201);
+		var id = meeting.json().get("id").asString();
+		assertThat(api.get("/api/meetings/" + id, null).body()).doesNotContain(secretariat.account().email());
+		assertThat(api.page("/meetings/" + id, null).body()).doesNotContain(secretariat.account().email());
+	}
 }
