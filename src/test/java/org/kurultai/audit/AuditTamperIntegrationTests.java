@@ -66,11 +66,13 @@ class AuditTamperIntegrationTests {
 
 	@BeforeAll
 	void startPostgres() throws Exception {
-		FileSystemUtils.deleteRecursively(AUDIT_DIRECTORIES);
 		postgres = EmbeddedPostgres.builder().setDataDirectory(Path.of("target/test-postgres/audit").toAbsolutePath().toFile())
 				.setCleanDataDirectory(true).start();
+		// new databases, new checkpoint files (a file belongs to one database's chain); other tests' audit files are theirs
+		FileSystemUtils.deleteRecursively(auditDirectory("postgres"));
 		try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
 			for (var database : List.of("altered", "removed", "truncated", "unkeyed", "otherkey", "mailed", "keyfile", "legacy", "twins", "demo", "replaced", "suppressed")) {
+				FileSystemUtils.deleteRecursively(auditDirectory(database));
 				statement.execute("create database " + database);
 			}
 		}
