@@ -54,12 +54,36 @@ public final class EmbeddedDatabaseAccess {
 		}
 	}
 
-	/** Command-line arguments for a second application instance on the embedded database of a running one. */
+	/**
+	 * Command-line arguments for a second application instance on the embedded database of a running one: the same
+	 * database, and the same audit key and checkpoint file (one chain, one key).
+	 */
 	public static String[] externalArguments(ApplicationContext context) {
 		var directory = dataDirectory(context);
 		var credentials = credentials(directory);
+		var environment = context.getEnvironment();
 		return new String[] { "--spring.datasource.url=" + jdbcUrl(directory), "--spring.datasource.username=" + credentials.appRole(),
 				"--spring.datasource.password=" + credentials.appPassword(), "--spring.flyway.user=" + credentials.superuser(),
-				"--spring.flyway.password=" + credentials.superuserPassword() };
+				"--spring.flyway.password=" + credentials.superuserPassword(),
+				"--kurultai.audit.key=" + environment.getProperty("kurultai.audit.key", ""),
+				"--kurultai.audit.key-file=" + environment.getRequiredProperty("kurultai.audit.key-file"),
+				"--kurultai.audit.checkpoint-file=" + environment.getRequiredProperty("kurultai.audit.checkpoint-file") };
+	}
+
+	/**
+	 * Where the tests' default audit key and checkpoint file of an embedded data directory are (as named by
+	 * {@code kurultai.database.embedded.data-directory}, see src/test/resources/config/application.yml): a test that
+	 * deletes its data directory to start afresh deletes this too, as an operator who re-creates a database starts a new
+	 * checkpoint file.
+	 */
+	public static Path auditDirectory(String dataDirectory) {
+		return Path.of("target/test-audit/" + dataDirectory).toAbsolutePath().normalize();
+	}
+
+	/** The audit key and checkpoint file of one database on an external server, apart from every other database's. */
+	public static String[] auditArguments(String test, String database) {
+		var directory = Path.of("target/test-audit/external", test, database).toAbsolutePath();
+		return new String[] { "--kurultai.audit.key-file=" + directory.resolve("chain.key"),
+				"--kurultai.audit.checkpoint-file=" + directory.resolve("checkpoints.log") };
 	}
 }

@@ -17,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"kurultai.database.embedded.data-directory=target/test-postgres/shared",
 		"kurultai.database.embedded.clean=true",
+		// the database is re-created at every start, so is the checkpoint file (a file belongs to one database's chain)
+		"kurultai.audit.checkpoint-file=target/test-audit/target/test-postgres/shared/checkpoints-${random.uuid}.log",
 		"kurultai.silence.poll-interval=PT0.25S",
 		"spring.datasource.url=" })
 public @interface IntegrationTest {

@@ -97,8 +97,11 @@ public class AuditLog {
 
 	/**
 	 * Takes a signed checkpoint of the chain's head if the chain verifies, and stores it outside the database (and a copy
-	 * in it). With {@code onlyIfDue}, none is taken if any instance took one within (nine tenths of) the interval. Returns
-	 * the checkpoint taken, or why none was, and the verification.
+	 * in it). With {@code onlyIfDue}, none is taken if a checkpoint of this chain, signed with this key, was taken within
+	 * (nine tenths of) the interval by any instance: only checkpoints that verify count, so a row anyone may insert into
+	 * {@code audit_checkpoint} cannot put the next one off. A recent row that does not verify does not put it off either:
+	 * the chain is checked, which reports that row, and no checkpoint is taken. Returns the checkpoint taken, or why none
+	 * was, and the verification.
 	 */
 	@Transactional // read committed: what another instance committed before this one took the lock is seen after it
 	public Checkpointing checkpoint(boolean onlyIfDue) {
@@ -107,8 +110,8 @@ public class AuditLog {
 		}
 		var now = Instant.now(clock);
 		if (onlyIfDue) {
-			var latest = checkpoints.latestInDatabase(chainId());
-			if (latest != null && latest.isAfter(now.minus(checkpointInterval.multipliedBy(9).dividedBy(10)))) {
+			var latest = latestVerifiedCheckpointSince(now.minus(checkpointInterval.multipliedBy(9).dividedBy(10)), now);
+			if (latest != null) {
 				return new Checkpointing(null, null, "a checkpoint was taken at " + latest);
 			}
 		}
@@ -121,6 +124,32 @@ public class AuditLog {
 				walk.lastHash(), walk.unkeyedCount());
 		checkpoints.append(checkpoint);
 		return new Checkpointing(checkpoint, checked.verification(), null);
+	}
+
+	/**
+	 * When the latest checkpoint of this chain, signed with this key, taken after {@code since} and not after {@code now},
+	 * was taken: null if there is none, or if a row recorded after {@code since} does not verify (then a checkpoint is due
+	 * and the check that precedes it reports that row).
+	 */
+	private @Nullable Instant latestVerifiedCheckpointSince(Instant since, Instant now) {
+		var chain = chainId();
+		Instant latest = null;
+		for (var stored : checkpoints.recordedInDatabaseSince(chain, since)) {
+			Checkpoint checkpoint;
+			try {
+				checkpoint = Checkpoint.parse(stored.line());
+			}
+			catch (IllegalArgumentException notACheckpoint) {
+				return null;
+			}
+			if (!checkpoint.signedBy(key) || !checkpoint.chain().equals(chain)) {
+				return null;
+			}
+			if (checkpoint.at().isAfter(since) && !checkpoint.at().isAfter(now) && (latest == null || checkpoint.at().isAfter(latest))) {
+				latest = checkpoint.at();
+			}
+		}
+		return latest;
 	}
 
 	/** A checkpoint taken, or why none was; and the verification it rests on, if one ran. */
@@ -136,7 +165,9 @@ public class AuditLog {
 		var notices = new ArrayList<String>();
 		String forged = null;
 		Long forgedPosition = null;
-		int others = 0;
+		Checkpoint replaced = null; // the largest checkpoint of another chain signed with this key
+		String replacedWhere = null;
+		int replacedCount = 0;
 		for (var stored : checkpoints.readAll(notices)) {
 			Checkpoint checkpoint;
 			try {
@@ -146,13 +177,21 @@ public class AuditLog {
 				forged = forged != null ? forged : stored.where() + " is not a checkpoint: " + e.getMessage();
 				continue;
 			}
-			if (!checkpoint.chain().equals(chain)) {
-				others++;
-			}
-			else if (!checkpoint.signedBy(key)) {
+			if (!checkpoint.signedBy(key)) {
+				// whichever chain it names: the file and the table belong to this deployment and its one key
 				if (forged == null) {
-					forged = stored.where() + " (" + checkpoint.at() + ") is not signed with this key: it was forged or altered";
-					forgedPosition = checkpoint.seq();
+					forged = stored.where() + " (" + checkpoint.at() + (checkpoint.chain().equals(chain) ? "" : ", naming chain " + checkpoint.chain())
+							+ ") is not signed with this key: it was forged or altered, or written under another key (key "
+							+ checkpoint.key() + ", this key is " + key.id() + ")";
+					forgedPosition = checkpoint.chain().equals(chain) ? checkpoint.seq() : null;
+				}
+			}
+			else if (!checkpoint.chain().equals(chain)) {
+				replacedCount++;
+				if (replaced == null || checkpoint.count() > replaced.count()
+						|| (checkpoint.count() == replaced.count() && checkpoint.at().isAfter(replaced.at()))) {
+					replaced = checkpoint;
+					replacedWhere = stored.where();
 				}
 			}
 			else {
@@ -166,14 +205,21 @@ public class AuditLog {
 			walk.accept(entry(rs));
 		});
 		var broken = walk.finish();
+		if (broken == null && replaced != null) {
+			broken = Verification.broken(walk.count(), Tampering.REPLACED, null, null, replacedWhere + " is a checkpoint signed with this key of "
+					+ "another chain, " + replaced.chain() + ", taken at " + replaced.at() + " and counting " + replaced.count()
+					+ " entries (the last at position " + replaced.seq() + ", " + replaced.hash().substring(0, Math.min(12, replaced.hash().length()))
+					+ (replacedCount > 1 ? "; " + replacedCount + " such checkpoints in all" : "") + "); this database's chain is " + chain
+					+ " with " + walk.count() + " entries: the audit log was emptied or replaced and its chain given a new identity. "
+					+ "If this database was deliberately re-created, start a new checkpoint file: keep the old one ("
+					+ checkpoints.file() + ") apart as the record of the old database, and restart with that file moved away or with "
+					+ "kurultai.audit.checkpoint-file naming a new one");
+		}
 		if (broken == null && forged != null) {
 			broken = Verification.broken(walk.count(), Tampering.FORGED_CHECKPOINT, null, forgedPosition, forged);
 		}
 		if (broken == null) {
 			broken = againstCheckpoints(walk, mine);
-		}
-		if (others > 0) {
-			notices.add(others + " checkpoint(s) of other databases' chains were not considered");
 		}
 		if (mine.isEmpty()) {
 			notices.add("no checkpoint of this chain yet: the removal of the last entries cannot be told");

@@ -16,7 +16,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -49,11 +48,14 @@ class CheckpointStore {
 				OffsetDateTime.ofInstant(checkpoint.at(), ZoneOffset.UTC), checkpoint.line()).update();
 	}
 
-	/** When the database last recorded a checkpoint of this chain. */
-	@Nullable Instant latestInDatabase(String chain) {
-		var latest = jdbc.sql("select max(at) from audit_checkpoint where chain = cast(? as uuid)").param(chain)
-				.query(OffsetDateTime.class).optional().orElse(null);
-		return latest == null ? null : latest.toInstant();
+	/**
+	 * The rows of this chain that the database records as taken after {@code since}, not yet read or trusted: the
+	 * recorded time is not signed, and the application's role may insert rows.
+	 */
+	List<Stored> recordedInDatabaseSince(String chain, Instant since) {
+		return jdbc.sql("select id, line from audit_checkpoint where chain = cast(? as uuid) and at > ? order by id")
+				.params(chain, OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+				.query((rs, row) -> new Stored("audit_checkpoint " + rs.getLong("id"), rs.getString("line"))).list();
 	}
 
 	/**

@@ -13,6 +13,14 @@ public enum Tampering {
 	 * way or with another key), or an entry named by a checkpoint has another hash now.
 	 */
 	RECOMPUTED,
-	/** A checkpoint (in the file or the database) is not signed with this key: forged or altered. */
-	FORGED_CHECKPOINT
+	/**
+	 * A checkpoint (in the file or the database) is not signed with this key: forged, altered, or written under another
+	 * key (a checkpoint file belongs to one deployment and its key, so a line signed otherwise has no business there).
+	 */
+	FORGED_CHECKPOINT,
+	/**
+	 * The chain was replaced: a checkpoint signed with this key names another chain identity, so the chain it vouched for
+	 * (its entries, and the identity they were hashed under) is gone from this database, emptied and started afresh.
+	 */
+	REPLACED
 }

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param problem what is wrong, in words
  * @param checkpointsChecked how many signed checkpoints of this chain were checked (file and database)
  * @param latestCheckpoint the latest of them, if any
- * @param notices what is not a break but worth knowing (no checkpoint yet, checkpoints of other databases)
+ * @param notices what is not a break but worth knowing (no checkpoint yet, an unreadable checkpoint file)
  */
 public record Verification(boolean intact, long entriesChecked, @Nullable Tampering tampering, @Nullable Long firstBrokenEntry,
 		@Nullable Long firstBrokenPosition, @Nullable String problem, int checkpointsChecked, @Nullable Checkpoint latestCheckpoint,

@@ -66,11 +66,13 @@ class AuditTamperIntegrationTests {
 
 	@BeforeAll
 	void startPostgres() throws Exception {
-		FileSystemUtils.deleteRecursively(AUDIT_DIRECTORIES);
 		postgres = EmbeddedPostgres.builder().setDataDirectory(Path.of("target/test-postgres/audit").toAbsolutePath().toFile())
 				.setCleanDataDirectory(true).start();
+		// new databases, new checkpoint files (a file belongs to one database's chain); other tests' audit files are theirs
+		FileSystemUtils.deleteRecursively(auditDirectory("postgres"));
 		try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
 			for (var database : List.of("altered", "removed", "truncated", "unkeyed", "otherkey", "mailed", "keyfile", "legacy", "twins", "demo", "replaced", "suppressed")) {
+				FileSystemUtils.deleteRecursively(auditDirectory(database));
 				statement.execute("create database " + database);
 			}
 		}
@@ -226,7 +228,9 @@ class AuditTamperIntegrationTests {
 	 */
 	@Test
 	void anEmptiedLogUnderANewChainIdentityIsNotIntact() throws Exception {
+		String oldChain;
 		try (var context = start("replaced")) {
+			oldChain = context.getBean(AuditLog.class).chainId();
 			recordSome(context, 6);
 			assertThat(context.getBean(AuditCheckpoints.class).take(false).checkpoint()).isNotNull();
 		}
@@ -234,6 +238,17 @@ class AuditTamperIntegrationTests {
 				"delete from audit_checkpoint", "delete from audit_chain", "insert into audit_chain default values",
 				"alter table audit_chain enable trigger user");
 		assertThat(exitCodeOf(start("replaced", "--kurultai.command=verify-audit"))).isEqualTo(AuditCommand.BROKEN);
+		try (var context = start("replaced")) {
+			var verification = context.getBean(AuditLog.class).verify();
+			assertThat(verification.intact()).isFalse();
+			assertThat(verification.tampering()).isEqualTo(Tampering.REPLACED);
+			assertThat(verification.problem()).contains("another chain, " + oldChain, "this key", "kurultai.audit.checkpoint-file");
+		}
+
+		// an operator who re-created the database deliberately starts a new checkpoint file, keeping the old one apart
+		var file = auditDirectory("replaced").resolve("checkpoints.log");
+		Files.move(file, file.resolveSibling("checkpoints.log.old-database"));
+		assertThat(exitCodeOf(start("replaced", "--kurultai.command=verify-audit"))).isZero();
 	}
 
 	/**

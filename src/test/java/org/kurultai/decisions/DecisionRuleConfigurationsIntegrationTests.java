@@ -44,7 +44,8 @@ class DecisionRuleConfigurationsIntegrationTests {
 	void start() {
 		context = new SpringApplicationBuilder(KurultaiApplication.class).web(WebApplicationType.NONE).run(
 				"--spring.profiles.active=rules-osce,rules-majority", "--kurultai.database.embedded.data-directory=target/test-postgres/rules",
-				"--kurultai.database.embedded.clean=true", "--spring.datasource.url=", "--kurultai.silence.poll-interval=PT0.1S",
+				"--kurultai.database.embedded.clean=true", "--spring.datasource.url=",
+				"--kurultai.audit.checkpoint-file=target/test-audit/target/test-postgres/rules/checkpoints-${random.uuid}.log", "--kurultai.silence.poll-interval=PT0.1S",
 				"--spring.main.banner-mode=off");
 		decisions = context.getBean(Decisions.class);
 		drafting = context.getBean(Drafting.class);

@@ -42,6 +42,7 @@ class SilenceProcedureRestartIntegrationTests {
 		long decisionId;
 		Instant deadline;
 		org.springframework.util.FileSystemUtils.deleteRecursively(java.nio.file.Path.of(DATA));
+		org.springframework.util.FileSystemUtils.deleteRecursively(EmbeddedDatabaseAccess.auditDirectory(DATA)); // a new database, a new checkpoint file
 		try (var first = start()) {
 			var officer = officer(first);
 			var decision = circulate(first, officer, "While down", 2);

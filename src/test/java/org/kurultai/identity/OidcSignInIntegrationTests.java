@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"kurultai.database.embedded.data-directory=target/test-postgres/oidc", "kurultai.database.embedded.clean=true",
-		"spring.datasource.url=", "kurultai.reference.dataset=none" })
+		"kurultai.audit.checkpoint-file=target/test-audit/target/test-postgres/oidc/checkpoints-${random.uuid}.log", "spring.datasource.url=", "kurultai.reference.dataset=none" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OidcSignInIntegrationTests {
 

@@ -68,6 +68,7 @@ class ApiFuzzIntegrationTests {
 	void start() {
 		context = new SpringApplicationBuilder(KurultaiApplication.class).run("--server.port=0",
 				"--kurultai.database.embedded.data-directory=target/test-postgres/fuzz", "--kurultai.database.embedded.clean=true",
+				"--kurultai.audit.checkpoint-file=target/test-audit/target/test-postgres/fuzz/checkpoints-${random.uuid}.log",
 				"--kurultai.silence.poll-interval=PT0.25S", "--spring.datasource.url=", "--logging.level.org.kurultai.platform.ApiProblems=OFF");
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		http = new RawHttp(port);

@@ -38,6 +38,7 @@ class EmbeddedDatabaseUpgradeIntegrationTests {
 	@Test
 	void aDataDirectoryWithoutPasswordsIsGivenThemOnItsFirstStartAndKeepsItsData() throws Exception {
 		FileSystemUtils.deleteRecursively(DATA);
+		FileSystemUtils.deleteRecursively(EmbeddedDatabaseAccess.auditDirectory(DATA.toString()));
 		// as an earlier version left it: trust, no passwords, migrated up to V15 by the superuser, who owns the tables
 		try (var earlier = EmbeddedPostgres.builder().setDataDirectory(DATA.toFile()).setCleanDataDirectory(false).start()) {
 			Flyway.configure().dataSource(earlier.getPostgresDatabase()).locations("classpath:db/migration").target("15").load().migrate();

@@ -2,6 +2,8 @@ package org.kurultai.platform;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kurultai.EmbeddedDatabaseAccess;
 import org.kurultai.KurultaiApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -16,6 +19,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,6 +40,7 @@ class ExternalDatabaseSafetyIntegrationTests {
 
 	@BeforeAll
 	void startAnUnsafePostgres() throws Exception {
+		FileSystemUtils.deleteRecursively(Path.of("target/test-audit/external/external-safety")); // the databases are new
 		postgres = EmbeddedPostgres.builder().setDataDirectory(Path.of("target/test-postgres/external").toAbsolutePath().toFile())
 				.setCleanDataDirectory(true).setServerConfig("synchronous_commit", "off").setServerConfig("fsync", "off")
 				.setServerConfig("full_page_writes", "off").start();
@@ -61,12 +66,13 @@ class ExternalDatabaseSafetyIntegrationTests {
 
 	private ConfigurableApplicationContext start(String database, String user, String password, String migrationUser,
 			String migrationPassword) {
-		return new SpringApplicationBuilder(KurultaiApplication.class).web(WebApplicationType.NONE).run(
-				"--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database,
+		var arguments = new ArrayList<>(List.of("--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database,
 				"--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
 				"--spring.flyway.user=" + migrationUser, "--spring.flyway.password=" + migrationPassword,
 				"--kurultai.reference.dataset=none", "--spring.main.banner-mode=off",
-				"--kurultai.admin.email=first.admin@secretariat.example", "--kurultai.admin.password=a long enough first password");
+				"--kurultai.admin.email=first.admin@secretariat.example", "--kurultai.admin.password=a long enough first password"));
+		arguments.addAll(List.of(EmbeddedDatabaseAccess.auditArguments("external-safety", database)));
+		return new SpringApplicationBuilder(KurultaiApplication.class).web(WebApplicationType.NONE).run(arguments.toArray(String[]::new));
 	}
 
 	@Test

@@ -53,6 +53,7 @@ class OrphanedPostmasterIntegrationTests {
 	void aPostmasterOrphanedByAKilledApplicationIsStoppedAndTheDataIsKept() throws Exception {
 		postmaster().ifPresent(ProcessHandle::destroyForcibly);
 		FileSystemUtils.deleteRecursively(DATA);
+		FileSystemUtils.deleteRecursively(EmbeddedDatabaseAccess.auditDirectory(DATA.toString()));
 		var output = new ConcurrentLinkedQueue<String>();
 		var child = startInAChildJvm(output);
 		children.add(child);

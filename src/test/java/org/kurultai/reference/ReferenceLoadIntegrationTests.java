@@ -13,12 +13,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kurultai.EmbeddedDatabaseAccess;
 import org.kurultai.KurultaiApplication;
 import org.kurultai.registry.MembershipRequiresFoundingDocuments;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -34,6 +36,7 @@ class ReferenceLoadIntegrationTests {
 
 	@BeforeAll
 	void startPostgres() throws Exception {
+		FileSystemUtils.deleteRecursively(Path.of("target/test-audit/external/reference-load")); // the databases are new
 		postgres = EmbeddedPostgres.builder().setDataDirectory(Path.of("target/test-postgres/load").toAbsolutePath().toFile())
 				.setCleanDataDirectory(true).start();
 		try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
@@ -48,9 +51,11 @@ class ReferenceLoadIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext start(String database, String dataset) {
-		return new SpringApplicationBuilder(KurultaiApplication.class).web(WebApplicationType.NONE)
-				.run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database), "--spring.datasource.username=postgres",
-						"--spring.datasource.password=", "--kurultai.reference.dataset=" + dataset, "--spring.main.banner-mode=off");
+		var arguments = new ArrayList<>(List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
+				"--spring.datasource.username=postgres", "--spring.datasource.password=", "--kurultai.reference.dataset=" + dataset,
+				"--spring.main.banner-mode=off"));
+		arguments.addAll(List.of(EmbeddedDatabaseAccess.auditArguments("reference-load", database)));
+		return new SpringApplicationBuilder(KurultaiApplication.class).web(WebApplicationType.NONE).run(arguments.toArray(String[]::new));
 	}
 
 	private static List<Integer> counts(ConfigurableApplicationContext context) {
