@@ -7,8 +7,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -16,11 +14,11 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.kurultai.shared.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,8 +35,6 @@ class AuditKey {
 	private static final Logger log = LoggerFactory.getLogger(AuditKey.class);
 
 	static final int MINIMUM_BYTES = 32;
-	static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-	private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
 	private final byte[] chainKey;
 	private final byte[] checkpointKey;
@@ -90,17 +86,17 @@ class AuditKey {
 	private static byte[] fromFile(Path file) {
 		try {
 			if (Files.exists(file)) {
-				if (posix(file) && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+				if (OwnerOnlyFiles.isOpenToOthers(file)) {
 					log.warn("The audit key file {} may be read by others than its owner ({}): chmod 600 it",
 							file.toAbsolutePath(), PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
 				}
 				return decode(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
 			}
 			var directory = file.toAbsolutePath().getParent();
-			createPrivateDirectories(directory);
+			OwnerOnlyFiles.createDirectories(directory);
 			var secret = new byte[MINIMUM_BYTES];
 			new SecureRandom().nextBytes(secret);
-			var aside = Files.createTempFile(directory, ".chain", ".key", privateFile(directory));
+			var aside = Files.createTempFile(directory, ".chain", ".key", OwnerOnlyFiles.attributes(directory));
 			try {
 				Files.writeString(aside, Base64.getEncoder().encodeToString(secret) + "\n", StandardCharsets.US_ASCII,
 						StandardOpenOption.TRUNCATE_EXISTING);
@@ -108,6 +104,7 @@ class AuditKey {
 					Files.createLink(file, aside);
 				}
 				catch (UnsupportedOperationException noHardLinks) {
+					// a file system without hard links: a move that refuses to replace is as safe (FileAlreadyExistsException below)
 					Files.move(aside, file);
 				}
 				log.warn("Made a new audit chain key in {} (owner-only). Keep a copy of it apart from the database's backups: "
@@ -128,29 +125,6 @@ class AuditKey {
 		}
 	}
 
-	static void createPrivateDirectories(Path directory) throws IOException {
-		if (Files.isDirectory(directory)) {
-			return;
-		}
-		if (posix(directory)) {
-			Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
-		}
-		else {
-			Files.createDirectories(directory);
-		}
-	}
-
-	static FileAttribute<?>[] privateFile(Path directory) {
-		return posix(directory) ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(OWNER_ONLY) } : new FileAttribute<?>[0];
-	}
-
-	private static boolean posix(Path path) {
-		var existing = path.toAbsolutePath();
-		while (existing != null && !Files.exists(existing)) {
-			existing = existing.getParent();
-		}
-		return (existing != null ? existing : path).getFileSystem().supportedFileAttributeViews().contains("posix");
-	}
 
 	private static byte[] hmac(byte[] key, byte[] message) {
 		try {

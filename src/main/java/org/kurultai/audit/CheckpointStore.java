@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.kurultai.shared.OwnerOnlyFiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -86,20 +87,17 @@ class CheckpointStore {
 		var bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
 		IN_THIS_PROCESS.lock();
 		try {
-			AuditKey.createPrivateDirectories(file.getParent());
+			OwnerOnlyFiles.createDirectories(file.getParent());
 			var options = EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-			try (var channel = FileChannel.open(file, options, AuditKey.privateFile(file.getParent()));
+			try (var channel = FileChannel.open(file, options, OwnerOnlyFiles.attributes(file.getParent()));
 					var lock = channel.lock()) {
 				while (bytes.hasRemaining()) {
 					channel.write(bytes);
 				}
 				channel.force(true);
 			}
-			if (file.getFileSystem().supportedFileAttributeViews().contains("posix")
-					&& !Files.getPosixFilePermissions(file).equals(AuditKey.OWNER_ONLY)) {
-				// a file made by someone else, or by hand: only the owner reads the checkpoints
-				Files.setPosixFilePermissions(file, EnumSet.copyOf(AuditKey.OWNER_ONLY));
-			}
+			// a file made by someone else, or by hand: only the owner reads the checkpoints
+			OwnerOnlyFiles.restrict(file);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot append to the audit checkpoint file " + file, e);

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.kurultai.shared.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -243,7 +244,7 @@ class EmbeddedDatabaseConfiguration {
 
 	private static void writeHba(Path dataDirectory, String content) {
 		try {
-			var temporary = EmbeddedDatabaseCredentials.ownerOnlyFile(dataDirectory.resolve("pg_hba.conf.new"));
+			var temporary = OwnerOnlyFiles.createFile(dataDirectory.resolve("pg_hba.conf.new"));
 			Files.writeString(temporary, content, StandardCharsets.UTF_8);
 			Files.move(temporary, dataDirectory.resolve("pg_hba.conf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
 					java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -8,10 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
+
+import org.kurultai.shared.OwnerOnlyFiles;
 
 /**
  * The passwords of the embedded PostgreSQL: its superuser (which owns the schema and runs the
@@ -89,7 +90,7 @@ public record EmbeddedDatabaseCredentials(String superuser, String superuserPass
 		properties.setProperty("app.name", appRole);
 		properties.setProperty("app.password", appPassword);
 		try {
-			var temporary = ownerOnlyFile(dataDirectory.resolve(FILE_NAME + ".new"));
+			var temporary = OwnerOnlyFiles.createFile(dataDirectory.resolve(FILE_NAME + ".new"));
 			try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
 				properties.store(writer, "Kurultai's embedded PostgreSQL: keep secret (the data directory opens with these)");
 			}
@@ -103,27 +104,10 @@ public record EmbeddedDatabaseCredentials(String superuser, String superuserPass
 	/** Writes the superuser's password alone, for initdb's --pwfile. */
 	Path writeSuperuserPasswordFile(Path file) {
 		try {
-			return Files.writeString(ownerOnlyFile(file), superuserPassword + "\n", StandardCharsets.UTF_8);
+			return Files.writeString(OwnerOnlyFiles.createFile(file), superuserPassword + "\n", StandardCharsets.UTF_8);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot write " + file, e);
-		}
-	}
-
-	/** A new empty file only its owner may read or write (POSIX 600, where the file system has POSIX permissions). */
-	static Path ownerOnlyFile(Path file) throws IOException {
-		Files.deleteIfExists(file);
-		try {
-			return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-		}
-		catch (UnsupportedOperationException notPosix) {
-			var created = Files.createFile(file);
-			var asFile = created.toFile();
-			asFile.setReadable(false, false);
-			asFile.setWritable(false, false);
-			asFile.setReadable(true, true);
-			asFile.setWritable(true, true);
-			return created;
 		}
 	}
 }

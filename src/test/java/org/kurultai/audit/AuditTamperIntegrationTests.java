@@ -334,7 +334,7 @@ class AuditTamperIntegrationTests {
 			assertThat(checkpoint.seq()).isEqualTo(entries.get(2).seq());
 			assertThat(checkpoint.hash()).isEqualTo(entries.get(2).hash());
 			assertThat(checkpoint.at()).isEqualTo(clock.instant());
-			assertThat(Files.getPosixFilePermissions(file)).as("owner-only").isEqualTo(AuditKey.OWNER_ONLY);
+			assertThat(Files.getPosixFilePermissions(file)).as("owner-only").isEqualTo(org.kurultai.shared.OwnerOnlyFiles.FILE);
 			var lines = Files.readAllLines(file);
 			assertThat(lines.get(lines.size() - 1)).isEqualTo(checkpoint.line()).contains("count=" + count, "hash=" + checkpoint.hash());
 			assertThat(logged.list).anySatisfy(event -> {
@@ -436,7 +436,7 @@ class AuditTamperIntegrationTests {
 		try (var context = start("keyfile", "--kurultai.audit.key=")) {
 			recordSome(context, 3);
 		}
-		assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(AuditKey.OWNER_ONLY);
+		assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(org.kurultai.shared.OwnerOnlyFiles.FILE);
 		var key = Files.readString(keyFile);
 		assertThat(Base64.getDecoder().decode(key.trim())).hasSize(32);
 

@@ -20,6 +20,7 @@ import org.kurultai.KurultaiApplication;
 import org.kurultai.identity.Accounts;
 import org.kurultai.identity.ApiTokens;
 import org.kurultai.identity.Role;
+import org.kurultai.shared.ForumClock;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -60,6 +61,8 @@ class ApiFuzzIntegrationTests {
 	final List<String> knownIds = new ArrayList<>();
 	JsonNode openApi;
 	Random random;
+	/** The application's own clock: dates near "today" are the forum's today, never the test machine's. */
+	ForumClock clock;
 	int closedEarly;
 	/** How wild this request's body is: one field in {@code chaos} is junk, one in {@code chaos} null, one in {@code chaos} missing. */
 	int chaos = 8;
@@ -72,6 +75,7 @@ class ApiFuzzIntegrationTests {
 				"--kurultai.silence.poll-interval=PT0.25S", "--spring.datasource.url=", "--logging.level.org.kurultai.platform.ApiProblems=OFF");
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		http = new RawHttp(port);
+		clock = context.getBean(ForumClock.class);
 		var accounts = context.getBean(Accounts.class);
 		var tokens = context.getBean(ApiTokens.class);
 		viewers.put("public", null);
@@ -375,7 +379,7 @@ class ApiFuzzIntegrationTests {
 			}
 			case "boolean" -> random.nextInt(chaos) == 0 ? NODES.stringNode("yes") : NODES.booleanNode(random.nextBoolean());
 			default -> NODES.stringNode("date".equals(schema.path("format").asString())
-					? (chaos > 10 && random.nextInt(4) > 0 ? java.time.LocalDate.now().plusDays(random.nextInt(120) - 60).toString() : date())
+					? (chaos > 10 && random.nextInt(4) > 0 ? clock.today().plusDays(random.nextInt(120) - 60).toString() : date())
 					: "date-time".equals(schema.path("format").asString()) ? dateTime() : code(schema));
 		};
 	}
@@ -474,7 +478,7 @@ class ApiFuzzIntegrationTests {
 	private String dateTime() {
 		return switch (random.nextInt(4)) {
 			case 0 -> date() + "T18:00";
-			case 1 -> java.time.LocalDateTime.now().plusHours(random.nextInt(2000) - 200).withNano(0).toString();
+			case 1 -> java.time.LocalDateTime.ofInstant(clock.now(), clock.zone()).plusHours(random.nextInt(2000) - 200).withNano(0).toString();
 			case 2 -> pick("+999999999-12-31T23:59:59", "-999999999-01-01T00:00", "0001-01-01T00:00", "9999-12-31T23:59");
 			default -> date() + "T25:61:00";
 		};
