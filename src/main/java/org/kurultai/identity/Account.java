@@ -14,11 +14,23 @@ import org.kurultai.shared.RuleViolation;
  * staff and experts never do.
  */
 public record Account(UUID id, String email, String displayName, Role role, @Nullable String participant, boolean active,
-		Instant createdAt) {
+		Instant createdAt, Locale language) {
+
+	/** The languages people may work in; the first is the default. */
+	public static final java.util.List<Locale> LANGUAGES = java.util.List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"));
+
+	public Account(UUID id, String email, String displayName, Role role, @Nullable String participant, boolean active,
+			Instant createdAt) {
+		this(id, email, displayName, role, participant, active, createdAt, Locale.ENGLISH);
+	}
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	public Account {
+		language = language == null ? Locale.ENGLISH : Locale.forLanguageTag(language.getLanguage());
+		if (!LANGUAGES.contains(language)) {
+			throw new AccountInvalid("Kurultai works in English (en) and Russian (ru), not '" + language.getLanguage() + "'");
+		}
 		email = email.trim().toLowerCase(Locale.ROOT);
 		if (!EMAIL.matcher(email).matches() || email.length() > 254) {
 			throw new AccountInvalid("'" + email + "' is not an e-mail address");

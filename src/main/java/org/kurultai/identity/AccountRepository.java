@@ -44,16 +44,17 @@ class AccountRepository {
 
 	void insert(Account account, @Nullable String passwordHash) {
 		jdbc.sql("""
-				insert into account (id, email, display_name, role, participant_code, password_hash, active, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+				insert into account (id, email, display_name, role, participant_code, password_hash, active, created_at, language)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(account.id(), account.email(), account.displayName(), account.role().name(), account.participant(),
-						passwordHash, account.active(), OffsetDateTime.ofInstant(account.createdAt(), ZoneOffset.UTC))
+						passwordHash, account.active(), OffsetDateTime.ofInstant(account.createdAt(), ZoneOffset.UTC),
+						account.language().getLanguage())
 				.update();
 	}
 
 	private static Account account(ResultSet rs) throws SQLException {
 		return new Account(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
 				Role.valueOf(rs.getString("role")), rs.getString("participant_code"), rs.getBoolean("active"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant());
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), java.util.Locale.forLanguageTag(rs.getString("language")));
 	}
 }

@@ -31,6 +31,7 @@ public final class RouteRules {
 			publicly(GET, "/"), publicly(GET, "/participants"), publicly(GET, "/participants/{code}"), publicly(GET, "/changes"),
 			publicly(GET, "/bodies"), publicly(GET, "/bodies/{code}"), publicly(GET, "/chairmanship"), publicly(GET, "/meetings"),
 			publicly(GET, "/meetings/{id}"), publicly(GET, "/timeline"), publicly(GET, "/sources"), publicly(GET, "/login"),
+			publicly(POST, "/language"),
 			publicly(GET, "/api/participants"), publicly(GET, "/api/participants/counts"), publicly(GET, "/api/participants/changes"),
 			publicly(GET, "/api/participants/{code}"), publicly(GET, "/api/bodies"), publicly(GET, "/api/bodies/{code}"),
 			publicly(GET, "/api/chairmanship"), publicly(GET, "/api/chairmanship/terms"), publicly(GET, "/api/secretariat"),
