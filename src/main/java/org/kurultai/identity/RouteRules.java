@@ -110,7 +110,10 @@ public final class RouteRules {
 			only(GET, "/admin/accounts", SECRETARIAT_ADMINISTRATOR), only(GET, "/admin/tokens", SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/admin/tokens/{id}/revoke", SECRETARIAT_ADMINISTRATOR), only(GET, "/admin/audit", SECRETARIAT_ADMINISTRATOR),
 			only(GET, "/api/admin/audit", SECRETARIAT_ADMINISTRATOR), only(GET, "/api/admin/audit/verification", SECRETARIAT_ADMINISTRATOR),
-			only(GET, "/api/admin/tokens", SECRETARIAT_ADMINISTRATOR), only(DELETE, "/api/admin/tokens/{id}", SECRETARIAT_ADMINISTRATOR));
+			only(GET, "/api/admin/tokens", SECRETARIAT_ADMINISTRATOR), only(DELETE, "/api/admin/tokens/{id}", SECRETARIAT_ADMINISTRATOR),
+			// the notification outbox
+			only(GET, "/admin/outbox", SECRETARIAT_ADMINISTRATOR), only(POST, "/admin/outbox/{id}/retry", SECRETARIAT_ADMINISTRATOR),
+			only(GET, "/api/admin/outbox", SECRETARIAT_ADMINISTRATOR), only(POST, "/api/admin/outbox/{id}/retry", SECRETARIAT_ADMINISTRATOR));
 
 	static String[] roleNames(RouteRule rule) {
 		return rule.roles().stream().map(Role::name).sorted().toArray(String[]::new);

@@ -150,6 +150,8 @@ class RecordAccessMatrixIntegrationTests {
 			Map.entry("/api/accreditations", "accreditations: the identity module's own rule (Accreditations.visibleTo)"),
 			Map.entry("/admin/accounts", "Secretariat administrators only (route rule)"),
 			Map.entry("/admin/audit", "Secretariat administrators only (route rule)"),
+			Map.entry("/admin/outbox", "Secretariat administrators only (route rule); mails, not a record kind"),
+			Map.entry("/api/admin/outbox", "Secretariat administrators only (route rule); mails, not a record kind"),
 			Map.entry("/admin/tokens", "Secretariat administrators only (route rule)"),
 			Map.entry("/api/admin/audit", "Secretariat administrators only (route rule)"),
 			Map.entry("/api/admin/audit/verification", "Secretariat administrators only (route rule)"),
