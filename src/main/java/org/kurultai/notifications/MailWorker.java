@@ -113,7 +113,7 @@ class MailWorker {
 		}
 		log.info("Mail goes out as {} every {} (and at once after a commit that writes one)", properties.from(),
 				properties.pollInterval());
-		poll();
+		wakeUp(); // what waited while the application was down, off the starting thread (a mail server may be slow)
 	}
 
 	@Scheduled(fixedDelayString = "${kurultai.mail.poll-interval:PT5S}", initialDelayString = "${kurultai.mail.poll-interval:PT5S}")

@@ -31,8 +31,8 @@ class Outbox {
 				throw new InvalidRequest("limit", "limit must be between 1 and " + MAX_LIMIT);
 			}
 			recipient = recipient == null || recipient.isBlank() ? null : recipient.strip();
-			if (recipient != null && recipient.length() > 320) {
-				throw new InvalidRequest("recipient", "recipient is at most 320 characters");
+			if (recipient != null && (recipient.length() > 320 || recipient.indexOf('\u0000') >= 0)) {
+				throw new InvalidRequest("recipient", "recipient is at most 320 characters, without NUL");
 			}
 		}
 	}

@@ -143,7 +143,8 @@ class OutboxIntegrationTests {
 		});
 
 		// the application's worker, woken by the commit (its own poll is an hour away)
-		await(() -> received(russian).size() == 1 && received(english).size() == 1, "both mails delivered");
+		awaitDelivered(russian);
+		awaitDelivered(english);
 		var row = notifications.to(russian).get(0);
 		var message = received(russian).get(0);
 		assertThat(message.getSubject()).isEqualTo(RUSSIAN_FORUM + ": проверка исходящей почты");
@@ -241,7 +242,7 @@ class OutboxIntegrationTests {
 		assertThat(retried.failedAt()).isNull();
 		assertThat(retried.attempts()).isZero();
 		// woken by the retry's commit, the application's worker sends it
-		await(() -> received(recipient).size() == 1, "delivered once the server is back");
+		awaitDelivered(recipient);
 		assertThat(mail(recipient).status()).isEqualTo(OutboxStatus.SENT);
 		worker.sendDue(clock.now().plus(Duration.ofDays(60)));
 		assertThat(received(recipient)).hasSize(1);
@@ -449,7 +450,7 @@ class OutboxIntegrationTests {
 		assertThat(confirmation).contains("Mail " + failedId + " will be tried again now.");
 		assertThat(audit.find(new AuditQuery(ADMIN, null, "outbox-mail.retried", null, null, 10))).extracting(e -> e.subject())
 				.contains("outbox-mail:" + failedId);
-		await(() -> received(failedRecipient).size() == 1, "the retried mail delivered");
+		awaitDelivered(failedRecipient);
 
 		// once sent, the text is the recipient's: not shown
 		var sentJson = JSON.readTree(admin.get("/api/admin/outbox?recipient=" + failedRecipient, "application/json").body());
@@ -602,6 +603,11 @@ class OutboxIntegrationTests {
 				properties.initialBackoff(), properties.maxBackoff());
 		return new MailWorker(JdbcClient.create(pool), new DataSourceTransactionManager(pool), sender, own, clock,
 				(org.springframework.scheduling.TaskScheduler) null);
+	}
+
+	/** Received by the server and marked sent (the mark commits just after the server's acceptance). */
+	void awaitDelivered(String recipient) throws InterruptedException {
+		await(() -> received(recipient).size() == 1 && mail(recipient).status() == OutboxStatus.SENT, "a mail to " + recipient);
 	}
 
 	static void await(BooleanSupplier condition, String what) throws InterruptedException {
