@@ -1,19 +1,27 @@
 package org.kurultai.cbm;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.identity.AccessPolicy;
 import org.kurultai.identity.KurultaiUser;
 import org.kurultai.identity.Role;
-import org.kurultai.platform.ForumProperties;
-import org.kurultai.registry.NameLookup;
+import org.kurultai.organs.Organs;
 import org.kurultai.registry.ParticipantCode;
 import org.kurultai.registry.ParticipantStatus;
 import org.kurultai.registry.Registry;
 import org.kurultai.shared.ForumClock;
+import org.kurultai.shared.InvalidRequest;
+import org.kurultai.shared.RuleViolation;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,39 +34,50 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CataloguePages {
 
+	/** The field of the commitment form each refusal is about. */
+	private static final Map<String, String> COMMITMENT_FIELDS = Map.of("not-in-edition", "subject", "only-members-commit", "effectiveOn",
+			"commitment-out-of-order", "effectiveOn", "already-opted-in", "kind", "not-opted-in", "kind", "no-edition-in-force",
+			"effectiveOn");
+
 	private final Catalogue catalogue;
 	private final Plans plans;
 	private final Registry registry;
+	private final Organs organs;
 	private final ForumClock clock;
-	private final ForumProperties forum;
-
 	private final AccessPolicy access;
+	private final MessageSource messages;
+	private final PageNamesFactory pageNames;
 
-	CataloguePages(Catalogue catalogue, Plans plans, Registry registry, ForumClock clock, ForumProperties forum, AccessPolicy access) {
-		this.access = access;
+	CataloguePages(Catalogue catalogue, Plans plans, Registry registry, Organs organs, ForumClock clock, AccessPolicy access,
+			MessageSource messages, PageNamesFactory pageNames) {
+		this.pageNames = pageNames;
 		this.catalogue = catalogue;
 		this.plans = plans;
 		this.registry = registry;
+		this.organs = organs;
 		this.clock = clock;
-		this.forum = forum;
+		this.access = access;
+		this.messages = messages;
 	}
 
 	@GetMapping("/catalogue")
-	String catalogue(@RequestParam @Nullable String edition, Model model) {
+	String catalogue(@RequestParam @Nullable String edition, Model model, Locale locale) {
 		var editions = catalogue.editions();
 		var shown = edition == null || edition.isBlank() ? catalogue.inForce(clock.today()) : catalogue.edition(edition);
 		var day = catalogue.lastDayInForce(shown);
 		model.addAttribute("editions", editions);
 		model.addAttribute("edition", shown);
 		model.addAttribute("coordinatorsOn", day);
-		var leads = new java.util.LinkedHashMap<String, java.util.List<Coordination>>();
+		model.addAttribute("adoptedByName", organs.isBody(shown.adoptedBy())
+				? organs.body(shown.adoptedBy()).nameOn(shown.adoptedOn()).name() : shown.adoptedBy());
+		var leads = new LinkedHashMap<String, List<Coordination>>();
 		shown.priorityAreas().forEach(area -> leads.put(area.code(), new ArrayList<>()));
 		catalogue.coordinatorsOn(day).forEach(c -> leads.computeIfPresent(c.priorityArea(), (k, list) -> {
 			list.add(c);
 			return list;
 		}));
 		model.addAttribute("leads", leads);
-		var plansByArea = new java.util.LinkedHashMap<String, java.util.List<ImplementationPlan>>();
+		var plansByArea = new LinkedHashMap<String, List<ImplementationPlan>>();
 		shown.priorityAreas().forEach(area -> plansByArea.put(area.code(), new ArrayList<>()));
 		plans.plans(null).forEach(plan -> plansByArea.computeIfPresent(plan.priorityArea(), (k, list) -> {
 			list.add(plan);
@@ -67,24 +86,24 @@ class CataloguePages {
 		model.addAttribute("plans", plansByArea);
 		model.addAttribute("previous", editions.stream().filter(e -> e.adoptedOn().isBefore(shown.adoptedOn()))
 				.reduce((a, b) -> b).orElse(null));
-		common(model, "Catalogue of Confidence-Building Measures");
+		model.addAttribute("names", names(locale, shown));
 		return "catalogue";
 	}
 
 	@GetMapping("/catalogue/differences")
-	String differences(@RequestParam String from, @RequestParam String to, Model model) {
+	String differences(@RequestParam String from, @RequestParam String to, Model model, Locale locale) {
 		model.addAttribute("differences", catalogue.differences(from, to));
 		model.addAttribute("from", catalogue.edition(from));
 		model.addAttribute("to", catalogue.edition(to));
 		model.addAttribute("editions", catalogue.editions());
-		common(model, "Catalogue: " + from + " and " + to + " compared");
+		model.addAttribute("names", names(locale, catalogue.edition(to)));
 		return "catalogue-differences";
 	}
 
 	@GetMapping("/commitments")
 	String commitments(@RequestParam @Nullable String participant,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf, Model model,
-			@AuthenticationPrincipal @Nullable KurultaiUser user) {
+			@AuthenticationPrincipal @Nullable KurultaiUser user, Locale locale) {
 		var day = asOf == null ? clock.today() : asOf;
 		var members = registry.standingsOn(day, ParticipantStatus.MEMBER);
 		if (members.isEmpty()) {
@@ -103,30 +122,54 @@ class CataloguePages {
 		var history = new ArrayList<>(commitments.history());
 		java.util.Collections.reverse(history);
 		model.addAttribute("history", history);
-		model.addAttribute("edition", catalogue.inForce(clock.today()));
+		var edition = catalogue.inForce(clock.today());
+		model.addAttribute("edition", edition);
 		boolean secretariat = user != null && user.account().role().isSecretariat();
 		boolean ownCoordinator = user != null && user.account().role() == Role.NATIONAL_COORDINATOR && code.equals(user.account().participant());
 		model.addAttribute("mayRecord", (secretariat || ownCoordinator)
 				&& registry.statusOf(ParticipantCode.parse(code), clock.today()) == ParticipantStatus.MEMBER);
 		model.addAttribute("secretariat", secretariat);
 		model.addAttribute("today", clock.today());
-		common(model, "Commitments of " + new NameLookup(registry.roster()).of(code));
+		var names = names(locale, edition);
+		model.addAttribute("names", names);
+		model.addAttribute("state", names.of(code));
+		FormError.none(model);
 		return "commitments";
 	}
 
 	@PostMapping("/commitments")
 	String record(@AuthenticationPrincipal KurultaiUser user, @RequestParam String participant, @RequestParam String subject,
-			@RequestParam CommitmentChange.Kind kind, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate effectiveOn,
-			@RequestParam @Nullable String writtenRequest, @RequestParam @Nullable String note) {
+			@RequestParam CommitmentChange.Kind kind, @RequestParam @Nullable String effectiveOn, @RequestParam @Nullable String writtenRequest,
+			@RequestParam @Nullable String note, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+		var typed = FormError.typed(request.getParameterMap());
+		LocalDate from;
+		try {
+			from = effectiveOn == null || effectiveOn.isBlank() ? clock.today() : LocalDate.parse(effectiveOn.trim());
+		}
+		catch (DateTimeParseException notADate) {
+			return again(FormError.invalid("commitment", "effectiveOn", messages, locale, "cbm.form.date", effectiveOn), participant, typed,
+					model, user, locale, response);
+		}
 		var parts = subject.split("/", 2);
-		catalogue.record(user.account(), new Catalogue.NewChange(participant, parts[0], parts.length > 1 ? parts[1] : null, kind,
-				effectiveOn == null ? clock.today() : effectiveOn, writtenRequest, note));
+		try {
+			catalogue.record(user.account(), new Catalogue.NewChange(participant, parts[0], parts.length > 1 ? parts[1] : null, kind, from,
+					writtenRequest, note));
+		}
+		catch (InvalidRequest | RuleViolation refused) {
+			return again(FormError.refused("commitment", refused, COMMITMENT_FIELDS, messages, locale), participant, typed, model, user,
+					locale, response);
+		}
 		return "redirect:/commitments?participant=" + participant.trim().toUpperCase(Locale.ROOT);
 	}
 
-	private void common(Model model, String title) {
-		model.addAttribute("title", title);
-		model.addAttribute("forum", forum.name());
-		model.addAttribute("names", new NameLookup(registry.roster()));
+	/** The commitments page again, with the refusal beside its field and the form as it was typed. */
+	private String again(FormError error, String participant, Map<String, String> typed, Model model, KurultaiUser user, Locale locale,
+			HttpServletResponse response) {
+		error.show(model, typed, response);
+		return commitments(participant, null, model, user, locale);
+	}
+
+	private PageNames names(Locale locale, CatalogueEdition preferred) {
+		return pageNames.in(locale, preferred);
 	}
 }

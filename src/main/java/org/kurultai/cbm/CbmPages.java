@@ -1,17 +1,24 @@
 package org.kurultai.cbm;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.identity.AccessPolicy;
 import org.kurultai.identity.Capacity;
 import org.kurultai.identity.KurultaiUser;
-import org.kurultai.platform.ForumProperties;
-import org.kurultai.registry.NameLookup;
-import org.kurultai.registry.Registry;
+import org.kurultai.shared.Access;
+import org.kurultai.shared.AccessLevel;
 import org.kurultai.shared.ForumClock;
 import org.kurultai.shared.InvalidRequest;
+import org.kurultai.shared.RuleViolation;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,64 +30,68 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CbmPages {
 
+	/** The first year of the Catalogue. */
+	static final int FIRST_YEAR = 2004;
+
+	/** The field of the report form each refusal is about. */
+	private static final Map<String, String> REPORT_FIELDS = Map.of("not-participating", "priorityArea", "year", "priorityArea");
+
 	private final Dashboard dashboard;
 	private final InformationExchange exchange;
 	private final Implementation implementation;
 	private final AnnualReport annualReport;
 	private final Catalogue catalogue;
 	private final AccessPolicy access;
-	private final Registry registry;
 	private final ForumClock clock;
-	private final ForumProperties forum;
+	private final MessageSource messages;
+	private final PageNamesFactory pageNames;
 
-	CbmPages(Dashboard dashboard, InformationExchange exchange, Implementation implementation, AnnualReport annualReport, Catalogue catalogue, AccessPolicy access, Registry registry, ForumClock clock,
-			ForumProperties forum) {
+	CbmPages(Dashboard dashboard, InformationExchange exchange, Implementation implementation, AnnualReport annualReport, Catalogue catalogue,
+			AccessPolicy access, ForumClock clock, MessageSource messages, PageNamesFactory pageNames) {
 		this.dashboard = dashboard;
 		this.exchange = exchange;
 		this.implementation = implementation;
 		this.annualReport = annualReport;
 		this.catalogue = catalogue;
 		this.access = access;
-		this.registry = registry;
 		this.clock = clock;
-		this.forum = forum;
+		this.messages = messages;
+		this.pageNames = pageNames;
 	}
 
 	@GetMapping("/cbm")
-	String dashboard(@RequestParam @Nullable Integer year, Model model) {
-		var shown = year == null ? clock.today().getYear() : year;
-		if (shown < 2004 || shown > clock.today().getYear()) {
-			throw new InvalidRequest("year", "Choose a year from 2004 to " + clock.today().getYear() + ".");
-		}
+	String dashboard(@RequestParam @Nullable String year, Model model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		var shown = year(year, clock.today().getYear(), model, locale, request, response);
 		var heatmap = dashboard.heatmap(access.currentViewer(), shown);
 		model.addAttribute("heatmap", heatmap);
 		model.addAttribute("events", implementation.events(null, null, shown));
 		var viewer = access.currentViewer();
-		var overdueReturns = new java.util.LinkedHashMap<String, java.util.List<String>>();
-		if (access.maySee(viewer, org.kurultai.shared.Access.of(org.kurultai.shared.AccessLevel.PARTICIPANTS))) {
+		var overdueReturns = new LinkedHashMap<ExchangeType, List<String>>();
+		if (access.maySee(viewer, Access.of(AccessLevel.PARTICIPANTS))) {
 			exchange.types().stream().filter(type -> type.schedule() == ExchangeType.Schedule.ANNUAL).forEach(type -> overdueReturns.put(
-					type.title(), exchange.returns(viewer, type.code(), shown).stream()
+					type, exchange.returns(viewer, type.code(), shown).stream()
 							.filter(r -> r.status() == InformationExchange.ReturnStatus.OVERDUE).map(InformationExchange.Return::participant).toList()));
 		}
 		model.addAttribute("overdueReturns", overdueReturns);
-		var years = new ArrayList<Integer>();
-		for (int y = clock.today().getYear(); y >= 2004; y--) {
-			years.add(y);
-		}
-		model.addAttribute("years", years);
+		model.addAttribute("years", years());
 		long maxTrend = heatmap.trends().stream().mapToLong(t -> Math.max(t.events(), Math.max(t.reportsSubmitted(), t.statesOptedIn()))).max()
 				.orElse(1);
 		model.addAttribute("maxTrend", Math.max(1, maxTrend));
-		common(model, "Confidence-building measures: who does what");
+		model.addAttribute("names", pageNames.in(locale, catalogue.edition(heatmap.edition())));
+		model.addAttribute("zone", clock.zone());
+		FormError.none(model);
 		return "cbm";
 	}
 
 	@GetMapping("/cbm/reports")
-	String reports(@RequestParam @Nullable Integer year, Model model, @AuthenticationPrincipal @Nullable KurultaiUser user) {
-		var shown = year == null ? clock.today().getYear() - 1 : year;
-		if (shown < 2004 || shown > clock.today().getYear()) {
-			throw new InvalidRequest("year", "Choose a year from 2004 to " + clock.today().getYear() + ".");
-		}
+	String reports(@RequestParam @Nullable String year, Model model, @AuthenticationPrincipal @Nullable KurultaiUser user, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) {
+		var shown = year(year, clock.today().getYear() - 1, model, locale, request, response);
+		return reports(shown, model, user, locale);
+	}
+
+	private String reports(int shown, Model model, @Nullable KurultaiUser user, Locale locale) {
 		var viewer = access.currentViewer();
 		var reports = new ArrayList<>(implementation.reports(viewer, null, shown));
 		model.addAttribute("year", shown);
@@ -93,32 +104,77 @@ class CbmPages {
 		model.addAttribute("mayReport", mayReport);
 		model.addAttribute("mayCompile", viewer.mandate() != null && viewer.mandate().actsForSecretariat());
 		model.addAttribute("own", own);
+		var edition = catalogue.inForce(LocalDate.of(shown, 12, 31));
 		if (mayReport) {
-			var areas = catalogue.inForce(java.time.LocalDate.of(shown, 12, 31)).priorityAreas().stream()
-					.filter(area -> implementation.participatedIn(own, area.code(), shown)).toList();
+			var areas = edition.priorityAreas().stream().filter(area -> implementation.participatedIn(own, area.code(), shown)).toList();
 			model.addAttribute("areas", areas);
 		}
-		common(model, "Implementation reports " + shown);
+		model.addAttribute("names", pageNames.in(locale, edition));
+		model.addAttribute("zone", clock.zone());
+		FormError.none(model);
 		return "cbm-reports";
 	}
 
 	@PostMapping("/cbm/reports")
 	String save(@AuthenticationPrincipal KurultaiUser user, @RequestParam String priorityArea, @RequestParam int year,
-			@RequestParam @Nullable String text, @RequestParam(defaultValue = "false") boolean nil, @RequestParam String action) {
-		implementation.save(user.account(), new Implementation.NewReport(String.valueOf(user.account().participant()),
-				priorityArea.toUpperCase(Locale.ROOT), year, text, nil, action.equals("submit")));
+			@RequestParam @Nullable String text, @RequestParam(defaultValue = "false") boolean nil, @RequestParam String action, Model model,
+			Locale locale, HttpServletRequest request, HttpServletResponse response) {
+		try {
+			implementation.save(user.account(), new Implementation.NewReport(String.valueOf(user.account().participant()),
+					priorityArea.toUpperCase(Locale.ROOT), year, text, nil, action.equals("submit")));
+		}
+		catch (InvalidRequest | RuleViolation refused) {
+			FormError.refused("report", refused, REPORT_FIELDS, messages, locale).show(model, FormError.typed(request.getParameterMap()), response);
+			return reports(inRange(year) ? year : clock.today().getYear() - 1, model, user, locale);
+		}
 		return "redirect:/cbm/reports?year=" + year;
 	}
 
 	@PostMapping("/cbm/annual-reports")
-	String compile(@AuthenticationPrincipal KurultaiUser user, @RequestParam int year) {
-		return "redirect:/documents/" + annualReport.compile(user.account(), year).id();
+	String compile(@AuthenticationPrincipal KurultaiUser user, @RequestParam int year, Model model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		try {
+			return "redirect:/documents/" + annualReport.compile(user.account(), year).id();
+		}
+		catch (InvalidRequest | RuleViolation refused) {
+			FormError.refused("compile", refused, Map.of("year", ""), messages, locale).show(model, FormError.typed(request.getParameterMap()),
+					response);
+			return reports(inRange(year) ? year : clock.today().getYear() - 1, model, user, locale);
+		}
 	}
 
-	private void common(Model model, String title) {
-		model.addAttribute("title", title);
-		model.addAttribute("forum", forum.name());
-		model.addAttribute("names", new NameLookup(registry.roster()));
-		model.addAttribute("zone", clock.zone());
+	/**
+	 * The year a page shows: the one asked for, or {@code otherwise}. A year that is not one (or outside the
+	 * Catalogue's years) is said beside the year control, with what was typed kept, and answered 400.
+	 */
+	private int year(@Nullable String year, int otherwise, Model model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (year == null || year.isBlank()) {
+			return otherwise;
+		}
+		try {
+			var asked = Integer.parseInt(year.trim());
+			if (inRange(asked)) {
+				return asked;
+			}
+		}
+		catch (NumberFormatException notANumber) {
+			// said below
+		}
+		FormError.invalid("year", "year", messages, locale, "cbm.form.years", String.valueOf(FIRST_YEAR),
+				String.valueOf(clock.today().getYear())).show(model, FormError.typed(request.getParameterMap()), response);
+		return otherwise;
+	}
+
+	private boolean inRange(int year) {
+		return year >= FIRST_YEAR && year <= clock.today().getYear();
+	}
+
+	private List<Integer> years() {
+		var years = new ArrayList<Integer>();
+		for (int y = clock.today().getYear(); y >= FIRST_YEAR; y--) {
+			years.add(y);
+		}
+		return years;
 	}
 }

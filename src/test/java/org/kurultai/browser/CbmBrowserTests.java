@@ -31,6 +31,7 @@ class CbmBrowserTests extends BrowserTestSupport {
 	static final String PASSWORD = "a long enough password";
 	static final String MONGOLIA = "browser.cbm.coordinator.mng@mfa.example";
 	static final String SRI_LANKA = "browser.cbm.coordinator.lka@mfa.example";
+	static final String RUSSIAN_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";
 
 	@Autowired Accounts accounts;
 	@Autowired Catalogue catalogue;
@@ -82,7 +83,143 @@ class CbmBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("#overdue")).hasCount(0);
 		signIn(MONGOLIA);
 		open("/cbm?year=2025");
-		assertThat(page.locator("#overdue li[data-participant=LKA]")).containsText("ENV-GENERAL");
+		// a priority area by its title, a State by its name
+		var overdue = page.locator("#overdue li[data-participant=LKA]");
+		assertThat(overdue).hasAttribute("data-areas", Pattern.compile(".*\\bENV-GENERAL\\b.*"));
+		assertThat(overdue).containsText("Sri Lanka: ");
+		assertThat(overdue).containsText("Environmental confidence-building measures");
+		assertThat(overdue).not().containsText("ENV-GENERAL");
+	}
+
+	@Test
+	void theHeatMapNamesTheStatesAndScrollsInItsOwnBoxOnAPhone() {
+		page.setViewportSize(390, 844);
+		open("/cbm?year=2021");
+		var heatmap = page.locator("#heatmap");
+		assertThat(heatmap.locator("tr[data-participant=KAZ] th")).hasText("Kazakhstan");
+		assertThat(heatmap.locator("tr[data-participant=UZB] th")).hasText("Uzbekistan");
+		// a column is headed by the area's code, its title in the tooltip and in the key below the table
+		assertThat(heatmap.locator("thead th[data-area=HUMAN-GENERAL] abbr")).hasAttribute("title", "Human-dimension confidence-building measures");
+		assertThat(page.locator("#area-key dd[data-area=HUMAN-GENERAL]")).hasText("Human-dimension confidence-building measures");
+		assertThat(heatmap.locator("tr[data-participant=UZB] td[data-area=HUMAN-GENERAL]")).hasAttribute("title",
+				"Uzbekistan — Human-dimension confidence-building measures");
+		var box = page.locator("#heatmap-box");
+		var scrolls = (Boolean) box.evaluate("element => element.scrollWidth > element.clientWidth");
+		assertTrue(scrolls, "the heat map is wider than a phone: it scrolls inside its own box");
+		var boxWidth = ((Number) box.evaluate("element => element.getBoundingClientRect().right")).doubleValue();
+		assertTrue(boxWidth <= 390, "the heat map's box ends inside the window, not " + boxWidth);
+		var chart = ((Number) page.locator("#trend-chart").evaluate("element => element.parentElement.getBoundingClientRect().right")).doubleValue();
+		assertTrue(chart <= 390, "the chart's box ends inside the window, not " + chart);
+		screenshot("cbm-dashboard-390");
+	}
+
+	@Test
+	void theCataloguePagesInRussian() {
+		inRussian();
+		open("/catalogue?edition=2021");
+		assertThat(page.locator("html")).hasAttribute("lang", "ru");
+		assertHeading("Каталог мер доверия");
+		assertThat(page.locator("#english-only")).isVisible();
+		assertThat(page.locator("#coordinators-on")).hasText(Pattern.compile("по состоянию на \\d{1,2} (" + RUSSIAN_MONTHS + ") 20\\d\\d"));
+		assertThat(page.locator("#adopted-on")).hasText("12 октября 2021");
+		// the area's title is the Catalogue's own (English only in the sources); the coordinator is named in Russian
+		var human = page.locator("article[data-area=HUMAN-GENERAL]");
+		assertThat(human.locator(".coordinators")).containsText("Узбекистан");
+		assertThat(human.locator(".coordinators .tag").first()).hasText(Pattern.compile("координатор|сокоординатор"));
+		open("/catalogue/differences?from=2013&to=2021");
+		assertHeading("Что изменилось с 2013 по 2021");
+		assertThat(page.locator("#differences tr[data-kind=ADDED]").first()).containsText("добавлено");
+
+		open("/cbm?year=2021");
+		assertHeading("Меры доверия: кто что делает");
+		assertThat(page.locator("#heatmap tr[data-participant=UZB] th")).hasText("Узбекистан");
+		assertThat(page.locator("#heatmap tr[data-participant=UZB] td[data-area=NCT-GENERAL]")).containsText("М1");
+		assertThat(page.locator("#trend-title")).hasText("Мероприятия, представленные доклады и участвующие государства по годам");
+		assertThat(page.locator("#trends caption")).hasText("Те же данные");
+		// an event dated to the day is dated the Russian way
+		assertThat(page.locator("#events tbody tr td:first-child").filter(new com.microsoft.playwright.Locator.FilterOptions()
+				.setHasText(Pattern.compile("^\\d{1,2} (" + RUSSIAN_MONTHS + ") 2021$"))).first()).isVisible();
+
+		open("/exchange?type=MILITARY-ACTIVITY-NOTIFICATION");
+		assertHeading("Обмен информацией");
+		assertThat(page.locator("#type option[value=MILITARY-CVS]")).hasText("Биографические данные высшего военного руководства");
+		assertThat(page.locator("#schedule")).hasText("За 42 дн. до начала каждого мероприятия, по времени места его проведения");
+		open("/exchange?type=ARMS-CONTROL-ACCESSION");
+		assertThat(page.locator("#schedule")).containsText("31 марта");
+
+		open("/commitments?participant=KAZ");
+		assertHeading("Обязательства: Казахстан");
+		assertThat(page.locator("#participant option[value=UZB]")).hasText("Узбекистан");
+	}
+
+	@Test
+	void aReportOnAnAreaTheStateDidNotTakePartInComesBackBesideTheFieldWithWhatWasTyped() {
+		signIn(MONGOLIA);
+		open("/cbm/reports?year=2025");
+		var form = page.locator("#report-form");
+		// a form kept open while the State's commitments changed, or written by hand: an area Mongolia did not take part in
+		form.locator("select[name=priorityArea]").evaluate("select => select.add(new Option('Tourism', 'ECON-TOURISM'))");
+		form.locator("select[name=priorityArea]").selectOption("ECON-TOURISM");
+		form.locator("textarea[name=text]").fill("Mongolia promoted tourism along the Silk Road.");
+		var answer = follow(() -> form.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Submit")).click());
+		assertEquals(409, answer.status());
+		assertHeading("Implementation reports on 2025");
+		assertThat(page.locator("#priorityArea-error")).isVisible();
+		assertThat(page.locator("#priorityArea-error")).not().isEmpty();
+		assertThat(page.locator("#report-form select[name=priorityArea]")).hasValue("ECON-TOURISM");
+		assertThat(page.locator("#report-form select[name=priorityArea]")).hasAttribute("aria-invalid", "true");
+		assertThat(page.locator("#report-form textarea[name=text]")).hasValue("Mongolia promoted tourism along the Silk Road.");
+		assertThat(page.locator("#reports tr[data-participant=MNG][data-area=ECON-TOURISM]")).hasCount(0);
+		screenshot("cbm-report-refused");
+
+		// no text and not nil: the message stands beside the report, the area chosen is kept
+		page.locator("#report-form select[name=priorityArea]").selectOption("HUMAN-GENERAL");
+		page.locator("#report-form textarea[name=text]").fill("");
+		var empty = follow(() -> page.locator("#report-form").getByRole(AriaRole.BUTTON,
+				new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save the draft")).click());
+		assertEquals(400, empty.status());
+		assertThat(page.locator("#text-error")).isVisible();
+		assertThat(page.locator("#priorityArea-error")).hasCount(0);
+		assertThat(page.locator("#report-form select[name=priorityArea]")).hasValue("HUMAN-GENERAL");
+	}
+
+	@Test
+	void aRefusedCommitmentAndAWrongAnswerComeBackBesideTheirFieldsWithWhatWasTyped() {
+		signIn(MONGOLIA);
+		open("/commitments?participant=MNG");
+		var form = page.locator("#commitment-form");
+		// Mongolia takes part in the human dimension already: opting in again changes nothing and is refused
+		form.locator("select[name=subject]").selectOption("HUMAN-GENERAL");
+		form.locator("select[name=kind]").selectOption("OPT_IN");
+		form.locator("input[name=effectiveOn]").fill("2025-09-01");
+		form.locator("input[name=note]").fill("Decided by the ministry on 20 August");
+		var answer = follow(() -> form.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Record")).click());
+		assertEquals(409, answer.status());
+		assertThat(page.locator("#kind-error")).isVisible();
+		assertThat(page.locator("#commitment-form select[name=subject]")).hasValue("HUMAN-GENERAL");
+		assertThat(page.locator("#commitment-form input[name=effectiveOn]")).hasValue("2025-09-01");
+		assertThat(page.locator("#commitment-form input[name=note]")).hasValue("Decided by the ministry on 20 August");
+		assertThat(page.locator("#history tr[data-subject=HUMAN-GENERAL][data-kind=OPT_IN]")).hasCount(1);
+
+		// a number that is not one, on the information exchange: beside its field, everything typed kept, nothing submitted
+		open("/exchange?type=MILITARY-CVS&year=2025");
+		var exchange = page.locator("#exchange-form");
+		exchange.locator("[name='answer.people']").fill("three");
+		exchange.locator("[name='answer.positions']").fill("Chief of the General Staff and deputies");
+		exchange.locator("select[name=visibility]").selectOption("PARTICIPANTS");
+		var refused = follow(() -> exchange.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Submit")).click());
+		assertEquals(400, refused.status());
+		assertThat(page.locator("#people-error")).isVisible();
+		assertThat(page.locator("#positions-error")).hasCount(0);
+		assertThat(page.locator("#exchange-form [name='answer.people']")).hasValue("three");
+		assertThat(page.locator("#exchange-form [name='answer.positions']")).hasValue("Chief of the General Staff and deputies");
+		assertThat(page.locator("#exchange-form select[name=visibility]")).hasValue("PARTICIPANTS");
+		assertThat(page.locator("#exchange-form input[name=referenceYear]")).hasValue("2025");
+		assertThat(page.locator("#returns tr[data-participant=MNG]")).hasAttribute("data-status", Pattern.compile("OVERDUE|PENDING"));
+	}
+
+	private void inRussian() {
+		context.addCookies(java.util.List.of(new com.microsoft.playwright.options.Cookie("kurultai-language", "ru").setUrl(baseUrl())));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.kurultai.cbm;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -188,5 +189,53 @@ class ExchangeIntegrationTests {
 		var codes = new java.util.ArrayList<String>();
 		types.forEach(type -> codes.add(type.get("code").asString()));
 		return codes;
+	}
+
+	@Test
+	void aRefusedReturnOrReceiptComesBackOnThePageBesideItsFieldWithWhatWasTyped() {
+		var forms = new PageForms(port);
+		var before = api.get("/api/exchange/submissions?participant=EGY", secretariat).json().size();
+		// a required answer left out: 400, the message beside that field, every answer typed kept, nothing submitted
+		var missing = forms.post("/exchange/submissions", egypt, Map.of("type", "DRUG-TRAFFICKING-MEASURES", "referenceYear", "2024",
+				"answer.seizures", "12.5", "answer.cooperation", "yes", "visibility", "PUBLIC"));
+		assertThat(missing.status()).isEqualTo(400);
+		var page = missing.page();
+		assertThat(page.select("#measures-error").text()).isNotBlank();
+		assertThat(page.select("#seizures-error")).isEmpty();
+		assertThat(page.select("#exchange-form [name=answer.seizures]").val()).isEqualTo("12.5");
+		assertThat(page.select("#exchange-form select[name=answer.cooperation] option[selected]").val()).isEqualTo("yes");
+		assertThat(page.select("#exchange-form select[name=visibility] option[selected]").val()).isEqualTo("PUBLIC");
+		assertThat(page.select("#exchange-form input[name=referenceYear]").val()).isEqualTo("2024");
+		// a number that is not one
+		var notANumber = forms.post("/exchange/submissions", egypt, Map.of("type", "DRUG-TRAFFICKING-MEASURES", "referenceYear", "2024",
+				"answer.measures", "Joint border patrols", "answer.seizures", "a lot", "answer.cooperation", "yes"));
+		assertThat(notANumber.status()).isEqualTo(400);
+		assertThat(notANumber.page().select("#seizures-error").text()).isNotBlank();
+		assertThat(notANumber.page().select("#exchange-form textarea[name=answer.measures]").text()).isEqualTo("Joint border patrols");
+		assertThat(api.get("/api/exchange/submissions?participant=EGY", secretariat).json().size()).isEqualTo(before);
+
+		// a receipt acknowledged twice: 409, said beside that return
+		var submitted = forms.post("/exchange/submissions", egypt, Map.of("type", "ARMS-CONTROL-ACCESSION", "referenceYear", "2024", "nil", "true",
+				"visibility", "PARTICIPANTS"));
+		assertThat(submitted.status()).isEqualTo(302);
+		long id = api.get("/api/exchange/submissions?type=ARMS-CONTROL-ACCESSION&participant=EGY&year=2024", secretariat).json().get(0).get("id")
+				.asLong();
+		var path = "/exchange/submissions/" + id + "/acknowledgement?type=ARMS-CONTROL-ACCESSION&year=2024";
+		assertThat(forms.post(path, secretariat, Map.of()).status()).isEqualTo(302);
+		var twice = forms.post(path, secretariat, Map.of());
+		assertThat(twice.status()).isEqualTo(409);
+		assertThat(twice.page().select("#returns tr[data-participant=EGY] .field-error").text()).isNotBlank();
+	}
+
+	@Test
+	void theExchangePageInRussian() {
+		var forms = new PageForms(port);
+		var page = forms.page("/exchange?type=MILITARY-CVS&year=2025", egypt, "ru").page();
+		assertThat(page.select("h1").text()).isEqualTo("Обмен информацией");
+		assertThat(page.select("#type option[selected]").text()).isEqualTo("Биографические данные высшего военного руководства");
+		assertThat(page.select("#schedule").text()).isEqualTo("Раз в год, до конца дня 31 марта следующего года (Asia/Almaty)");
+		assertThat(page.select("#exchange-form label span").eachText()).contains("Число представленных биографий *");
+		assertThat(page.select("#exchange-form select[name=visibility] option").eachText()).containsExactly("участники", "Секретариат");
+		assertThat(page.select("#returns tr[data-participant=IRQ] th").text()).isEqualTo("Ирак");
 	}
 }

@@ -2,6 +2,7 @@ package org.kurultai.cbm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -207,4 +208,58 @@ class ImplementationIntegrationTests {
 	}
 
 
+
+	@Test
+	void aReportRefusedOnThePageComesBackBesideItsFieldWithWhatWasTyped() {
+		var forms = new PageForms(port);
+		// Pakistan took no part in tourism in 2025: 409, the message beside the area, the text kept, nothing written
+		var refused = forms.post("/cbm/reports", pakistan,
+				Map.of("priorityArea", "ECON-TOURISM", "year", "2025", "text", "Pakistan promoted tourism in the north.", "action", "submit"));
+		assertThat(refused.status()).isEqualTo(409);
+		var page = refused.page();
+		assertThat(page.select("h1").text()).isEqualTo("Implementation reports on 2025");
+		assertThat(page.select("#priorityArea-error").text()).isNotBlank();
+		assertThat(page.select("#text-error")).isEmpty();
+		assertThat(page.select("#report-form select[name=priorityArea]").attr("aria-invalid")).isEqualTo("true");
+		assertThat(page.select("#report-form select[name=priorityArea] option[selected]").val()).isEqualTo("ECON-TOURISM");
+		assertThat(page.select("#report-form textarea[name=text]").text()).isEqualTo("Pakistan promoted tourism in the north.");
+		assertThat(Delegations.fields(api.get("/api/cbm/reports?participant=PAK&year=2025", pakistan).json(), "priorityArea"))
+				.doesNotContain("ECON-TOURISM");
+
+		// neither text nor nil: 400 beside the text, the area kept
+		var empty = forms.post("/cbm/reports", pakistan, Map.of("priorityArea", "HUMAN-GENERAL", "year", "2025", "text", " ", "action", "save"));
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(empty.page().select("#text-error").text()).isNotBlank();
+		assertThat(empty.page().select("#report-form select[name=priorityArea] option[selected]").val()).isEqualTo("HUMAN-GENERAL");
+		assertThat(api.get("/api/cbm/reports?participant=PAK&year=2025", pakistan).json()).as("nothing half-written").isEmpty();
+
+		// the Secretariat's compilation on a year to come: 400 beside the button, on the reports page
+		var compile = forms.post("/cbm/annual-reports?year=2031", secretariat, Map.of());
+		assertThat(compile.status()).isEqualTo(400);
+		assertThat(compile.page().select("#compile-error").text()).isNotBlank();
+
+		// a year that is not one of the Catalogue's: said beside the year, what was typed kept
+		var outOfRange = forms.page("/cbm/reports?year=1990", null, "en");
+		assertThat(outOfRange.status()).isEqualTo(400);
+		assertThat(outOfRange.page().select("#year-error").text()).contains("2004");
+		assertThat(outOfRange.page().select("input#year").val()).isEqualTo("1990");
+	}
+
+	@Test
+	void theReportsPageAndTheDashboardInRussian() {
+		var forms = new PageForms(port);
+		var reports = forms.page("/cbm/reports?year=2025", pakistan, "ru-RU,ru;q=0.9");
+		assertThat(reports.status()).isEqualTo(200);
+		assertThat(reports.page().select("html").attr("lang")).isEqualTo("ru");
+		assertThat(reports.page().select("h1").text()).isEqualTo("Доклады об осуществлении за 2025 год");
+		assertThat(reports.page().select("#due").text()).isEqualTo("31 марта 2026 (Asia/Almaty)");
+		assertThat(reports.page().select("#report-form button[value=submit]").text()).isEqualTo("Представить");
+		var dashboard = forms.page("/cbm?year=2021", null, "ru");
+		assertThat(dashboard.page().select("#heatmap tr[data-participant=KAZ] th").text()).isEqualTo("Казахстан");
+		assertThat(dashboard.page().select("#trend-title").text()).isEqualTo("Мероприятия, представленные доклады и участвующие государства по годам");
+		assertThat(dashboard.page().select("#overdue-due").text()).isEqualTo("Срок — до конца дня 31 марта 2022 (Asia/Almaty).");
+		// names, not codes: the events' areas by their titles
+		assertThat(dashboard.page().select("#events td")).extracting(org.jsoup.nodes.Element::text).doesNotContain("NCT-GENERAL")
+				.contains("New challenges and threats (general)");
+	}
 }

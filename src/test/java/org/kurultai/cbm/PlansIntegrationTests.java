@@ -47,7 +47,7 @@ class PlansIntegrationTests {
 		assertThat(sme.at("/0/approval/on").asString()).isEqualTo("2016-01-13");
 		assertThat(sme.at("/0/document").asString()).isEqualTo("ACTION-PLAN-2016-SME");
 		assertThat(api.get("/api/cbm/plans", null).json().size()).isGreaterThanOrEqualTo(4);
-		assertThat(api.page("/catalogue", null).body()).contains("data-plan=\"CP-2023-SUSTAINABLE-DEVELOPMENT\"").contains("approved by SOC");
+		assertThat(api.page("/catalogue", null).body()).contains("data-plan=\"CP-2023-SUSTAINABLE-DEVELOPMENT\"").contains("approved by Senior Officials Committee on 13 January 2016");
 	}
 
 	@Test
