@@ -50,7 +50,7 @@ class CbmPages {
 	String dashboard(@RequestParam @Nullable Integer year, Model model) {
 		var shown = year == null ? clock.today().getYear() : year;
 		if (shown < 2004 || shown > clock.today().getYear()) {
-			throw new InvalidRequest("year", "Choose a year from 2004 to " + clock.today().getYear() + ".");
+			throw InvalidRequest.of("year", "problem.cbm.yearRange", clock.today().getYear());
 		}
 		var heatmap = dashboard.heatmap(access.currentViewer(), shown);
 		model.addAttribute("heatmap", heatmap);
@@ -79,7 +79,7 @@ class CbmPages {
 	String reports(@RequestParam @Nullable Integer year, Model model, @AuthenticationPrincipal @Nullable KurultaiUser user) {
 		var shown = year == null ? clock.today().getYear() - 1 : year;
 		if (shown < 2004 || shown > clock.today().getYear()) {
-			throw new InvalidRequest("year", "Choose a year from 2004 to " + clock.today().getYear() + ".");
+			throw InvalidRequest.of("year", "problem.cbm.yearRange", clock.today().getYear());
 		}
 		var viewer = access.currentViewer();
 		var reports = new ArrayList<>(implementation.reports(viewer, null, shown));
