@@ -12,7 +12,6 @@ import org.kurultai.shared.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -51,14 +50,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	static final String TYPE_BASE = "https://kurultai.org/problems/";
 
-	/** The application's messages, once it has started; before that (and in unit tests) the bundle's own files. */
-	private static volatile @org.jspecify.annotations.Nullable MessageSource messages;
-
-	@Override
-	public void setMessageSource(MessageSource messageSource) {
-		super.setMessageSource(messageSource);
-		messages = messageSource;
-	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notFound(NotFound exception) {
@@ -199,41 +190,52 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}
 
-	static ResponseEntity<ProblemDetail> malformedQuery() {
+	ResponseEntity<ProblemDetail> malformedQuery() {
 		return problem(HttpStatus.BAD_REQUEST, "malformed-query", "problem.malformedQuery");
 	}
 
 	/** A problem whose detail is a refusal, said in the request's language. */
-	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, Refusal refusal) {
+	ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, Refusal refusal) {
 		return problem(status, type, refusal.messageKey(), refusal.messageArguments());
 	}
 
 	/** A problem of a type, titled by the type, its detail the text {@code key} of {@code i18n/problems}, in the request's language. */
-	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String key, Object... arguments) {
+	ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String key, Object... arguments) {
 		var locale = locale();
-		var body = ProblemDetail.forStatusAndDetail(status, Refusal.format(messages, key, arguments, locale));
+		var body = ProblemDetail.forStatusAndDetail(status, Refusal.format(getMessageSource(), key, arguments, locale));
 		body.setType(URI.create(TYPE_BASE + type));
 		body.setTitle(title(type));
 		return ResponseEntity.status(status).header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag()).body(body);
 	}
 
 	/** The title of a type of problem ({@code problem.type.<type>.title}); a rule of the forum has the title of all rules. */
-	static String title(String type) {
+	String title(String type) {
 		return title(type, null);
 	}
 
-	private static String title(String type, @org.jspecify.annotations.Nullable String otherwise) {
+	private String title(String type, @org.jspecify.annotations.Nullable String otherwise) {
 		var locale = locale();
 		var key = "problem.type." + type + ".title";
-		var title = Refusal.format(messages, key, null, locale);
+		var title = Refusal.format(getMessageSource(), key, null, locale);
 		if (!title.equals(key)) {
 			return title;
 		}
-		return otherwise != null ? otherwise : Refusal.format(messages, "problem.type.rule.title", null, locale);
+		return otherwise != null ? otherwise : Refusal.format(getMessageSource(), "problem.type.rule.title", null, locale);
 	}
 
-	private static String text(String key, Object... arguments) {
-		return Refusal.format(messages, key, arguments, locale());
+	private String text(String key, Object... arguments) {
+		return Refusal.format(getMessageSource(), key, arguments, locale());
+	}
+
+	/**
+	 * A problem with a literal title and detail (for the container's error path, {@link ErrorPages}); a
+	 * refusal of ours is said in the request's language by {@link #problem(HttpStatus, String, String, Object...)}.
+	 */
+	static ResponseEntity<ProblemDetail> literal(HttpStatus status, String type, String title, String detail) {
+		var body = ProblemDetail.forStatusAndDetail(status, detail);
+		body.setType(URI.create(TYPE_BASE + type));
+		body.setTitle(title);
+		return ResponseEntity.status(status).body(body);
 	}
 
 	/** The request's language, one of the working languages ({@link Languages}). */

@@ -67,9 +67,14 @@ public interface Refusal {
 
 	private static @Nullable String pattern(@Nullable MessageSource messages, String key, Locale locale) {
 		if (messages != null) {
-			var text = messages.getMessage(key, null, null, locale);
-			if (text != null) {
-				return text;
+			try {
+				var text = messages.getMessage(key, null, null, locale);
+				if (text != null) {
+					return text;
+				}
+			}
+			catch (RuntimeException unavailable) {
+				// the messages cannot be read (an application context closing): the bundle's own files say it
 			}
 		}
 		try {
