@@ -54,10 +54,10 @@ public class AnnualReport {
 	@Transactional
 	public NegotiatedDocument compile(Account account, int year) {
 		if (!rights.of(account, clock.today()).actsForSecretariat()) {
-			throw new NotAllowed("The Secretariat compiles the annual implementation report.");
+			throw NotAllowed.of("problem.cbm.annualReportBySecretariat");
 		}
 		if (year < 2004 || year > clock.today().getYear()) {
-			throw new InvalidRequest("year", "The report covers a year from 2004 to " + clock.today().getYear() + ".");
+			throw InvalidRequest.of("year", "problem.cbm.annualReportYear", clock.today().getYear());
 		}
 		return drafting.table(account, new Drafting.NewDocument(DocumentType.REPORT,
 				"Annual report of the Secretariat on the implementation of CICA confidence-building measures in " + year, "SWG",

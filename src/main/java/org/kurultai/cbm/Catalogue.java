@@ -64,7 +64,7 @@ public class Catalogue {
 
 	public CatalogueEdition edition(String code) {
 		return editions().stream().filter(edition -> edition.code().equalsIgnoreCase(code.trim())).findFirst()
-				.orElseThrow(() -> new NotFound("edition", code));
+				.orElseThrow(() -> NotFound.of("problem.notFound.edition", code));
 	}
 
 	/** The edition in force on a day: the last adopted on or before it. */
@@ -106,7 +106,7 @@ public class Catalogue {
 	Commitments commitmentsOf(String participant) {
 		var code = ParticipantCode.parse(participant.trim().toUpperCase(Locale.ROOT));
 		if (!registry.isRegistered(code)) {
-			throw new NotFound("participant", participant);
+			throw NotFound.of("problem.notFound.participant", participant);
 		}
 		return new Commitments(repository.changes(code.value()));
 	}
@@ -127,7 +127,7 @@ public class Catalogue {
 			throw new EditionAdopted(edition.code());
 		}
 		if (!organs.isBody(edition.adoptedBy())) {
-			throw new NotFound("body", edition.adoptedBy());
+			throw NotFound.of("problem.notFound.body", edition.adoptedBy());
 		}
 		repository.insert(edition);
 	}
@@ -137,13 +137,13 @@ public class Catalogue {
 	public void appoint(Coordination coordination) {
 		var code = ParticipantCode.parse(coordination.participant());
 		if (!registry.isRegistered(code)) {
-			throw new NotFound("participant", coordination.participant());
+			throw NotFound.of("problem.notFound.participant", coordination.participant());
 		}
 		if (registry.statusOf(code, coordination.from()) != ParticipantStatus.MEMBER) {
 			throw new Coordination.OnlyMembersCoordinate(coordination.participant(), coordination.from());
 		}
 		if (editions().stream().noneMatch(edition -> edition.priorityArea(coordination.priorityArea()).isPresent())) {
-			throw new NotFound("priority area", coordination.priorityArea());
+			throw NotFound.of("problem.notFound.priorityArea", coordination.priorityArea());
 		}
 		repository.insert(coordination);
 	}
@@ -158,19 +158,19 @@ public class Catalogue {
 		var participant = request.participant().trim().toUpperCase(Locale.ROOT);
 		var code = ParticipantCode.parse(participant);
 		if (!registry.isRegistered(code)) {
-			throw new NotFound("participant", request.participant());
+			throw NotFound.of("problem.notFound.participant", request.participant());
 		}
 		var mandate = rights.of(account, clock.today());
 		var writtenRequest = blankToNull(request.writtenRequest());
 		if (mandate.actsForSecretariat()) {
 			if (writtenRequest == null) {
-				throw new InvalidRequest("writtenRequest",
-						"The Secretariat records a State's commitment only on its written request: name it (e.g. its note verbale).");
+				throw InvalidRequest.of("writtenRequest",
+						"problem.catalogue.writtenRequest");
 			}
 		}
 		else if (!(account.role() == Role.NATIONAL_COORDINATOR && participant.equals(account.participant())
 				&& mandate.capacity() == Capacity.MEMBER_DELEGATION)) {
-			throw new NotAllowed("A State's commitments are recorded by its own national coordinator, or by the Secretariat on its written request.");
+			throw NotAllowed.of("problem.catalogue.whoCommits");
 		}
 		if (registry.statusOf(code, request.effectiveOn()) != ParticipantStatus.MEMBER) {
 			throw new OnlyMembersCommit(participant, request.effectiveOn());
@@ -205,7 +205,7 @@ public class Catalogue {
 	public static class EditionAdopted extends RuleViolation {
 
 		EditionAdopted(String code) {
-			super("The " + code + " edition of the Catalogue is adopted and never changes; a change is a new edition");
+			super("problem.catalogue.editionAdopted", code);
 		}
 
 		@Override
@@ -217,7 +217,7 @@ public class Catalogue {
 	public static class NoEditionYet extends RuleViolation {
 
 		NoEditionYet(LocalDate day) {
-			super("No edition of the Catalogue was in force on " + day);
+			super("problem.catalogue.noEditionYet", day);
 		}
 
 		@Override
@@ -229,7 +229,7 @@ public class Catalogue {
 	public static class OnlyMembersCommit extends RuleViolation {
 
 		OnlyMembersCommit(String participant, LocalDate day) {
-			super(participant + " is not a member State on " + day + "; member States choose the measures they take part in");
+			super("problem.catalogue.onlyMembersCommit", participant, day);
 		}
 
 		@Override
@@ -241,7 +241,7 @@ public class Catalogue {
 	public static class NotInEdition extends RuleViolation {
 
 		NotInEdition(String code, String edition) {
-			super("'" + code + "' is not in the " + edition + " edition of the Catalogue, in force on that day");
+			super("any".equals(edition) ? "problem.catalogue.notInAnyEdition" : "problem.catalogue.notInEdition", code, edition);
 		}
 
 		@Override

@@ -48,7 +48,7 @@ class CatalogueApi {
 	EditionView catalogue(@Parameter(description = "Edition code, e.g. 2004 or 2021") @RequestParam @Nullable String edition,
 			@Parameter(description = "The edition in force on this date, YYYY-MM-DD") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
 		if (edition != null && asOf != null) {
-			throw new InvalidRequest("edition", "Ask for an edition or for a date, not both.");
+			throw InvalidRequest.of("edition", "problem.catalogue.editionOrDate");
 		}
 		var day = asOf != null ? asOf : clock.today();
 		var chosen = edition != null ? catalogue.edition(edition) : catalogue.inForce(day);

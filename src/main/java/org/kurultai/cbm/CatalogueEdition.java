@@ -24,7 +24,7 @@ public record CatalogueEdition(String code, String title, LocalDate adoptedOn, D
 		requireCode(code);
 		dimensions = List.copyOf(dimensions);
 		if (dimensions.isEmpty()) {
-			throw new EditionInvalid("Edition " + code + " has no dimension");
+			throw new EditionInvalid("problem.catalogue.noDimension", code);
 		}
 		var codes = new HashSet<String>();
 		Stream.concat(dimensions.stream().map(Dimension::code),
@@ -32,14 +32,14 @@ public record CatalogueEdition(String code, String title, LocalDate adoptedOn, D
 						dimensions.stream().flatMap(d -> d.priorityAreas().stream()).flatMap(a -> a.measures().stream()).map(Measure::code)))
 				.forEach(c -> {
 					if (!codes.add(c.toUpperCase(java.util.Locale.ROOT))) {
-						throw new EditionInvalid("Edition " + code + " uses the code " + c + " twice");
+						throw new EditionInvalid("problem.catalogue.codeTwice", code, c);
 					}
 				});
 	}
 
 	static void requireCode(String code) {
 		if (code == null || !code.matches("[0-9A-Z][0-9A-Z-]{0,59}")) {
-			throw new EditionInvalid("'" + code + "' is not a catalogue code (capitals, digits, hyphens)");
+			throw new EditionInvalid("problem.catalogue.code", code);
 		}
 	}
 
@@ -63,8 +63,8 @@ public record CatalogueEdition(String code, String title, LocalDate adoptedOn, D
 	/** An edition's content breaks the Catalogue's rules. */
 	public static class EditionInvalid extends RuleViolation {
 
-		public EditionInvalid(String message) {
-			super(message);
+		public EditionInvalid(String key, Object... arguments) {
+			super(key, arguments);
 		}
 
 		@Override

@@ -20,7 +20,7 @@ public record CbmEvent(String id, String title, Kind kind, String priorityArea, 
 		participating = List.copyOf(participating);
 		outcomeDocuments = List.copyOf(outcomeDocuments);
 		if (until.isBefore(from)) {
-			throw new CatalogueEdition.EditionInvalid("An event cannot end (" + until + ") before it starts (" + from + ")");
+			throw new CatalogueEdition.EditionInvalid("problem.cbm.eventEndsBeforeStart", until, from);
 		}
 	}
 

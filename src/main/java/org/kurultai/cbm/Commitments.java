@@ -82,7 +82,7 @@ public final class Commitments {
 	public static class AlreadyCommitted extends RuleViolation {
 
 		AlreadyCommitted(String participant, String subject, LocalDate since) {
-			super(participant + " has taken part in " + subject + " since " + since);
+			super("problem.commitment.already", participant, subject, since);
 		}
 
 		@Override
@@ -94,7 +94,7 @@ public final class Commitments {
 	public static class NotCommitted extends RuleViolation {
 
 		NotCommitted(String participant, String subject) {
-			super(participant + " does not take part in " + subject + "; there is nothing to opt out of");
+			super("problem.commitment.notCommitted", participant, subject);
 		}
 
 		@Override
@@ -106,7 +106,7 @@ public final class Commitments {
 	public static class OutOfOrder extends RuleViolation {
 
 		OutOfOrder(String subject, LocalDate last) {
-			super("The history of " + subject + " already runs to " + last + "; a change is dated on or after it");
+			super("problem.commitment.outOfOrder", subject, last);
 		}
 
 		@Override

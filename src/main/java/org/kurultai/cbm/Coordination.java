@@ -16,7 +16,7 @@ public record Coordination(String priorityArea, String participant, CoordinatorR
 
 	public Coordination {
 		if (until != null && !until.isAfter(from)) {
-			throw new CoordinationInvalid("A coordination must end after it starts (" + from + " – " + until + ")");
+			throw new CoordinationInvalid("problem.coordination.endsBeforeStart", from, until);
 		}
 	}
 
@@ -28,7 +28,7 @@ public record Coordination(String priorityArea, String participant, CoordinatorR
 	public static class OnlyMembersCoordinate extends RuleViolation {
 
 		public OnlyMembersCoordinate(String participant, LocalDate day) {
-			super(participant + " is not a member State on " + day + "; only member States coordinate a priority area");
+			super("problem.coordination.onlyMembers", participant, day);
 		}
 
 		@Override
@@ -39,8 +39,8 @@ public record Coordination(String priorityArea, String participant, CoordinatorR
 
 	public static class CoordinationInvalid extends RuleViolation {
 
-		public CoordinationInvalid(String message) {
-			super(message);
+		public CoordinationInvalid(String key, Object... arguments) {
+			super(key, arguments);
 		}
 
 		@Override

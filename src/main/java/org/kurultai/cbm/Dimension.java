@@ -9,7 +9,7 @@ public record Dimension(String code, String name, List<PriorityArea> priorityAre
 		CatalogueEdition.requireCode(code);
 		priorityAreas = List.copyOf(priorityAreas);
 		if (priorityAreas.isEmpty()) {
-			throw new CatalogueEdition.EditionInvalid("Dimension " + code + " has no priority area");
+			throw new CatalogueEdition.EditionInvalid("problem.catalogue.noPriorityArea", code);
 		}
 	}
 }

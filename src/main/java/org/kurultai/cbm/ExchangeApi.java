@@ -63,7 +63,7 @@ class ExchangeApi {
 				due = MonthDay.parse(request.due());
 			}
 			catch (java.time.format.DateTimeParseException wrong) {
-				throw new InvalidRequest("due", "A due day is written --MM-DD, e.g. --03-31.");
+				throw InvalidRequest.of("due", "problem.exchange.dueDay");
 			}
 		}
 		return exchange.define(user.account(), new ExchangeType(request.code(), request.title(), request.schedule(), due, request.leadDays(),

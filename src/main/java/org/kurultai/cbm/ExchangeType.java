@@ -36,11 +36,11 @@ public record ExchangeType(String code, String title, Schedule schedule, @Nullab
 
 		public Field {
 			if (name == null || !name.matches("[a-z][a-zA-Z0-9]{0,39}")) {
-				throw new TypeInvalid("'" + name + "' is not a field name (letters and digits, starting lower-case)");
+				throw new TypeInvalid("problem.exchange.fieldName", name);
 			}
 			options = options == null ? List.of() : List.copyOf(options);
 			if ((type == FieldType.CHOICE) == options.isEmpty()) {
-				throw new TypeInvalid("Field " + name + ": a choice lists its options, and only a choice does");
+				throw new TypeInvalid("problem.exchange.fieldOptions", name);
 			}
 		}
 	}
@@ -49,31 +49,31 @@ public record ExchangeType(String code, String title, Schedule schedule, @Nullab
 		fields = List.copyOf(fields);
 		visibilities = List.copyOf(visibilities);
 		if (code == null || !code.matches("[A-Z0-9][A-Z0-9-]{0,39}")) {
-			throw new TypeInvalid("'" + code + "' is not an exchange type code");
+			throw new TypeInvalid("problem.exchange.typeCode", code);
 		}
 		if ((schedule == Schedule.ANNUAL) != (due != null) || (schedule == Schedule.EVENT_RELATIVE) != (leadDays != null)) {
-			throw new TypeInvalid("An annual exchange has a due day; one relative to an activity has a lead time; not both");
+			throw new TypeInvalid("problem.exchange.schedule");
 		}
 		if (leadDays != null && (leadDays < 0 || leadDays > 3650)) {
-			throw new TypeInvalid("A lead time is between 0 and 3650 days");
+			throw new TypeInvalid("problem.exchange.leadTime");
 		}
 		if (visibilities.isEmpty() || !visibilities.contains(defaultVisibility)) {
-			throw new TypeInvalid("The default visibility must be one the type allows");
+			throw new TypeInvalid("problem.exchange.defaultVisibility");
 		}
 		for (var level : visibilities) {
 			if (level != AccessLevel.PUBLIC && level != AccessLevel.PARTICIPANTS && level != AccessLevel.SECRETARIAT) {
-				throw new TypeInvalid("A submission is public, for participants, or for the Secretariat");
+				throw new TypeInvalid("problem.exchange.visibilities");
 			}
 		}
 		if (fields.isEmpty() || fields.stream().map(Field::name).distinct().count() != fields.size()) {
-			throw new TypeInvalid("A type has at least one field, each named once");
+			throw new TypeInvalid("problem.exchange.fields");
 		}
 	}
 
 	/** When an annual return on {@code year} is due: the end of the due day of the next year, in the forum's zone. */
 	public Instant dueAt(int year, ZoneId forumZone) {
 		if (due == null) {
-			throw new TypeInvalid(code + " is not an annual exchange");
+			throw new TypeInvalid("problem.exchange.notAnnual", code);
 		}
 		return DueDay.endOf(due, year, forumZone);
 	}
@@ -81,7 +81,7 @@ public record ExchangeType(String code, String title, Schedule schedule, @Nullab
 	/** When information on an activity is due: the lead time before it starts, counted in the activity's own time zone. */
 	public Instant dueBefore(LocalDateTime activityStarts, ZoneId activityZone) {
 		if (leadDays == null) {
-			throw new TypeInvalid(code + " is not an exchange relative to an activity");
+			throw new TypeInvalid("problem.exchange.notEventRelative", code);
 		}
 		return activityStarts.atZone(activityZone).minusDays(leadDays).toInstant();
 	}
@@ -90,14 +90,14 @@ public record ExchangeType(String code, String title, Schedule schedule, @Nullab
 	public void check(Map<String, String> answers, boolean nil) {
 		for (var name : answers.keySet()) {
 			if (fields.stream().noneMatch(field -> field.name().equals(name))) {
-				throw new InvalidRequest("answers", "The form of " + code + " has no field '" + name + "'.");
+				throw InvalidRequest.of("answers", "problem.exchange.noSuchField", code, name);
 			}
 		}
 		for (var field : fields) {
 			var value = answers.get(field.name());
 			if (value == null || value.isBlank()) {
 				if (field.required() && !nil) {
-					throw new InvalidRequest("answers", "'" + field.label() + "' is required (or file a nil return).");
+					throw InvalidRequest.of("answers", "problem.exchange.fieldRequired", field.label());
 				}
 				continue;
 			}
@@ -107,7 +107,7 @@ public record ExchangeType(String code, String title, Schedule schedule, @Nullab
 						new java.math.BigDecimal(value.trim());
 					}
 					catch (NumberFormatException notANumber) {
-						throw new InvalidRequest("answers", "'" + field.label() + "' is a number, not '" + value + "'.");
+						throw InvalidRequest.of("answers", "problem.exchange.fieldNumber", field.label(), value);
 					}
 				}
 				case DATE -> {
@@ -115,22 +115,22 @@ public record ExchangeType(String code, String title, Schedule schedule, @Nullab
 						java.time.LocalDate.parse(value.trim());
 					}
 					catch (java.time.format.DateTimeParseException notADate) {
-						throw new InvalidRequest("answers", "'" + field.label() + "' is a date (YYYY-MM-DD), not '" + value + "'.");
+						throw InvalidRequest.of("answers", "problem.exchange.fieldDate", field.label(), value);
 					}
 				}
 				case YES_NO -> {
 					if (!value.equals("yes") && !value.equals("no")) {
-						throw new InvalidRequest("answers", "'" + field.label() + "' is yes or no.");
+						throw InvalidRequest.of("answers", "problem.exchange.fieldYesNo", field.label());
 					}
 				}
 				case CHOICE -> {
 					if (!field.options().contains(value)) {
-						throw new InvalidRequest("answers", "'" + field.label() + "' is one of " + field.options() + ".");
+						throw InvalidRequest.of("answers", "problem.exchange.fieldChoice", field.label(), String.valueOf(field.options()));
 					}
 				}
 				case TEXT -> {
 					if (value.length() > 10_000) {
-						throw new InvalidRequest("answers", "'" + field.label() + "' is at most 10,000 characters.");
+						throw InvalidRequest.of("answers", "problem.exchange.fieldLength", field.label());
 					}
 				}
 			}
@@ -140,8 +140,8 @@ public record ExchangeType(String code, String title, Schedule schedule, @Nullab
 	/** An exchange type's definition breaks the rules. */
 	public static class TypeInvalid extends RuleViolation {
 
-		public TypeInvalid(String message) {
-			super(message);
+		public TypeInvalid(String key, Object... arguments) {
+			super(key, arguments);
 		}
 
 		@Override

@@ -60,23 +60,12 @@ public final class FormError {
 		return new FormError(form, field, messages.getMessage(key, arguments, key, locale), HttpStatus.BAD_REQUEST);
 	}
 
-	/**
-	 * The refusal in the page's language. Refusals that carry a message key ({@code shared.Refusal}, where
-	 * present: {@code localizedMessage(MessageSource, Locale)}) are said in it; others in their own words.
-	 */
+	/** The refusal in the page's language (every refusal carries a message key: {@link org.kurultai.shared.Refusal}). */
 	private static String said(RuntimeException refusal, MessageSource messages, Locale locale) {
-		try {
-			var localized = refusal.getClass().getMethod("localizedMessage", MessageSource.class, Locale.class);
-			var text = localized.invoke(refusal, messages, locale);
-			if (text instanceof String said && !said.isBlank()) {
-				return said;
-			}
+		if (refusal instanceof org.kurultai.shared.Refusal keyed) {
+			return keyed.localizedMessage(messages, locale);
 		}
-		catch (ReflectiveOperationException | RuntimeException notLocalizable) {
-			// a refusal without a message key: its own words
-		}
-		var text = refusal.getMessage();
-		return text == null ? messages.getMessage("cbm.form.refused", null, locale) : text;
+		return messages.getMessage("cbm.form.refused", null, locale);
 	}
 
 	/** Puts the refusal and what was typed into the page's model, and gives the answer its status. */

@@ -84,7 +84,7 @@ public class Implementation {
 		}
 		for (var participant : concat(event.host(), event.participating())) {
 			if (!registry.isRegistered(ParticipantCode.parse(participant))) {
-				throw new InvalidRequest("participants", "Unknown participant '%s'.".formatted(participant));
+				throw InvalidRequest.of("participants", "problem.participant.unknown", participant);
 			}
 		}
 		repository.insert(event, recordedBy);
@@ -98,7 +98,7 @@ public class Implementation {
 		boolean hostsIt = event.host() != null && event.host().equals(account.participant())
 				&& (mandate.capacity() == Capacity.MEMBER_DELEGATION || mandate.capacity() == Capacity.OBSERVER_DELEGATION);
 		if (!mandate.actsForSecretariat() && !hostsIt) {
-			throw new NotAllowed("An event is recorded by the Secretariat or by the State hosting it.");
+			throw NotAllowed.of("problem.implementation.whoRecordsEvents");
 		}
 		var recorded = record(event, account.email());
 		audit.record(new Act(account.email(), account.actsFor(), "cbm-event.recorded", "cbm-event:" + event.id(), null,
@@ -138,11 +138,11 @@ public class Implementation {
 		var participant = request.participant().trim().toUpperCase(Locale.ROOT);
 		var mandate = rights.of(account, clock.today());
 		if (!participant.equals(account.participant()) || mandate.capacity() != Capacity.MEMBER_DELEGATION) {
-			throw new NotAllowed("A State's implementation report is written by its own delegation (national coordinator or accredited delegate).");
+			throw NotAllowed.of("problem.implementation.whoReports");
 		}
 		var today = clock.today();
 		if (request.year() > today.getYear() || request.year() < 2004) {
-			throw new InvalidRequest("year", "Reports are on a past or the current year since the Catalogue (2004), not " + request.year() + ".");
+			throw InvalidRequest.of("year", "problem.implementation.reportYear", request.year());
 		}
 		var area = request.priorityArea().trim().toUpperCase(Locale.ROOT);
 		if (!participatedIn(participant, area, request.year())) {
@@ -150,7 +150,7 @@ public class Implementation {
 		}
 		var text = request.text() == null ? "" : request.text().strip();
 		if (!request.nil() && text.isEmpty()) {
-			throw new InvalidRequest("text", "Write the report, or file a nil report (nothing to report).");
+			throw InvalidRequest.of("text", "problem.implementation.reportText");
 		}
 		var due = dueAt(request.year());
 		long id = repository.lockReport(participant, area, request.year(), due);
@@ -218,7 +218,7 @@ public class Implementation {
 	public static class EventAlreadyRecorded extends RuleViolation {
 
 		EventAlreadyRecorded(String id) {
-			super("Event " + id + " is already recorded");
+			super("problem.implementation.eventRecorded", id);
 		}
 
 		@Override
@@ -230,8 +230,7 @@ public class Implementation {
 	public static class NotTheChairmanship extends RuleViolation {
 
 		NotTheChairmanship(@Nullable String host, @Nullable String chair, LocalDate day) {
-			super("An event held by the chairmanship is hosted by the chairing State (" + (chair == null ? "none" : chair) + " on " + day
-					+ "), not " + host);
+			super(chair == null ? "problem.implementation.noChair" : "problem.implementation.notTheChairmanship", chair, day, host);
 		}
 
 		@Override
@@ -243,7 +242,7 @@ public class Implementation {
 	public static class NotParticipating extends RuleViolation {
 
 		NotParticipating(String participant, String area, int year) {
-			super(participant + " did not take part in " + area + " in " + year + "; States report on what they opted in to");
+			super("problem.implementation.notParticipating", participant, area, year);
 		}
 
 		@Override

@@ -62,7 +62,7 @@ class ImplementationApi {
 	CbmEvent schedule(@AuthenticationPrincipal KurultaiUser user, @Valid @RequestBody NewEvent request) {
 		var until = request.until() == null ? request.from() : request.until();
 		if (until.isBefore(request.from())) {
-			throw new InvalidRequest("until", "An event cannot end (%s) before it starts (%s).".formatted(until, request.from()));
+			throw InvalidRequest.of("until", "problem.implementation.eventEndsBeforeStart", until, request.from());
 		}
 		var id = "EV-" + request.from().getYear() + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
 		return implementation.schedule(user.account(), new CbmEvent(id, request.title().trim(), request.kind(),
@@ -91,7 +91,7 @@ class ImplementationApi {
 	Dashboard.Heatmap dashboard(@Parameter(description = "Year; default the current one") @RequestParam @Nullable Integer year) {
 		var shown = year == null ? clock.today().getYear() : year;
 		if (shown < 2004 || shown > clock.today().getYear()) {
-			throw new InvalidRequest("year", "Choose a year from 2004 to " + clock.today().getYear() + ".");
+			throw InvalidRequest.of("year", "problem.cbm.yearRange", clock.today().getYear());
 		}
 		return dashboard.heatmap(access.currentViewer(), shown);
 	}
@@ -107,7 +107,7 @@ class ImplementationApi {
 	/** A participant named in a list: a blank entry names no one, so it is refused (400), not dropped or kept as null. */
 	private static String code(String code) {
 		if (code.isBlank()) {
-			throw new InvalidRequest("participating", "A participating State is named by its code; got a blank entry.");
+			throw InvalidRequest.of("participating", "problem.implementation.participatingBlank");
 		}
 		return code.trim().toUpperCase(Locale.ROOT);
 	}

@@ -18,15 +18,15 @@ public record ImplementationPlan(String code, Kind kind, String priorityArea, St
 	public ImplementationPlan {
 		activities = List.copyOf(activities);
 		if (code == null || !code.matches("[A-Z0-9][A-Z0-9-]{0,59}")) {
-			throw new PlanInvalid("'" + code + "' is not a plan code");
+			throw new PlanInvalid("problem.plan.code", code);
 		}
 		if (untilYear < fromYear) {
-			throw new PlanInvalid("A plan cannot end (" + untilYear + ") before it starts (" + fromYear + ")");
+			throw new PlanInvalid("problem.plan.endsBeforeStart", untilYear, fromYear);
 		}
 		for (var activity : activities) {
 			if (activity.year() < fromYear || activity.year() > untilYear) {
-				throw new PlanInvalid("Activity '" + activity.title() + "' (" + activity.year() + ") falls outside the plan's years "
-						+ fromYear + "–" + untilYear);
+				throw new PlanInvalid("problem.plan.activityOutside", activity.title(), activity.year(),
+						fromYear, untilYear);
 			}
 		}
 	}
@@ -50,7 +50,7 @@ public record ImplementationPlan(String code, Kind kind, String priorityArea, St
 
 		public Activity {
 			if (title == null || title.isBlank()) {
-				throw new PlanInvalid("An activity needs a title");
+				throw new PlanInvalid("problem.plan.activityTitle");
 			}
 		}
 	}
@@ -65,8 +65,8 @@ public record ImplementationPlan(String code, Kind kind, String priorityArea, St
 
 	public static class PlanInvalid extends RuleViolation {
 
-		public PlanInvalid(String message) {
-			super(message);
+		public PlanInvalid(String key, Object... arguments) {
+			super(key, arguments);
 		}
 
 		@Override
@@ -78,7 +78,7 @@ public record ImplementationPlan(String code, Kind kind, String priorityArea, St
 	public static class AlreadyApproved extends RuleViolation {
 
 		public AlreadyApproved(String code, Approval approval) {
-			super(code + " was approved by " + approval.body() + " on " + approval.on() + "; an approved plan is fixed");
+			super("problem.plan.alreadyApproved", code, approval.body(), approval.on());
 		}
 
 		@Override

@@ -69,14 +69,14 @@ public class InformationExchange {
 
 	public ExchangeType type(String code) {
 		return types().stream().filter(type -> type.code().equalsIgnoreCase(code.trim())).findFirst()
-				.orElseThrow(() -> new NotFound("exchange type", code));
+				.orElseThrow(() -> NotFound.of("problem.notFound.exchangeType", code));
 	}
 
 	/** Defines a new type (reference data, or the Secretariat); a type once defined is not redefined. */
 	@Transactional
 	public ExchangeType define(@Nullable Account account, ExchangeType type) {
 		if (account != null && !rights.of(account, clock.today()).actsForSecretariat()) {
-			throw new NotAllowed("The Secretariat defines the types of information exchanged.");
+			throw NotAllowed.of("problem.exchange.whoDefinesTypes");
 		}
 		if (repository.typeExists(type.code())) {
 			throw new TypeDefined(type.code());
@@ -110,11 +110,11 @@ public class InformationExchange {
 		var participant = request.participant().trim().toUpperCase(Locale.ROOT);
 		var mandate = rights.of(account, clock.today());
 		if (!participant.equals(account.participant()) || mandate.capacity() != Capacity.MEMBER_DELEGATION) {
-			throw new NotAllowed("A State's return is submitted by its own delegation, the national point of contact of a member State.");
+			throw NotAllowed.of("problem.exchange.whoSubmits");
 		}
 		var visibility = request.visibility() == null ? type.defaultVisibility() : request.visibility();
 		if (!type.visibilities().contains(visibility)) {
-			throw new InvalidRequest("visibility", type.code() + " may be " + type.visibilities() + ", not " + visibility + ".");
+			throw InvalidRequest.of("visibility", "problem.exchange.visibility", type.code(), String.valueOf(type.visibilities()), String.valueOf(visibility));
 		}
 		var answers = request.answers() == null ? Map.<String, String>of() : request.answers();
 		type.check(answers, request.nil());
@@ -126,7 +126,7 @@ public class InformationExchange {
 		String zone = null;
 		if (type.schedule() == ExchangeType.Schedule.ANNUAL) {
 			if (request.referenceYear() == null) {
-				throw new InvalidRequest("referenceYear", "An annual return names its reference year, a past or the current one.");
+				throw InvalidRequest.of("referenceYear", "problem.exchange.referenceYearNeeded");
 			}
 			refuseUnlessReferenceYear("referenceYear", request.referenceYear());
 			year = request.referenceYear();
@@ -134,7 +134,7 @@ public class InformationExchange {
 		}
 		else {
 			if (request.activity() == null || request.activity().isBlank() || request.activityStarts() == null) {
-				throw new InvalidRequest("activity", "Name the activity and when it starts (local time, with its time zone).");
+				throw InvalidRequest.of("activity", "problem.exchange.activityNeeded");
 			}
 			var activityZone = zone(request.activityZone());
 			activity = request.activity().trim();
@@ -162,9 +162,9 @@ public class InformationExchange {
 	@Transactional
 	public ExchangeSubmission acknowledge(Account account, long id) {
 		if (!rights.of(account, clock.today()).actsForSecretariat()) {
-			throw new NotAllowed("The Secretariat acknowledges receipt.");
+			throw NotAllowed.of("problem.exchange.whoAcknowledges");
 		}
-		var submission = repository.submission(id).orElseThrow(() -> new NotFound("return", String.valueOf(id)));
+		var submission = repository.submission(id).orElseThrow(() -> NotFound.of("problem.notFound.return", id));
 		if (!repository.acknowledge(id, clock.now(), account.email())) {
 			throw new AlreadyAcknowledged(id);
 		}
@@ -197,17 +197,17 @@ public class InformationExchange {
 	/** A reference year is one the forum has known returns for: from 1999, its first ministerial, up to this year. */
 	public void refuseUnlessReferenceYear(String parameter, int year) {
 		if (year < FIRST_REFERENCE_YEAR || year > clock.today().getYear()) {
-			throw new InvalidRequest(parameter, "A reference year is from %d to %d.".formatted(FIRST_REFERENCE_YEAR, clock.today().getYear()));
+			throw InvalidRequest.of(parameter, "problem.exchange.referenceYear", FIRST_REFERENCE_YEAR, clock.today().getYear());
 		}
 	}
 
 	public List<Return> returns(Viewer viewer, String typeCode, int year) {
 		if (!access.maySee(viewer, Access.of(AccessLevel.PARTICIPANTS))) {
-			throw new NotAllowed("Who has and has not submitted is for participants and the Secretariat.");
+			throw NotAllowed.of("problem.exchange.whoSeesCompliance");
 		}
 		var type = type(typeCode);
 		if (type.schedule() != ExchangeType.Schedule.ANNUAL) {
-			throw new InvalidRequest("type", type.code() + " is exchanged before each activity, not once a year.");
+			throw InvalidRequest.of("type", "problem.exchange.beforeEachActivity", type.code());
 		}
 		refuseUnlessReferenceYear("year", year);
 		var due = type.dueAt(year, clock.zone());
@@ -253,13 +253,13 @@ public class InformationExchange {
 
 	private static ZoneId zone(@Nullable String zone) {
 		if (zone == null || zone.isBlank()) {
-			throw new InvalidRequest("activityZone", "Give the activity's time zone, e.g. Asia/Tashkent.");
+			throw InvalidRequest.of("activityZone", "problem.exchange.activityZoneNeeded");
 		}
 		try {
 			return ZoneId.of(zone.trim());
 		}
 		catch (DateTimeException unknown) {
-			throw new InvalidRequest("activityZone", "'" + zone + "' is not a time zone.");
+			throw InvalidRequest.of("activityZone", "problem.exchange.activityZoneUnknown", zone);
 		}
 	}
 
@@ -274,7 +274,7 @@ public class InformationExchange {
 	public static class TypeDefined extends RuleViolation {
 
 		TypeDefined(String code) {
-			super("The exchange type " + code + " is already defined");
+			super("problem.exchange.typeDefined", code);
 		}
 
 		@Override
@@ -286,7 +286,7 @@ public class InformationExchange {
 	public static class AlreadySubmitted extends RuleViolation {
 
 		AlreadySubmitted(String participant, String type, int year) {
-			super(participant + " has already submitted its " + type + " return for " + year);
+			super("problem.exchange.alreadySubmitted", participant, type, year);
 		}
 
 		@Override
@@ -298,7 +298,7 @@ public class InformationExchange {
 	public static class AlreadyAcknowledged extends RuleViolation {
 
 		AlreadyAcknowledged(long id) {
-			super("Receipt of return " + id + " is already acknowledged");
+			super("problem.exchange.alreadyAcknowledged", id);
 		}
 
 		@Override

@@ -6,7 +6,7 @@ public record Measure(String code, String text) {
 	public Measure {
 		CatalogueEdition.requireCode(code);
 		if (text == null || text.isBlank()) {
-			throw new CatalogueEdition.EditionInvalid("Measure " + code + " has no text");
+			throw new CatalogueEdition.EditionInvalid("problem.catalogue.measureText", code);
 		}
 	}
 }

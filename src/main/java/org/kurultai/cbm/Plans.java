@@ -81,10 +81,10 @@ public class Plans {
 		boolean leads = account.participant() != null && catalogue.coordinatorsOn(clock.today()).stream()
 				.anyMatch(c -> c.participant().equals(account.participant()) && c.priorityArea().equalsIgnoreCase(plan.priorityArea()));
 		if (!mandate.actsForSecretariat() && !(leads && mandate.mayObject())) {
-			throw new NotAllowed("A plan for a priority area is proposed by its coordinator or a co-coordinator, or by the Secretariat.");
+			throw NotAllowed.of("problem.plan.whoProposes");
 		}
 		if (plan.approval() != null) {
-			throw new InvalidRequest("approval", "A proposed plan is approved afterwards, by the body.");
+			throw InvalidRequest.of("approval", "problem.plan.approvedAfterwards");
 		}
 		var recorded = record(plan);
 		audit.record(new Act(account.email(), account.actsFor(), "plan.proposed", "plan:" + plan.code(), null,
@@ -96,15 +96,15 @@ public class Plans {
 	@Transactional
 	public ImplementationPlan approve(Account account, String code, ImplementationPlan.Approval approval) {
 		if (!rights.of(account, clock.today()).actsForSecretariat()) {
-			throw new NotAllowed("The Secretariat records the approval of a plan by the body that approved it.");
+			throw NotAllowed.of("problem.plan.whoRecordsApproval");
 		}
-		var plan = repository.lock(code.trim().toUpperCase(Locale.ROOT)).orElseThrow(() -> new NotFound("plan", code));
+		var plan = repository.lock(code.trim().toUpperCase(Locale.ROOT)).orElseThrow(() -> NotFound.of("problem.notFound.plan", code));
 		if (plan.approval() != null) {
 			throw new ImplementationPlan.AlreadyApproved(plan.code(), plan.approval());
 		}
 		check(approval);
 		if (approval.on().isAfter(clock.today())) {
-			throw new InvalidRequest("on", "An approval is recorded once given, not ahead of it.");
+			throw InvalidRequest.of("on", "problem.plan.approvalAhead");
 		}
 		repository.approve(plan.code(), approval);
 		audit.record(new Act(account.email(), "SECRETARIAT", "plan.approved", "plan:" + plan.code(), null,
@@ -114,10 +114,10 @@ public class Plans {
 
 	private void check(ImplementationPlan.Approval approval) {
 		if (!organs.isBody(approval.body())) {
-			throw new InvalidRequest("body", "Unknown body '%s'.".formatted(approval.body()));
+			throw InvalidRequest.of("body", "problem.body.unknown", approval.body());
 		}
 		if (approval.meeting() != null && !meetings.exists(approval.meeting())) {
-			throw new NotFound("meeting", approval.meeting());
+			throw NotFound.of("problem.notFound.meeting", approval.meeting());
 		}
 		if (approval.decision() != null) {
 			var decision = decisions.decision(approval.decision(), access.currentViewer());
@@ -130,7 +130,7 @@ public class Plans {
 	public static class PlanRecorded extends RuleViolation {
 
 		PlanRecorded(String code) {
-			super("A plan with the code " + code + " is already recorded");
+			super("problem.plan.recorded", code);
 		}
 
 		@Override
@@ -142,7 +142,7 @@ public class Plans {
 	public static class ApprovalMismatch extends RuleViolation {
 
 		ApprovalMismatch(ImplementationPlan.Approval approval) {
-			super("Decision " + approval.decision() + " is not an adopted decision of " + approval.body());
+			super("problem.plan.approvalMismatch", approval.decision(), approval.body());
 		}
 
 		@Override

@@ -10,7 +10,7 @@ public record PriorityArea(String code, String name, List<Measure> measures) {
 		CatalogueEdition.requireCode(code);
 		measures = List.copyOf(measures);
 		if (name == null || name.isBlank()) {
-			throw new CatalogueEdition.EditionInvalid("Priority area " + code + " has no name");
+			throw new CatalogueEdition.EditionInvalid("problem.catalogue.priorityAreaName", code);
 		}
 	}
 

@@ -90,7 +90,7 @@ public class Decisions {
 		var documents = drafting.documents(viewer).stream().map(NegotiatedDocument::id).collect(Collectors.toSet());
 		var code = body == null || body.isBlank() ? null : body.trim().toUpperCase(Locale.ROOT);
 		if (code != null && !organs.isBody(code)) {
-			throw new InvalidRequest("body", "Unknown body '%s'.".formatted(body));
+			throw InvalidRequest.of("body", "problem.body.unknown", body);
 		}
 		var seen = new HashMap<String, Boolean>();
 		return repository.all().stream().filter(decision -> documents.contains(decision.document()))
@@ -114,12 +114,12 @@ public class Decisions {
 	}
 
 	public Decision decision(long id, Viewer viewer) {
-		var decision = repository.find(id).orElseThrow(() -> new NotFound("decision", String.valueOf(id)));
+		var decision = repository.find(id).orElseThrow(() -> NotFound.of("problem.notFound.decision", id));
 		try {
 			drafting.document(decision.document(), viewer);
 		}
 		catch (NotFound hidden) {
-			throw new NotFound("decision", String.valueOf(id));
+			throw NotFound.of("problem.notFound.decision", id);
 		}
 		return asSeenBy(decision, viewer, new HashMap<>());
 	}
@@ -184,7 +184,7 @@ public class Decisions {
 		drafting.refuseUnlessFacilitating(mandate);
 		var body = proposal.body().trim().toUpperCase(Locale.ROOT);
 		if (!organs.isBody(body)) {
-			throw new InvalidRequest("body", "Unknown body '%s'.".formatted(proposal.body()));
+			throw InvalidRequest.of("body", "problem.body.unknown", proposal.body());
 		}
 		int version = proposal.version();
 		Long refersTo = null;
@@ -200,7 +200,7 @@ public class Decisions {
 		var concerned = proposal.concerned() == null || proposal.concerned().isBlank() ? null
 				: proposal.concerned().trim().toUpperCase(Locale.ROOT);
 		if (concerned != null && !registry.isRegistered(ParticipantCode.parse(concerned))) {
-			throw new InvalidRequest("concerned", "Unknown participant '%s'.".formatted(proposal.concerned()));
+			throw InvalidRequest.of("concerned", "problem.participant.unknown", proposal.concerned());
 		}
 		var matter = proposal.matter() == null ? Matter.SUBSTANTIVE : proposal.matter();
 		var rule = rules.ruleFor(matter, concerned != null);
@@ -213,15 +213,14 @@ public class Decisions {
 			}
 			var zone = zone(proposal.timeZone());
 			if (proposal.deadline() == null) {
-				throw new InvalidRequest("deadline", "A silence procedure needs a deadline (local date and time in the time zone given).");
+				throw InvalidRequest.of("deadline", "problem.decision.deadlineNeeded");
 			}
 			var deadline = proposal.deadline().atZone(zone).toInstant();
 			if (!deadline.isAfter(now)) {
-				throw new InvalidRequest("deadline", "The deadline %s %s has passed.".formatted(proposal.deadline(), zone));
+				throw InvalidRequest.of("deadline", "problem.decision.deadlinePassed", proposal.deadline().atZone(zone));
 			}
 			if (deadline.isAfter(now.plus(LONGEST_SILENCE))) {
-				throw new InvalidRequest("deadline", "A silence procedure lasts at most %d days; %s %s is further ahead."
-						.formatted(LONGEST_SILENCE.toDays(), proposal.deadline(), zone));
+				throw InvalidRequest.of("deadline", "problem.decision.silenceTooLong", LONGEST_SILENCE.toDays(), proposal.deadline().atZone(zone));
 			}
 			long seconds = Math.max(1, (Duration.between(now, deadline).toMillis() + 999) / 1000);
 			decision = new Decision(0, body, kind, matter, rule, concerned, document.id(), text.number(), refersTo, Procedure.SILENCE,
@@ -232,7 +231,7 @@ public class Decisions {
 			// a meeting the proposer may not see is, to them, no meeting at all: the same answer as an unknown id
 			var meeting = proposal.meeting() == null ? null : meetings.meeting(proposal.meeting(), access.seenBy(viewer)).orElse(null);
 			if (meeting == null) {
-				throw new InvalidRequest("meeting", "Name the meeting (its id) at which the decision is taken.");
+				throw InvalidRequest.of("meeting", "problem.decision.meetingNeeded");
 			}
 			if (!meeting.body().equals(body)) {
 				throw new MeetingOfAnotherBody(meeting.id(), body);
@@ -242,14 +241,14 @@ public class Decisions {
 			for (var code : proposal.present() == null ? List.<String>of() : proposal.present()) {
 				var normalized = code.trim().toUpperCase(Locale.ROOT);
 				if (!registry.isRegistered(ParticipantCode.parse(normalized))) {
-					throw new InvalidRequest("present", "Unknown participant '%s'.".formatted(code));
+					throw InvalidRequest.of("present", "problem.participant.unknown", code);
 				}
 				if (!present.contains(normalized)) {
 					present.add(normalized);
 				}
 			}
 			if (present.isEmpty()) {
-				throw new InvalidRequest("present", "Record the delegations present.");
+				throw InvalidRequest.of("present", "problem.decision.presentNeeded");
 			}
 			decision = new Decision(0, body, kind, matter, rule, concerned, document.id(), text.number(), refersTo, Procedure.MEETING,
 					meeting.id(), present, now, account.email(), account.actsFor(), null, null, null, 1, DecisionStatus.OPEN, null, null,
@@ -276,28 +275,27 @@ public class Decisions {
 
 	private void checkReferral(Decision recommendation, String body, NegotiatedDocument document, int version) {
 		if (recommendation.kind() != DecisionKind.RECOMMENDATION || recommendation.status() != DecisionStatus.ADOPTED) {
-			throw new ReferralInvalid("Decision %d is not an adopted recommendation".formatted(recommendation.id()));
+			throw new ReferralInvalid("problem.decision.notAnAdoptedRecommendation", recommendation.id());
 		}
 		var lower = organs.body(recommendation.body());
 		if (!body.equals(lower.reportsTo())) {
-			throw new ReferralInvalid("%s reports to %s, not to %s; a recommendation goes to the body the recommending body reports to"
-					.formatted(lower.code(), lower.reportsTo() == null ? "no body" : lower.reportsTo(), body));
+			throw new ReferralInvalid(lower.reportsTo() == null ? "problem.decision.referralToNoBody" : "problem.decision.referralToAnotherBody",
+					lower.code(), lower.reportsTo(), body);
 		}
 		if (!recommendation.document().equals(document.id()) || recommendation.version() != version) {
-			throw new ReferralInvalid("The recommendation carries %s of %s; the higher body decides on that exact text"
-					.formatted(DocumentVersion.name(recommendation.version()), recommendation.document()));
+			throw new ReferralInvalid("problem.decision.referralText", DocumentVersion.name(recommendation.version()), recommendation.document());
 		}
 	}
 
 	private static ZoneId zone(@Nullable String timeZone) {
 		if (timeZone == null || timeZone.isBlank()) {
-			throw new InvalidRequest("timeZone", "A silence deadline is given in an explicit time zone, e.g. Asia/Almaty.");
+			throw InvalidRequest.of("timeZone", "problem.decision.timeZoneNeeded");
 		}
 		try {
 			return ZoneId.of(timeZone.trim());
 		}
 		catch (DateTimeException unknown) {
-			throw new InvalidRequest("timeZone", "'%s' is not a time zone (use a region such as Asia/Almaty).".formatted(timeZone));
+			throw InvalidRequest.of("timeZone", "problem.decision.timeZoneUnknown", timeZone);
 		}
 	}
 
@@ -318,15 +316,14 @@ public class Decisions {
 			throw new VoteUnderMajorityRule();
 		}
 		if (!mandate.mayObject()) {
-			throw new NotAllowed("Only a member State's delegation may %s; %s is not one on %s. Observers may file an explanation of position."
-					.formatted(decision.silence() ? "break silence" : "object to consensus", account.actsFor(), mandate.on()));
+			throw NotAllowed.of(decision.silence() ? "problem.decision.onlyMembersBreakSilence" : "problem.decision.onlyMembersObject", account.actsFor(), mandate.on());
 		}
 		var participant = account.participant();
 		if (!decision.silence() && !decision.present().contains(participant)) {
 			throw new NotPresent(participant, decision.meeting());
 		}
 		if (reasons == null || reasons.isBlank()) {
-			throw new InvalidRequest("reasons", decision.silence() ? "Silence is broken in writing, with the reasons." : "Give the reasons.");
+			throw InvalidRequest.of("reasons", decision.silence() ? "problem.decision.silenceReasons" : "problem.decision.reasons");
 		}
 		var objection = new Objection(0, id, decision.round(), participant, account.email(), reasons.trim(), now);
 		if (!repository.insert(objection)) {
@@ -350,7 +347,7 @@ public class Decisions {
 			throw new NoVoteUnderConsensus(decision.rule());
 		}
 		if (!mandate.mayObject()) {
-			throw new NotAllowed("Only a member State's delegation votes; %s is not one on %s.".formatted(account.actsFor(), mandate.on()));
+			throw NotAllowed.of("problem.decision.onlyMembersVote", account.actsFor(), mandate.on());
 		}
 		if (!decision.present().contains(account.participant())) {
 			throw new NotPresent(account.participant(), decision.meeting());
@@ -494,19 +491,19 @@ public class Decisions {
 		var decision = decision(id, viewer);
 		var mandate = rights.of(account, clock.today());
 		if (kind.membersOnly() ? !mandate.mayObject() : !mandate.maySpeak()) {
-			throw new NotAllowed("%s is filed by %s; %s may not on %s.".formatted(kind.label(),
-					kind.membersOnly() ? "a member State's delegation" : "a member or observer delegation", account.actsFor(), mandate.on()));
+			throw NotAllowed.of(kind.membersOnly() ? "problem.decision.statementByMembers" : "problem.decision.statementByDelegations", kind,
+					account.actsFor(), mandate.on());
 		}
 		if (!(decision.open() || decision.status() == DecisionStatus.ADOPTED)) {
 			throw new DecisionClosed(decision);
 		}
 		if (text == null || text.isBlank()) {
-			throw new InvalidRequest("text", "The statement needs its text.");
+			throw InvalidRequest.of("text", "problem.decision.statementText");
 		}
 		String label = null;
 		if (paragraph != null && !paragraph.isBlank()) {
 			label = drafting.version(decision.document(), decision.version(), viewer).paragraph(paragraph.trim())
-					.orElseThrow(() -> new NotFound("paragraph", paragraph)).label();
+					.orElseThrow(() -> NotFound.of("problem.notFound.paragraph", paragraph)).label();
 		}
 		var statement = new PositionStatement(0, id, account.participant(), kind, label, text.trim(), account.email(), clock.now());
 		long statementId = repository.insert(statement);
@@ -527,7 +524,7 @@ public class Decisions {
 	public static class DecisionClosed extends RuleViolation {
 
 		DecisionClosed(Decision decision) {
-			super("Decision %d is %s".formatted(decision.id(), decision.status().label()));
+			super("problem.decision.closed", decision.id(), decision.status());
 		}
 
 		@Override
@@ -539,7 +536,7 @@ public class Decisions {
 	public static class SilencePeriodOver extends RuleViolation {
 
 		SilencePeriodOver(Decision decision) {
-			super("The silence period of decision %d ended at %s".formatted(decision.id(), decision.deadlineAsSet()));
+			super("problem.decision.silencePeriodOver", decision.id(), decision.deadlineAsSet());
 		}
 
 		@Override
@@ -551,7 +548,7 @@ public class Decisions {
 	public static class AlreadyObjected extends RuleViolation {
 
 		AlreadyObjected(String participant) {
-			super(participant + " has already objected in this round; its objection is on record once");
+			super("problem.decision.alreadyObjected", participant);
 		}
 
 		@Override
@@ -563,7 +560,7 @@ public class Decisions {
 	public static class AlreadyVoted extends RuleViolation {
 
 		AlreadyVoted(String participant) {
-			super(participant + " has already voted");
+			super("problem.decision.alreadyVoted", participant);
 		}
 
 		@Override
@@ -575,7 +572,7 @@ public class Decisions {
 	public static class NotPresent extends RuleViolation {
 
 		NotPresent(@Nullable String participant, @Nullable String meeting) {
-			super("The delegation of %s is not recorded as present at the meeting of this decision".formatted(participant));
+			super("problem.decision.notPresent", participant);
 		}
 
 		@Override
@@ -587,7 +584,7 @@ public class Decisions {
 	public static class DecisionPending extends RuleViolation {
 
 		DecisionPending(String symbol) {
-			super("A decision on " + symbol + " is already under way");
+			super("problem.decision.pending", symbol);
 		}
 
 		@Override
@@ -599,7 +596,7 @@ public class Decisions {
 	public static class MajorityNeedsAMeeting extends RuleViolation {
 
 		MajorityNeedsAMeeting() {
-			super("A matter decided by majority is put to a vote at a meeting, not under a silence procedure");
+			super("problem.decision.majorityNeedsAMeeting");
 		}
 
 		@Override
@@ -611,7 +608,7 @@ public class Decisions {
 	public static class VoteUnderMajorityRule extends RuleViolation {
 
 		VoteUnderMajorityRule() {
-			super("This matter is decided by simple majority: vote against rather than object");
+			super("problem.decision.voteUnderMajorityRule");
 		}
 
 		@Override
@@ -623,7 +620,7 @@ public class Decisions {
 	public static class NoVoteUnderConsensus extends RuleViolation {
 
 		NoVoteUnderConsensus(DecisionRule rule) {
-			super("This matter is decided by " + rule.label() + ": there is no vote; a member objects or does not");
+			super("problem.decision.noVoteUnderConsensus", rule);
 		}
 
 		@Override
@@ -635,7 +632,7 @@ public class Decisions {
 	public static class MeetingOfAnotherBody extends RuleViolation {
 
 		MeetingOfAnotherBody(String meeting, String body) {
-			super("Meeting " + meeting + " is not a meeting of " + body);
+			super("problem.decision.meetingOfAnotherBody", meeting, body);
 		}
 
 		@Override
@@ -648,13 +645,12 @@ public class Decisions {
 	public static class MeetingNotInSession extends RuleViolation {
 
 		MeetingNotInSession(String meeting, LocalDate from, LocalDate until, LocalDate today) {
-			super("Meeting %s sits from %s to %s, not today (%s in the forum's time zone); a decision at a meeting is taken while it is in session"
-					.formatted(meeting, from, until, today));
+			super("problem.decision.meetingNotInSession", meeting, from, until, today);
 		}
 
 		/** The same refusal to one who may not see the meeting: neither its id nor its days. */
 		MeetingNotInSession(LocalDate today) {
-			super("The meeting of this decision is not in session today (%s in the forum's time zone)".formatted(today));
+			super("problem.decision.meetingNotInSessionToday", today);
 		}
 
 		@Override
@@ -666,7 +662,7 @@ public class Decisions {
 	public static class SilenceClosesByItself extends RuleViolation {
 
 		SilenceClosesByItself() {
-			super("A silence procedure closes by itself at its deadline");
+			super("problem.decision.silenceClosesByItself");
 		}
 
 		@Override
@@ -677,8 +673,8 @@ public class Decisions {
 
 	public static class ReferralInvalid extends RuleViolation {
 
-		ReferralInvalid(String message) {
-			super(message);
+		ReferralInvalid(String key, Object... arguments) {
+			super(key, arguments);
 		}
 
 		@Override

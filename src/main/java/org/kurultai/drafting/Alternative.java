@@ -14,7 +14,7 @@ public record Alternative(String label, Map<String, String> text, List<String> s
 		text = Map.copyOf(text);
 		sponsors = Paragraph.sponsorCodes(sponsors);
 		if (text.isEmpty()) {
-			throw new Paragraph.ParagraphInvalid(label + " has no text");
+			throw new Paragraph.ParagraphInvalid("problem.paragraph.alternativeNoText", label);
 		}
 	}
 

@@ -139,7 +139,7 @@ class DocumentPages {
 			@RequestParam String text) {
 		var blocks = Arrays.stream(text.replace("\r\n", "\n").split("\n\\s*\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 		if (blocks.isEmpty()) {
-			throw new InvalidRequest("text", "Write the paragraphs of the draft, separated by empty lines.");
+			throw InvalidRequest.of("text", "problem.drafting.paragraphsNeeded");
 		}
 		var paragraphs = new ArrayList<Paragraph>();
 		var original = properties.languages().get(0);
@@ -195,7 +195,7 @@ class DocumentPages {
 					marks.put(key.substring(5), ParagraphStatus.valueOf(value));
 				}
 				catch (IllegalArgumentException unknown) {
-					throw new InvalidRequest(key, "Unknown paragraph status '%s'.".formatted(value));
+					throw InvalidRequest.of(key, "problem.drafting.unknownParagraphStatus", value);
 				}
 			}
 		});
@@ -209,7 +209,7 @@ class DocumentPages {
 			if (!code.isBlank()) {
 				var normalized = code.trim().toUpperCase(Locale.ROOT);
 				if (!normalized.matches("[A-Z]{2,10}") || !registry.isRegistered(ParticipantCode.of(normalized))) {
-					throw new InvalidRequest("participants", "Unknown participant '%s'.".formatted(code));
+					throw InvalidRequest.of("participants", "problem.participant.unknown", code);
 				}
 				codes.add(normalized);
 			}

@@ -25,7 +25,7 @@ public record DocumentVersion(String document, int number, List<Paragraph> parag
 		}
 		var labels = paragraphs.stream().map(paragraph -> paragraph.label().toLowerCase(java.util.Locale.ROOT)).distinct().count();
 		if (labels != paragraphs.size()) {
-			throw new Paragraph.ParagraphInvalid("Two paragraphs of one version bear the same number");
+			throw new Paragraph.ParagraphInvalid("problem.paragraph.sameNumber");
 		}
 	}
 
@@ -55,7 +55,7 @@ public record DocumentVersion(String document, int number, List<Paragraph> parag
 	public static class EmptyText extends RuleViolation {
 
 		EmptyText() {
-			super("A version holds at least one paragraph");
+			super("problem.drafting.versionEmpty");
 		}
 
 		@Override

@@ -176,7 +176,7 @@ class DocumentsApi {
 			return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException unknown) {
-			throw new InvalidRequest(parameter, "Unknown %s '%s'.".formatted(parameter, value));
+			throw InvalidRequest.of(parameter, "problem.parameter.unknownValue", parameter, value);
 		}
 	}
 

@@ -81,9 +81,9 @@ public class Drafting {
 
 	/** A document the viewer may see; one they may not see does not exist for them. */
 	public NegotiatedDocument document(String id, Viewer viewer) {
-		var document = repository.document(normalize(id)).orElseThrow(() -> new NotFound("document", id));
+		var document = repository.document(normalize(id)).orElseThrow(() -> NotFound.of("problem.notFound.document", id));
 		if (!access.maySee(viewer, document.access())) {
-			throw new NotFound("document", id);
+			throw NotFound.of("problem.notFound.document", id);
 		}
 		return document;
 	}
@@ -95,7 +95,7 @@ public class Drafting {
 	public DocumentVersion version(String id, int number, Viewer viewer) {
 		var document = document(id, viewer);
 		return repository.version(document.id(), number)
-				.orElseThrow(() -> new NotFound("version", document.id() + " " + DocumentVersion.name(number)));
+				.orElseThrow(() -> NotFound.of("problem.notFound.version", document.id(), DocumentVersion.name(number)));
 	}
 
 	public DocumentVersion latest(String id, Viewer viewer) {
@@ -110,7 +110,7 @@ public class Drafting {
 		var document = document(id, viewer);
 		var lang = language == null || language.isBlank() ? document.originalLanguage() : language.trim().toLowerCase(Locale.ROOT);
 		if (!document.languages().contains(lang)) {
-			throw new InvalidRequest("language", "The document has no %s version; it has %s.".formatted(lang, document.languages()));
+			throw InvalidRequest.of("language", "problem.document.noLanguageVersion", lang, document.languages());
 		}
 		return Comparison.of(version(id, from, viewer), version(id, to, viewer), lang);
 	}
@@ -145,12 +145,12 @@ public class Drafting {
 	public NegotiatedDocument table(Account account, NewDocument draft) {
 		var mandate = rights.of(account, clock.today());
 		if (!(mandate.actsForSecretariat() || mandate.mayObject())) {
-			throw new NotAllowed("Only a member State's delegation or the Secretariat tables a draft; "
-					+ account.actsFor() + " may not on " + mandate.on() + ".");
+			throw NotAllowed.of("problem.drafting.whoTables",
+					account.actsFor(), mandate.on());
 		}
 		var body = draft.body().trim().toUpperCase(Locale.ROOT);
 		if (!organs.isBody(body)) {
-			throw new InvalidRequest("body", "Unknown body '%s'.".formatted(draft.body()));
+			throw InvalidRequest.of("body", "problem.body.unknown", draft.body());
 		}
 		if (!organs.body(body).existsOn(clock.today())) {
 			throw new BodyNotInExistence(body);
@@ -190,8 +190,8 @@ public class Drafting {
 		var document = document(id, access.viewer(account, clock.today()));
 		var mandate = rights.of(account, clock.today());
 		if (!mandate.maySpeak()) {
-			throw new NotAllowed("Amendments are proposed by the delegation of a member or observer State; "
-					+ account.actsFor() + " may not on " + mandate.on() + ".");
+			throw NotAllowed.of("problem.drafting.whoAmends",
+					account.actsFor(), mandate.on());
 		}
 		repository.lockShared(document.id());
 		var current = repository.document(document.id()).orElseThrow();
@@ -204,13 +204,13 @@ public class Drafting {
 			if (proposal.againstVersion() < latest && proposal.againstVersion() >= 0) {
 				throw new Revision.AmendmentOutdated(proposal.againstVersion(), latest);
 			}
-			throw new NotFound("version", document.id() + " " + DocumentVersion.name(proposal.againstVersion()));
+			throw NotFound.of("problem.notFound.version", document.id(), DocumentVersion.name(proposal.againstVersion()));
 		}
 		var invited = invitations(proposal.cosponsors(), account.participant(), clock.today());
 		var text = proposal.text() == null ? Map.<String, String>of() : proposal.text();
 		checkLanguages(text.keySet(), current.languages());
 		if (proposal.kind().needsText() && text.getOrDefault(current.originalLanguage(), "").isBlank()) {
-			throw new InvalidRequest("text", "Give the amendment's text in the original language (%s).".formatted(current.originalLanguage()));
+			throw InvalidRequest.of("text", "problem.drafting.amendmentTextNeeded", current.originalLanguage());
 		}
 		var now = clock.now();
 		var amendment = new Amendment(0, document.id(), latest, proposal.kind(), blankToNull(proposal.paragraph()),
@@ -235,15 +235,15 @@ public class Drafting {
 		for (var code : codes == null ? List.<String>of() : codes) {
 			var normalized = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
 			if (!normalized.matches("[A-Z]{2,10}") || !registry.isRegistered(ParticipantCode.of(normalized))) {
-				throw new InvalidRequest("cosponsors", "'%s' is not a participant of the forum.".formatted(code));
+				throw InvalidRequest.of("cosponsors", "problem.drafting.notAParticipant", code);
 			}
 			var status = registry.statusOf(ParticipantCode.of(normalized), today);
 			if (status != ParticipantStatus.MEMBER && status != ParticipantStatus.OBSERVER) {
-				throw new InvalidRequest("cosponsors", "%s is not a member or observer on %s; only their delegations co-sponsor amendments."
-						.formatted(normalized, today));
+				throw InvalidRequest.of("cosponsors", "problem.drafting.cosponsorStatus",
+						normalized, today);
 			}
 			if (normalized.equals(proposer)) {
-				throw new InvalidRequest("cosponsors", "%s proposes the amendment and sponsors it already; invite other States.".formatted(proposer));
+				throw InvalidRequest.of("cosponsors", "problem.drafting.proposerIsSponsor", proposer);
 			}
 			if (!invited.contains(normalized)) {
 				invited.add(normalized);
@@ -263,13 +263,13 @@ public class Drafting {
 		var code = participant.trim().toUpperCase(Locale.ROOT);
 		repository.lockShared(document.id());
 		var amendment = repository.amendment(amendmentId).filter(found -> found.document().equals(document.id()))
-				.orElseThrow(() -> new NotFound("amendment", String.valueOf(amendmentId)));
+				.orElseThrow(() -> NotFound.of("problem.notFound.amendment", amendmentId));
 		if (!amendment.invited().contains(code) && !amendment.cosponsors().contains(code) && !amendment.declined().contains(code)) {
-			throw new NotFound("invitation to co-sponsor", amendmentId + " " + participant);
+			throw NotFound.of("problem.notFound.cosponsorInvitation", amendmentId, participant);
 		}
 		if (!actsFor(account, code, today)) {
-			throw new NotAllowed("Only the delegation of %s answers its invitation to co-sponsor; %s may not on %s."
-					.formatted(code, account.actsFor(), today));
+			throw NotAllowed.of("problem.drafting.whoAnswersInvitation",
+					code, account.actsFor(), today);
 		}
 		if (amendment.status() != Amendment.Status.PROPOSED) {
 			throw new InvitationLapsed(amendmentId, amendment.status());
@@ -310,12 +310,12 @@ public class Drafting {
 		var document = document(id, access.viewer(account, clock.today()));
 		var mandate = rights.of(account, clock.today());
 		if (!mandate.maySpeak()) {
-			throw new NotAllowed("Positions on alternatives are stated by the delegation of a member or observer State.");
+			throw NotAllowed.of("problem.drafting.whoStatesPositions");
 		}
 		refuseIfAdopted(document);
 		var version = latest(document.id(), access.viewer(account, clock.today()));
-		var target = version.paragraph(paragraph).orElseThrow(() -> new NotFound("paragraph", paragraph));
-		var chosen = target.alternative(alternative).orElseThrow(() -> new NotFound("alternative", paragraph + " " + alternative));
+		var target = version.paragraph(paragraph).orElseThrow(() -> NotFound.of("problem.notFound.paragraph", paragraph));
+		var chosen = target.alternative(alternative).orElseThrow(() -> NotFound.of("problem.notFound.alternative", paragraph, alternative));
 		var position = new AlternativePosition(target.label(), chosen.label(), account.participant(), stance, version.number(),
 				clock.now());
 		repository.state(document.id(), position);
@@ -346,17 +346,17 @@ public class Drafting {
 			throw new RevisionNotOnCurrent(basedOn, latest);
 		}
 		if (new HashSet<>(takeIn).size() != takeIn.size()) {
-			throw new InvalidRequest("takeIn", "An amendment is taken in once.");
+			throw InvalidRequest.of("takeIn", "problem.drafting.takenInOnce");
 		}
 		var amendments = new ArrayList<Amendment>();
 		for (var amendmentId : takeIn) {
 			var amendment = repository.amendment(amendmentId)
 					.filter(found -> found.document().equals(document.id()))
-					.orElseThrow(() -> new NotFound("amendment", String.valueOf(amendmentId)));
+					.orElseThrow(() -> NotFound.of("problem.notFound.amendment", amendmentId));
 			amendments.add(amendment);
 		}
 		if (amendments.isEmpty() && marks.isEmpty()) {
-			throw new InvalidRequest("takeIn", "A revision takes in at least one amendment or marks at least one paragraph.");
+			throw InvalidRequest.of("takeIn", "problem.drafting.revisionEmpty");
 		}
 		var base = repository.version(document.id(), latest).orElseThrow();
 		var paragraphs = Revision.apply(base, amendments, marks);
@@ -374,8 +374,8 @@ public class Drafting {
 	/** Checks that the person may put texts for decision (the chair or the Secretariat). */
 	public void refuseUnlessFacilitating(Mandate mandate) {
 		if (!facilitation.mayFacilitate(mandate)) {
-			throw new NotAllowed("Only the chairing State's delegation (%s on %s) or the Secretariat conducts the negotiation."
-					.formatted(facilitation.chairOn(mandate.on()), mandate.on()));
+			throw NotAllowed.of("problem.drafting.whoConducts",
+					facilitation.chairOn(mandate.on()), mandate.on());
 		}
 	}
 
@@ -385,10 +385,10 @@ public class Drafting {
 	 */
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
 	public DocumentVersion textForDecision(String id, int number) {
-		var document = repository.lock(id).orElseThrow(() -> new NotFound("document", id));
+		var document = repository.lock(id).orElseThrow(() -> NotFound.of("problem.notFound.document", id));
 		refuseIfAdopted(document);
 		var version = repository.version(document.id(), number)
-				.orElseThrow(() -> new NotFound("version", document.id() + " " + DocumentVersion.name(number)));
+				.orElseThrow(() -> NotFound.of("problem.notFound.version", document.id(), DocumentVersion.name(number)));
 		if (document.latestVersion() != null && number != document.latestVersion()) {
 			throw new RevisionNotOnCurrent(number, document.latestVersion());
 		}
@@ -417,10 +417,10 @@ public class Drafting {
 			throw new DocumentAlreadyRecorded(record.id());
 		}
 		if (!organs.isBody(record.body())) {
-			throw new NotFound("body", record.body());
+			throw NotFound.of("problem.notFound.body", record.body());
 		}
 		if (record.meeting() != null && !meetings.exists(record.meeting())) {
-			throw new NotFound("meeting", record.meeting());
+			throw NotFound.of("problem.notFound.meeting", record.meeting());
 		}
 		int number = repository.nextSymbolNumber(record.body(), record.adoptedOn().getYear());
 		var symbol = properties.symbol(record.body(), record.type(), record.adoptedOn().getYear(), number);
@@ -445,25 +445,25 @@ public class Drafting {
 		var wanted = requested == null || requested.isEmpty() ? properties.languages() : requested;
 		for (var language : wanted) {
 			if (language == null || language.isBlank()) {
-				throw new InvalidRequest("languages", "Name each language by its code (%s).".formatted(properties.languages()));
+				throw InvalidRequest.of("languages", "problem.drafting.languageCode", String.valueOf(properties.languages()));
 			}
 			var code = language.trim().toLowerCase(Locale.ROOT);
 			if (!properties.languages().contains(code)) {
-				throw new InvalidRequest("languages", "'%s' is not a language of the forum (%s).".formatted(language, properties.languages()));
+				throw InvalidRequest.of("languages", "problem.drafting.notALanguage", language, String.valueOf(properties.languages()));
 			}
 			if (!languages.contains(code)) {
 				languages.add(code);
 			}
 		}
 		if (original != null && !languages.contains(original.trim().toLowerCase(Locale.ROOT))) {
-			throw new InvalidRequest("originalLanguage", "The original language must be one of the document's languages %s.".formatted(languages));
+			throw InvalidRequest.of("originalLanguage", "problem.drafting.originalLanguage", String.valueOf(languages));
 		}
 		return languages;
 	}
 
 	private void checkText(List<Paragraph> paragraphs, List<String> languages, String original) {
 		if (paragraphs.isEmpty()) {
-			throw new InvalidRequest("paragraphs", "A draft holds at least one paragraph.");
+			throw InvalidRequest.of("paragraphs", "problem.drafting.draftEmpty");
 		}
 		for (var paragraph : paragraphs) {
 			checkLanguages(paragraph.text().keySet(), languages);
@@ -471,7 +471,7 @@ public class Drafting {
 			boolean hasOriginal = paragraph.alternatives().isEmpty() ? !paragraph.text(original).isBlank()
 					: paragraph.alternatives().stream().allMatch(alternative -> !alternative.text(original).isBlank());
 			if (!hasOriginal) {
-				throw new InvalidRequest("paragraphs", "Paragraph %s has no text in the original language (%s).".formatted(paragraph.label(), original));
+				throw InvalidRequest.of("paragraphs", "problem.drafting.noOriginalText", paragraph.label(), original);
 			}
 		}
 	}
@@ -494,10 +494,8 @@ public class Drafting {
 	private static void checkSponsors(String field, List<String> sponsors, @Nullable String tabler) {
 		for (var sponsor : sponsors) {
 			if (tabler == null || !tabler.equals(sponsor == null ? null : sponsor.trim().toUpperCase(Locale.ROOT))) {
-				throw new InvalidRequest(field, tabler == null
-						? "A draft the Secretariat tables has no sponsors; got '%s'.".formatted(sponsor)
-						: "Only %s, which tables the draft, sponsors its wording; got '%s'. Other States co-sponsor by accepting an amendment's invitation."
-								.formatted(tabler, sponsor));
+				throw InvalidRequest.of(field, tabler == null ? "problem.drafting.secretariatDraftSponsors" : "problem.drafting.onlyTablerSponsors",
+						tabler, sponsor);
 			}
 		}
 	}
@@ -505,7 +503,7 @@ public class Drafting {
 	private static void checkLanguages(java.util.Set<String> used, List<String> languages) {
 		for (var language : used) {
 			if (!languages.contains(language)) {
-				throw new InvalidRequest("text", "'%s' is not one of the document's languages %s.".formatted(language, languages));
+				throw InvalidRequest.of("text", "problem.drafting.notADocumentLanguage", language, String.valueOf(languages));
 			}
 		}
 	}
@@ -522,7 +520,7 @@ public class Drafting {
 		for (var participant : requested.named()) {
 			var code = ParticipantCode.parse(participant);
 			if (!registry.isRegistered(code)) {
-				throw new InvalidRequest("named", "Unknown participant '%s'.".formatted(participant));
+				throw InvalidRequest.of("named", "problem.participant.unknown", participant);
 			}
 			named.add(code.value());
 		}
@@ -550,8 +548,8 @@ public class Drafting {
 	public static class NothingAgreedUntilEverythingAgreed extends RuleViolation {
 
 		NothingAgreedUntilEverythingAgreed(DocumentVersion version) {
-			super("Nothing is agreed until everything is agreed: %s of %s still holds bracketed paragraphs %s"
-					.formatted(version.name(), version.document(), version.bracketed().stream().map(Paragraph::label).toList()));
+			super("problem.drafting.nothingAgreed", version.name(), version.document(),
+					String.valueOf(version.bracketed().stream().map(Paragraph::label).toList()));
 		}
 
 		@Override
@@ -564,7 +562,7 @@ public class Drafting {
 	public static class InvitationLapsed extends RuleViolation {
 
 		InvitationLapsed(long amendment, Amendment.Status status) {
-			super("Amendment %d is %s; the invitation to co-sponsor it has lapsed".formatted(amendment, status.label()));
+			super("problem.drafting.invitationLapsed", amendment, status);
 		}
 
 		@Override
@@ -576,7 +574,7 @@ public class Drafting {
 	public static class AlreadyAnswered extends RuleViolation {
 
 		AlreadyAnswered(long amendment, String participant) {
-			super("%s has already answered the invitation to co-sponsor amendment %d".formatted(participant, amendment));
+			super("problem.drafting.alreadyAnswered", participant, amendment);
 		}
 
 		@Override
@@ -588,7 +586,7 @@ public class Drafting {
 	public static class RevisionNotOnCurrent extends RuleViolation {
 
 		RevisionNotOnCurrent(int named, int current) {
-			super("The text now stands at %s, not %s".formatted(DocumentVersion.name(current), DocumentVersion.name(named)));
+			super("problem.drafting.revisionNotOnCurrent", DocumentVersion.name(current), DocumentVersion.name(named));
 		}
 
 		@Override
@@ -600,7 +598,7 @@ public class Drafting {
 	public static class DocumentAdopted extends RuleViolation {
 
 		DocumentAdopted(String symbol) {
-			super(symbol + " is adopted; its text is final");
+			super("problem.drafting.documentAdopted", symbol);
 		}
 
 		@Override
@@ -612,7 +610,7 @@ public class Drafting {
 	public static class NoTextHeld extends RuleViolation {
 
 		NoTextHeld(String id) {
-			super("The forum's records hold no text of " + id + ", only the fact of its adoption");
+			super("problem.drafting.noTextHeld", id);
 		}
 
 		@Override
@@ -624,7 +622,7 @@ public class Drafting {
 	public static class DocumentAlreadyRecorded extends RuleViolation {
 
 		DocumentAlreadyRecorded(String id) {
-			super("Document " + id + " is already recorded");
+			super("problem.drafting.documentRecorded", id);
 		}
 
 		@Override
@@ -636,7 +634,7 @@ public class Drafting {
 	public static class BodyNotInExistence extends RuleViolation {
 
 		BodyNotInExistence(String body) {
-			super("The body " + body + " does not exist today; a draft is tabled in a body that does");
+			super("problem.drafting.bodyNotInExistence", body);
 		}
 
 		@Override

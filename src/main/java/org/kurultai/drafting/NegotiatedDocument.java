@@ -22,7 +22,7 @@ public record NegotiatedDocument(String id, String symbol, DocumentType type, St
 	public NegotiatedDocument {
 		languages = List.copyOf(languages);
 		if (!languages.contains(originalLanguage)) {
-			throw new Paragraph.ParagraphInvalid("The original language must be one of the document's languages");
+			throw new Paragraph.ParagraphInvalid("problem.paragraph.originalLanguage");
 		}
 	}
 

@@ -19,17 +19,17 @@ public record Paragraph(String label, ParagraphStatus status, Map<String, String
 		alternatives = List.copyOf(alternatives);
 		sponsors = sponsorCodes(sponsors);
 		if (!label.matches("[A-Za-z0-9.\\-]{1,20}")) {
-			throw new ParagraphInvalid("'" + label + "' is not a paragraph number");
+			throw new ParagraphInvalid("problem.paragraph.number", label);
 		}
 		if (!alternatives.isEmpty() && status != ParagraphStatus.BRACKETED) {
-			throw new ParagraphInvalid("Paragraph " + label + " has alternatives, so it is bracketed until one is chosen");
+			throw new ParagraphInvalid("problem.paragraph.alternativesBracketed", label);
 		}
 		if (text.isEmpty() && alternatives.isEmpty()) {
-			throw new ParagraphInvalid("Paragraph " + label + " has no text");
+			throw new ParagraphInvalid("problem.paragraph.noText", label);
 		}
 		var alternativeLabels = alternatives.stream().map(Alternative::label).distinct().count();
 		if (alternativeLabels != alternatives.size()) {
-			throw new ParagraphInvalid("Paragraph " + label + " names an alternative twice");
+			throw new ParagraphInvalid("problem.paragraph.alternativeTwice", label);
 		}
 	}
 
@@ -60,8 +60,8 @@ public record Paragraph(String label, ParagraphStatus status, Map<String, String
 	/** A paragraph's content breaks the rules of the text. */
 	public static class ParagraphInvalid extends RuleViolation {
 
-		public ParagraphInvalid(String message) {
-			super(message);
+		public ParagraphInvalid(String key, Object... arguments) {
+			super(key, arguments);
 		}
 
 		@Override
@@ -75,7 +75,7 @@ public record Paragraph(String label, ParagraphStatus status, Map<String, String
 		var codes = new java.util.ArrayList<String>();
 		for (var sponsor : sponsors) {
 			if (sponsor == null || sponsor.isBlank()) {
-				throw new ParagraphInvalid("A sponsor is named by its participant code, e.g. KAZ");
+				throw new ParagraphInvalid("problem.paragraph.sponsorCode");
 			}
 			var code = sponsor.trim().toUpperCase(java.util.Locale.ROOT);
 			if (!codes.contains(code)) {

@@ -57,8 +57,7 @@ public final class Revision {
 	private static void applyOne(List<Paragraph> paragraphs, Amendment amendment) {
 		var sponsors = amendment.sponsors();
 		if (amendment.kind().needsText() && amendment.text().values().stream().allMatch(String::isBlank)) {
-			throw new Paragraph.ParagraphInvalid("An amendment to " + amendment.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-					+ " needs its text");
+			throw new Paragraph.ParagraphInvalid("problem.amendment.textNeeded", amendment.kind());
 		}
 		int index = amendment.paragraph() == null ? -1 : indexOf(paragraphs, amendment.paragraph());
 		if (index < 0) {
@@ -117,13 +116,11 @@ public final class Revision {
 	public static class AmendmentOutdated extends RuleViolation {
 
 		AmendmentOutdated(long id, int against, int current) {
-			super("Amendment %d was proposed against %s, but the text now stands at %s; propose it again against %s"
-					.formatted(id, DocumentVersion.name(against), DocumentVersion.name(current), DocumentVersion.name(current)));
+			super("problem.amendment.outdated", id, DocumentVersion.name(against), DocumentVersion.name(current));
 		}
 
 		public AmendmentOutdated(int against, int current) {
-			super("The amendment names %s, but the text now stands at %s; amendments are proposed against the current version"
-					.formatted(DocumentVersion.name(against), DocumentVersion.name(current)));
+			super("problem.amendment.namesOutdated", DocumentVersion.name(against), DocumentVersion.name(current));
 		}
 
 		@Override
@@ -135,7 +132,7 @@ public final class Revision {
 	public static class AmendmentNotOpen extends RuleViolation {
 
 		AmendmentNotOpen(long id, Amendment.Status status) {
-			super("Amendment %d is %s, not proposed".formatted(id, status.label()));
+			super("problem.amendment.notOpen", id, status);
 		}
 
 		@Override
@@ -147,7 +144,7 @@ public final class Revision {
 	public static class UnknownParagraph extends RuleViolation {
 
 		UnknownParagraph(String label) {
-			super("The version has no paragraph " + label);
+			super("problem.amendment.unknownParagraph", label);
 		}
 
 		@Override
@@ -159,7 +156,7 @@ public final class Revision {
 	public static class UnknownAlternative extends RuleViolation {
 
 		UnknownAlternative(String paragraph, String alternative) {
-			super("Paragraph %s has no alternative '%s'".formatted(paragraph, alternative));
+			super("problem.amendment.unknownAlternative", paragraph, alternative);
 		}
 
 		@Override
@@ -171,7 +168,7 @@ public final class Revision {
 	public static class AlternativesOpen extends RuleViolation {
 
 		AlternativesOpen(String paragraph) {
-			super("Paragraph " + paragraph + " still holds alternatives; settle it on one before marking it agreed");
+			super("problem.amendment.alternativesOpen", paragraph);
 		}
 
 		@Override

@@ -29,18 +29,17 @@ public record Account(UUID id, String email, String displayName, Role role, @Nul
 	public Account {
 		language = language == null ? Locale.ENGLISH : Locale.forLanguageTag(language.getLanguage());
 		if (!LANGUAGES.contains(language)) {
-			throw new AccountInvalid("Kurultai works in English (en) and Russian (ru), not '" + language.getLanguage() + "'");
+			throw new AccountInvalid("problem.account.language", language.getLanguage());
 		}
 		email = email.trim().toLowerCase(Locale.ROOT);
 		if (!EMAIL.matcher(email).matches() || email.length() > 254) {
-			throw new AccountInvalid("'" + email + "' is not an e-mail address");
+			throw new AccountInvalid("problem.account.email", email);
 		}
 		if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
-			throw new AccountInvalid("An account needs a name of at most 200 characters");
+			throw new AccountInvalid("problem.account.name");
 		}
 		if (role.actsForAParticipant() != (participant != null)) {
-			throw new AccountInvalid(role.actsForAParticipant() ? "A " + role.label().toLowerCase(Locale.ROOT)
-					+ " acts for a participant; name it" : "A " + role.label().toLowerCase(Locale.ROOT) + " acts for no participant");
+			throw new AccountInvalid(role.actsForAParticipant() ? "problem.account.participantNeeded" : "problem.account.noParticipant", role);
 		}
 	}
 
@@ -52,8 +51,8 @@ public record Account(UUID id, String email, String displayName, Role role, @Nul
 	/** An account's data breaks a rule. */
 	public static class AccountInvalid extends RuleViolation {
 
-		AccountInvalid(String message) {
-			super(message);
+		AccountInvalid(String key, Object... arguments) {
+			super(key, arguments);
 		}
 
 		@Override

@@ -59,7 +59,7 @@ public class Accounts {
 	public Account open(String email, String displayName, Role role, @Nullable String participant, @Nullable String password,
 			String actor, String actorActsFor) {
 		if (participant != null && !registry.isRegistered(ParticipantCode.parse(participant))) {
-			throw new NotFound("participant", participant);
+			throw NotFound.of("problem.notFound.participant", participant);
 		}
 		var account = new Account(UUID.randomUUID(), email, displayName, role,
 				participant == null ? null : ParticipantCode.parse(participant).value(), true, clock.now());
@@ -83,7 +83,7 @@ public class Accounts {
 	public static class EmailTaken extends RuleViolation {
 
 		EmailTaken(String email) {
-			super("An account for " + email + " exists already");
+			super("problem.account.emailTaken", email);
 		}
 
 		@Override
@@ -96,7 +96,7 @@ public class Accounts {
 	public static class PasswordTooShort extends RuleViolation {
 
 		PasswordTooShort() {
-			super("A password has at least " + MINIMUM_PASSWORD_LENGTH + " characters");
+			super("problem.account.passwordTooShort", MINIMUM_PASSWORD_LENGTH);
 		}
 
 		@Override

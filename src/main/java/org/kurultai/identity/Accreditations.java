@@ -42,11 +42,11 @@ public class Accreditations {
 	@Transactional
 	public Accreditation propose(Account coordinator, String personEmail) {
 		if (coordinator.role() != Role.NATIONAL_COORDINATOR || coordinator.participant() == null) {
-			throw new NotAllowed("Only a national coordinator proposes people for a delegation");
+			throw NotAllowed.of("problem.accreditation.onlyCoordinatorProposes");
 		}
-		var person = accounts.byEmail(personEmail).orElseThrow(() -> new NotFound("account", personEmail));
+		var person = accounts.byEmail(personEmail).orElseThrow(() -> NotFound.of("problem.notFound.account", personEmail));
 		if (person.role() != Role.DELEGATE || !coordinator.participant().equals(person.participant())) {
-			throw new NotAllowed("A national coordinator proposes delegates of their own participant only");
+			throw NotAllowed.of("problem.accreditation.ownParticipantOnly");
 		}
 		if (!openOf(person.id(), coordinator.participant()).isEmpty()) {
 			throw new AlreadyInDelegation(person.email(), coordinator.participant());
@@ -65,11 +65,11 @@ public class Accreditations {
 	@Transactional
 	public Accreditation accredit(UUID id, Account officer) {
 		if (!officer.role().isSecretariat()) {
-			throw new NotAllowed("Only the Secretariat accredits");
+			throw NotAllowed.of("problem.accreditation.onlySecretariatAccredits");
 		}
 		var accreditation = locked(id);
 		if (accreditation.stage() != Accreditation.Stage.PROPOSED) {
-			throw new WrongStage(accreditation, "accredited");
+			throw new WrongStage(accreditation, Accreditation.Stage.ACCREDITED);
 		}
 		jdbc.sql("update accreditation set accredited_by = ?, accredited_on = ? where id = ?").params(officer.id(), clock.today(), id)
 				.update();
@@ -84,10 +84,10 @@ public class Accreditations {
 		var accreditation = locked(id);
 		var coordinatorOfIt = by.role() == Role.NATIONAL_COORDINATOR && accreditation.participant().equals(by.participant());
 		if (!coordinatorOfIt && !by.role().isSecretariat()) {
-			throw new NotAllowed("Only the participant's national coordinator or the Secretariat ends an accreditation");
+			throw NotAllowed.of("problem.accreditation.whoEnds");
 		}
 		if (accreditation.stage() == Accreditation.Stage.ENDED) {
-			throw new WrongStage(accreditation, "ended");
+			throw new WrongStage(accreditation, Accreditation.Stage.ENDED);
 		}
 		jdbc.sql("update accreditation set ended_by = ?, ended_on = ? where id = ?").params(by.id(), clock.today(), id).update();
 		audit.record(new Act(by.email(), by.actsFor(), "accreditation.ended", "accreditation:" + id,
@@ -104,7 +104,7 @@ public class Accreditations {
 			return jdbc.sql("select * from accreditation where participant_code = ? order by proposed_on desc, id")
 					.param(viewer.participant()).query((rs, row) -> accreditation(rs)).list();
 		}
-		throw new NotAllowed("Accreditations are for the Secretariat and national coordinators");
+		throw NotAllowed.of("problem.accreditation.whoSees");
 	}
 
 	/** Is the person accredited to the participant's delegation on that day? */
@@ -115,12 +115,12 @@ public class Accreditations {
 
 	Accreditation find(UUID id) {
 		return jdbc.sql("select * from accreditation where id = ?").param(id).query((rs, row) -> accreditation(rs)).optional()
-				.orElseThrow(() -> new NotFound("accreditation", id.toString()));
+				.orElseThrow(() -> NotFound.of("problem.notFound.accreditation", id));
 	}
 
 	private Accreditation locked(UUID id) {
 		return jdbc.sql("select * from accreditation where id = ? for update").param(id).query((rs, row) -> accreditation(rs))
-				.optional().orElseThrow(() -> new NotFound("accreditation", id.toString()));
+				.optional().orElseThrow(() -> NotFound.of("problem.notFound.accreditation", id));
 	}
 
 	private List<Accreditation> openOf(UUID account, String participant) {
@@ -139,7 +139,7 @@ public class Accreditations {
 	public static class AlreadyInDelegation extends RuleViolation {
 
 		AlreadyInDelegation(String person, String participant) {
-			super(person + " is already proposed or accredited to the delegation of " + participant);
+			super("problem.accreditation.alreadyInDelegation", person, participant);
 		}
 
 		@Override
@@ -151,9 +151,8 @@ public class Accreditations {
 	/** An accreditation moves proposed → accredited → ended, once each. */
 	public static class WrongStage extends RuleViolation {
 
-		WrongStage(Accreditation accreditation, String wanted) {
-			super("This accreditation is " + accreditation.stage().name().toLowerCase(java.util.Locale.ROOT) + "; it cannot be "
-					+ wanted + " now");
+		WrongStage(Accreditation accreditation, Accreditation.Stage wanted) {
+			super("problem.accreditation.wrongStage", accreditation.stage(), wanted);
 		}
 
 		@Override

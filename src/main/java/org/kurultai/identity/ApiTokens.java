@@ -53,10 +53,10 @@ public class ApiTokens {
 	@Transactional
 	public Issued issue(Account owner, String name, int days) {
 		if (name == null || name.isBlank() || name.length() > 100) {
-			throw new InvalidRequest("name", "A token needs a name of 1 to 100 characters.");
+			throw InvalidRequest.of("name", "problem.token.name");
 		}
 		if (days < 1 || days > MAXIMUM_DAYS) {
-			throw new InvalidRequest("expiresInDays", "A token lives 1 to " + MAXIMUM_DAYS + " days.");
+			throw InvalidRequest.of("expiresInDays", "problem.token.lifetime", MAXIMUM_DAYS);
 		}
 		var bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
@@ -88,7 +88,7 @@ public class ApiTokens {
 	public ApiToken revoke(UUID id, Account by) {
 		var token = jdbc.sql("select * from api_token where id = ? for update").param(id).query((rs, row) -> token(rs)).optional()
 				.filter(found -> found.account().equals(by.id()) || by.role() == Role.SECRETARIAT_ADMINISTRATOR)
-				.orElseThrow(() -> new NotFound("token", id.toString()));
+				.orElseThrow(() -> NotFound.of("problem.notFound.token", id));
 		if (token.revokedAt() != null) {
 			return token;
 		}

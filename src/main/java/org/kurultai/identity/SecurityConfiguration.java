@@ -70,15 +70,15 @@ class SecurityConfiguration {
 				.logout(logout -> logout.logoutSuccessUrl("/?signedOut"))
 				.exceptionHandling(exceptions -> exceptions
 						.defaultAuthenticationEntryPointFor((request, response, exception) -> problem(response, HttpStatus.UNAUTHORIZED,
-								"unauthorized", "Sign in, or send a valid API token, to do this."), api)
+								"unauthorized", "problem.security.signIn"), api)
 						.defaultAccessDeniedHandlerFor((request, response, exception) -> {
 							// nobody signed in (a write without a token fails its CSRF check first): that is a 401, not a 403
 							var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
 							if (authentication == null || authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
-								problem(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Sign in, or send a valid API token, to do this.");
+								problem(response, HttpStatus.UNAUTHORIZED, "unauthorized", "problem.security.signIn");
 							}
 							else {
-								problem(response, HttpStatus.FORBIDDEN, "forbidden", "You may not do this.");
+								problem(response, HttpStatus.FORBIDDEN, "forbidden", "problem.security.forbidden");
 							}
 						}, api)
 						.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)

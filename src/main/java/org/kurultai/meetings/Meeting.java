@@ -21,13 +21,13 @@ public record Meeting(String id, String body, @Nullable Integer number, String t
 
 	public Meeting {
 		if (until.isBefore(from)) {
-			throw new MeetingInvalid("Meeting %s ends (%s) before it starts (%s)".formatted(id, until, from));
+			throw new MeetingInvalid("problem.meeting.invalidDays", id, until, from);
 		}
 		if (number != null && number < 1) {
-			throw new MeetingInvalid("Meeting %s: a number in a series starts at 1".formatted(id));
+			throw new MeetingInvalid("problem.meeting.number", id);
 		}
 		if (delegations.stream().map(Delegation::participant).distinct().count() != delegations.size()) {
-			throw new MeetingInvalid("Meeting %s lists a delegation twice".formatted(id));
+			throw new MeetingInvalid("problem.meeting.delegationTwice", id);
 		}
 		outcomes = List.copyOf(outcomes);
 		delegations = List.copyOf(delegations);
@@ -40,8 +40,8 @@ public record Meeting(String id, String body, @Nullable Integer number, String t
 	/** A meeting's own data is inconsistent. */
 	public static class MeetingInvalid extends RuleViolation {
 
-		MeetingInvalid(String message) {
-			super(message);
+		MeetingInvalid(String key, Object... arguments) {
+			super(key, arguments);
 		}
 
 		@Override

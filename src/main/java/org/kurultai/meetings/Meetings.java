@@ -44,14 +44,14 @@ public class Meetings {
 		if (body != null && !body.isBlank()) {
 			bodyCode = body.trim().toUpperCase(java.util.Locale.ROOT);
 			if (!organs.isBody(bodyCode)) {
-				throw new InvalidRequest("body", "Unknown body '%s'.".formatted(body));
+				throw InvalidRequest.of("body", "problem.body.unknown", body);
 			}
 		}
 		return repository.find(bodyCode, span.from(), span.to());
 	}
 
 	public Meeting meeting(String id) {
-		return repository.find(id).orElseThrow(() -> new NotFound("meeting", id));
+		return repository.find(id).orElseThrow(() -> NotFound.of("problem.notFound.meeting", id));
 	}
 
 	/**
@@ -80,15 +80,15 @@ public class Meetings {
 			@Nullable String host, Access access, LocalDate today, String actor, String actsFor) {
 		var code = body.trim().toUpperCase(java.util.Locale.ROOT);
 		if (!organs.isBody(code)) {
-			throw new InvalidRequest("body", "Unknown body '%s'.".formatted(body));
+			throw InvalidRequest.of("body", "problem.body.unknown", body);
 		}
 		for (var participant : access.named()) {
 			if (!registry.isRegistered(ParticipantCode.parse(participant))) {
-				throw new InvalidRequest("named", "Unknown participant '%s'.".formatted(participant));
+				throw InvalidRequest.of("named", "problem.participant.unknown", participant);
 			}
 		}
 		if (host != null && !registry.isRegistered(ParticipantCode.parse(host))) {
-			throw new InvalidRequest("host", "Unknown participant '%s'.".formatted(host));
+			throw InvalidRequest.of("host", "problem.participant.unknown", host);
 		}
 		var id = code + "-" + from;
 		for (int n = 2; repository.exists(id); n++) {
@@ -107,11 +107,11 @@ public class Meetings {
 	@Transactional
 	public void record(Meeting meeting) {
 		if (!organs.isBody(meeting.body())) {
-			throw new NotFound("body", meeting.body());
+			throw NotFound.of("problem.notFound.body", meeting.body());
 		}
 		for (var participant : participantsNamedIn(meeting)) {
 			if (!registry.isRegistered(ParticipantCode.of(participant))) {
-				throw new NotFound("participant", participant);
+				throw NotFound.of("problem.notFound.participant", participant);
 			}
 		}
 		if (repository.exists(meeting.id())) {

@@ -41,13 +41,13 @@ class MeetingsAdministration {
 	Scheduled schedule(@AuthenticationPrincipal KurultaiUser user, @Valid @RequestBody NewMeeting request) {
 		var until = request.until() == null ? request.from() : request.until();
 		if (until.isBefore(request.from())) {
-			throw new InvalidRequest("until", "A meeting cannot end (%s) before it starts (%s).".formatted(until, request.from()));
+			throw InvalidRequest.of("until", "problem.meeting.endsBeforeStart", until, request.from());
 		}
 		var level = request.access() == null ? AccessLevel.PUBLIC : request.access();
 		var named = new java.util.TreeSet<String>();
 		for (var code : request.named() == null ? List.<String>of() : request.named()) {
 			if (code == null || code.isBlank()) {
-				throw new InvalidRequest("named", "Name each participant who may see the meeting by its code, e.g. KAZ.");
+				throw InvalidRequest.of("named", "problem.meeting.nameByCode");
 			}
 			named.add(code.trim().toUpperCase(java.util.Locale.ROOT));
 		}

@@ -21,7 +21,7 @@ public record Body(String code, BodyKind kind, BodyStatus status, @Nullable Loca
 
 	public Body {
 		if (names.isEmpty()) {
-			throw new BodyNamesInvalid(code + " needs a name");
+			throw new BodyNamesInvalid("problem.body.nameNeeded", code);
 		}
 		var sorted = new ArrayList<>(names);
 		sorted.sort(Comparator.comparing(BodyName::from, Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -29,14 +29,14 @@ public record Body(String code, BodyKind kind, BodyStatus status, @Nullable Loca
 			var earlier = sorted.get(i - 1);
 			var later = sorted.get(i);
 			if (later.from() == null || earlier.until() == null || earlier.until().isAfter(later.from())) {
-				throw new BodyNamesInvalid("Names of %s overlap: '%s' and '%s'".formatted(code, earlier.name(), later.name()));
+				throw new BodyNamesInvalid("problem.body.namesOverlap", code, earlier.name(), later.name());
 			}
 		}
 		names = List.copyOf(sorted);
 		members = List.copyOf(members);
 		claims = List.copyOf(claims);
 		if (code.equals(reportsTo)) {
-			throw new BodyNamesInvalid(code + " cannot report to itself");
+			throw new BodyNamesInvalid("problem.body.reportsToItself", code);
 		}
 	}
 
@@ -62,8 +62,8 @@ public record Body(String code, BodyKind kind, BodyStatus status, @Nullable Loca
 	/** A body's names must follow each other without overlap. */
 	public static class BodyNamesInvalid extends RuleViolation {
 
-		BodyNamesInvalid(String message) {
-			super(message);
+		BodyNamesInvalid(String key, Object... arguments) {
+			super(key, arguments);
 		}
 
 		@Override

@@ -16,7 +16,7 @@ public record ChairTerm(String chair, LocalDate from, DatePrecision precision, @
 
 	public ChairTerm {
 		if (until != null && !until.isAfter(from)) {
-			throw new Chairmanship.TermsInvalid("A term must end after it starts (" + from + " – " + until + ")");
+			throw new Chairmanship.TermsInvalid("problem.chairmanship.termEndsBeforeStart", from, until);
 		}
 	}
 

@@ -22,8 +22,8 @@ public final class Chairmanship {
 		for (int i = 1; i < sorted.size(); i++) {
 			var earlier = sorted.get(i - 1);
 			if (earlier.until() == null || earlier.until().isAfter(sorted.get(i).from())) {
-				throw new TermsInvalid("The term of %s from %s overlaps the term of %s from %s".formatted(earlier.chair(),
-						earlier.from(), sorted.get(i).chair(), sorted.get(i).from()));
+				throw new TermsInvalid("problem.chairmanship.termsOverlap", earlier.chair(),
+						earlier.from(), sorted.get(i).chair(), sorted.get(i).from());
 			}
 		}
 		this.terms = List.copyOf(sorted);
@@ -77,8 +77,8 @@ public final class Chairmanship {
 	/** Terms of the chairmanship never overlap and each ends after it starts. */
 	public static class TermsInvalid extends RuleViolation {
 
-		TermsInvalid(String message) {
-			super(message);
+		TermsInvalid(String key, Object... arguments) {
+			super(key, arguments);
 		}
 
 		@Override

@@ -31,7 +31,7 @@ public class Organs {
 	public Body body(String code) {
 		var wanted = code.trim().toUpperCase(Locale.ROOT);
 		return bodies().stream().filter(body -> body.code().equals(wanted)).findFirst()
-				.orElseThrow(() -> new NotFound("body", code));
+				.orElseThrow(() -> NotFound.of("problem.notFound.body", code));
 	}
 
 	public boolean isBody(String code) {

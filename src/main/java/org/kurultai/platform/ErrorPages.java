@@ -35,7 +35,7 @@ class ErrorPages implements ErrorController {
 		if (uri.startsWith("/api/") || uri.startsWith("/v3/") || accept.contains(MediaType.APPLICATION_JSON_VALUE)
 				|| accept.contains(MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
 			var type = status == HttpStatus.NOT_FOUND ? "not-found" : status.is5xxServerError() ? "internal" : "bad-request";
-			var problem = ApiProblems.problem(status, type, status.getReasonPhrase(), detail);
+			var problem = ApiProblems.literal(status, type, status.getReasonPhrase(), detail);
 			problem.getBody().setInstance(java.net.URI.create(uri.startsWith("/") ? uri.replaceAll("[^A-Za-z0-9/._~-]", "") : "/"));
 			return problem;
 		}

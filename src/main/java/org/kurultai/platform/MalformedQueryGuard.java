@@ -24,8 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class MalformedQueryGuard extends OncePerRequestFilter {
 
-	static final String DETAIL = "The query string could not be read: parameters are name=value pairs, percent-encoded UTF-8, each with a name;"
-			+ " nothing was changed.";
+	/** The key of the detail in {@code i18n/problems}. */
+	static final String DETAIL = "problem.malformedQuery";
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -41,7 +41,7 @@ class MalformedQueryGuard extends OncePerRequestFilter {
 			request.getParameterNames();
 		}
 		catch (InvalidParameterException malformed) {
-			ProblemWriter.write(response, HttpStatus.BAD_REQUEST, "malformed-query", DETAIL);
+			ProblemWriter.write(request, response, HttpStatus.BAD_REQUEST, "malformed-query", DETAIL);
 			return;
 		}
 		chain.doFilter(request, response);

@@ -31,8 +31,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > LIMIT) {
-			ProblemWriter.write(response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-					"A request body to the API may have at most " + LIMIT + " bytes; nothing was changed.");
+			ProblemWriter.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "problem.payloadTooLarge", LIMIT);
 			return;
 		}
 		// a body of unknown length (chunked) is counted as it is read, and cut off past the limit

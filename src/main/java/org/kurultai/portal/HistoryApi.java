@@ -50,7 +50,7 @@ class HistoryApi {
 		var meeting = meetings.meeting(id);
 		if (!access.maySee(access.currentViewer(), meeting.access())) {
 			// a closed meeting does not exist for those it is closed to
-			throw new NotFound("meeting", id);
+			throw NotFound.of("problem.notFound.meeting", id);
 		}
 		return new MeetingDetail(summary(meeting), meeting.chairedBy(), meeting.outcomes(),
 				meeting.delegations().stream().map(delegation -> new DelegationView(delegation.participant(),

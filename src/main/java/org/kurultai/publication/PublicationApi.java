@@ -80,7 +80,7 @@ class PublicationApi {
 		}
 		var lang = language == null || language.isBlank() ? document.originalLanguage() : language.trim().toLowerCase(Locale.ROOT);
 		if (!document.languages().contains(lang)) {
-			throw new InvalidRequest("language", "The document has no %s version; it has %s.".formatted(lang, document.languages()));
+			throw InvalidRequest.of("language", "problem.document.noLanguageVersion", lang, document.languages());
 		}
 		var decision = decisions.adopting(document.id(), viewer);
 		var version = decision.isPresent() ? drafting.version(document.id(), decision.get().version(), viewer) : drafting.latest(document.id(), viewer);
@@ -156,7 +156,7 @@ class PublicationApi {
 	static class NotAdopted extends RuleViolation {
 
 		NotAdopted(NegotiatedDocument document) {
-			super(document.symbol() + " is " + document.status().label() + ", not adopted; only an adopted text is exported");
+			super("problem.publication.notAdopted", document.symbol(), document.status());
 		}
 
 		@Override

@@ -12,8 +12,8 @@ import org.kurultai.shared.RuleViolation;
 public class MembershipRequiresFoundingDocuments extends RuleViolation {
 
 	MembershipRequiresFoundingDocuments(ParticipantCode state, LocalDate admission, Collection<String> unsigned) {
-		super("%s cannot be admitted as a member on %s: it has not signed %s by that date".formatted(state, admission,
-				String.join(" and ", unsigned)));
+		super("problem.registry.foundingDocumentsUnsigned", state, admission,
+				unsigned);
 	}
 
 	@Override

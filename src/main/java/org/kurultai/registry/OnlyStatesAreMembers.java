@@ -6,7 +6,7 @@ import org.kurultai.shared.RuleViolation;
 public class OnlyStatesAreMembers extends RuleViolation {
 
 	OnlyStatesAreMembers(ParticipantCode organization) {
-		super(organization + " is an international organization; only States can be members");
+		super("problem.registry.onlyStatesAreMembers", organization);
 	}
 
 	@Override

@@ -28,7 +28,7 @@ public record ParticipantCode(String value) implements Comparable<ParticipantCod
 	public static ParticipantCode parse(String value) {
 		var normalized = value.trim().toUpperCase(Locale.ROOT);
 		if (!SHAPE.matcher(normalized).matches()) {
-			throw new NotFound("participant", value);
+			throw NotFound.of("problem.notFound.participant", value);
 		}
 		return new ParticipantCode(normalized);
 	}

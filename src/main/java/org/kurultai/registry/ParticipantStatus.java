@@ -17,7 +17,7 @@ public enum ParticipantStatus {
 			return valueOf(name.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw new InvalidRequest("status", "Unknown status '" + name + "'; expected MEMBER, OBSERVER or PARTNER.");
+			throw InvalidRequest.of("status", "problem.participant.unknownStatus", name);
 		}
 	}
 

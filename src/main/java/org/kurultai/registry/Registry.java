@@ -28,7 +28,7 @@ public class Registry {
 	}
 
 	public Participant participant(ParticipantCode code) {
-		return roster().find(code).orElseThrow(() -> new NotFound("participant", code.value()));
+		return roster().find(code).orElseThrow(() -> NotFound.of("problem.notFound.participant", code.value()));
 	}
 
 	public boolean isRegistered(ParticipantCode code) {
@@ -70,7 +70,7 @@ public class Registry {
 	@Transactional
 	public void update(Participant participant) {
 		if (!participants.exists(participant.code())) {
-			throw new NotFound("participant", participant.code().value());
+			throw NotFound.of("problem.notFound.participant", participant.code().value());
 		}
 		participants.save(participant);
 	}

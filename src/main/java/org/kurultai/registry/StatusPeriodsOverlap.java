@@ -6,9 +6,8 @@ import org.kurultai.shared.RuleViolation;
 public class StatusPeriodsOverlap extends RuleViolation {
 
 	StatusPeriodsOverlap(ParticipantCode participant, StatusPeriod existing, StatusPeriod proposed) {
-		super("%s is already %s from %s%s; a %s period from %s would overlap it".formatted(participant,
-				existing.status().label(), existing.from(), existing.until() == null ? "" : " until " + existing.until(),
-				proposed.status().label(), proposed.from()));
+		super(existing.until() == null ? "problem.registry.statusPeriodsOverlap" : "problem.registry.statusPeriodsOverlapUntil", participant,
+				existing.status(), existing.from(), proposed.status(), proposed.from(), existing.until());
 	}
 
 	@Override

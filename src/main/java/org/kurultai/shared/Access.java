@@ -17,11 +17,11 @@ public record Access(AccessLevel level, Set<String> named, @Nullable String owne
 	public Access {
 		named = Set.copyOf(named);
 		if ((level == AccessLevel.NAMED_PARTICIPANTS) == named.isEmpty()) {
-			throw new AccessInvalid(level == AccessLevel.NAMED_PARTICIPANTS ? "Name the participants who may see the record"
-					: "Only a record for named participants names participants");
+			throw new AccessInvalid(level == AccessLevel.NAMED_PARTICIPANTS ? "problem.access.nameParticipants"
+					: "problem.access.participantsOnlyWhenNamed");
 		}
 		if (ownerOnly && owner == null) {
-			throw new AccessInvalid("A record that is its owner's alone names its owner");
+			throw new AccessInvalid("problem.access.ownerOnlyNamesOwner");
 		}
 	}
 
@@ -50,8 +50,8 @@ public record Access(AccessLevel level, Set<String> named, @Nullable String owne
 	/** An access level that makes no sense. */
 	public static class AccessInvalid extends RuleViolation {
 
-		AccessInvalid(String message) {
-			super(message);
+		AccessInvalid(String key, Object... arguments) {
+			super(key, arguments);
 		}
 
 		@Override

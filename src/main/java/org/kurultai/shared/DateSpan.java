@@ -15,7 +15,7 @@ public record DateSpan(LocalDate from, LocalDate to) {
 
 	public DateSpan {
 		if (to.isBefore(from)) {
-			throw new InvalidRequest("to", "'to' (%s) is before 'from' (%s).".formatted(to, from));
+			throw InvalidRequest.of("to", "problem.dateSpan.toBeforeFrom", to, from);
 		}
 	}
 

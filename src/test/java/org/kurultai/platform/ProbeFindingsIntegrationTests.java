@@ -109,6 +109,7 @@ class ProbeFindingsIntegrationTests {
 		assertThat(atClosed.status()).as(atClosed.toString()).isEqualTo(atUnknown.status());
 		assertThat(atClosed.json().get("type").asString()).isEqualTo(atUnknown.json().get("type").asString());
 		assertThat(atClosed.body()).doesNotContain(from.toString());
+		assertThat(atClosed.body()).doesNotContain(closed); // dates are written per language in a refusal: neither its days nor its id
 	}
 
 	/** Who was present at a closed meeting does not show through a public decision taken at it. */

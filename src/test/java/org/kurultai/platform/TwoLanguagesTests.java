@@ -183,7 +183,8 @@ class TwoLanguagesTests {
 					while (matcher.find()) {
 						var value = matcher.group(1);
 						if (sentence.matcher(value).find() && !value.startsWith("redirect:") && !value.startsWith("forward:")
-								&& !value.matches("[a-z0-9._ :/{}-]*") && !value.contains("::")) {
+								&& !value.matches("[a-z0-9._ :/{}-]*") && !value.contains("::")
+								&& !value.matches("[a-z]+(\\.[A-Za-z0-9_-]+)+")) { // a message key, e.g. problem.cbm.yearRange
 							problems.add(file + ":" + (i + 1) + ": \"" + value + "\"");
 						}
 					}
