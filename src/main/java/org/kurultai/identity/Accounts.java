@@ -234,7 +234,10 @@ public class Accounts {
 		model.put("name", account.displayName());
 		model.put("email", account.email());
 		model.put("role", account.role().name());
-		model.put("participant", participantName(account.participant(), account.language()));
+		var participant = participantName(account.participant(), account.language());
+		if (participant != null) {
+			model.put("participant", participant);
+		}
 		model.put("link", publicUrl + "/invitations/" + link.secret());
 		model.put("hours", OneTimeLinks.Purpose.INVITATION.validity.toHours());
 		model.put("signIn", publicUrl + "/login");
