@@ -9,7 +9,7 @@ alter table account add column active boolean generated always as (status = 'ACT
 -- when the person first had a credential (an account that was active once comes back active on reactivation; one that
 -- never was is invited again)
 alter table account add column activated_at timestamptz;
-update account set activated_at = created_at where status = 'ACTIVE';
+update account set activated_at = created_at where status = 'ACTIVE' or password_hash is not null;
 
 create index account_status on account (status);
 

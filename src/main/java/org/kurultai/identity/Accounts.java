@@ -329,6 +329,7 @@ public class Accounts {
 	@Transactional
 	public Account change(UUID id, Change change, Account administrator) {
 		mustAdminister(administrator);
+		var administrators = lockedAdministrators(administrator);
 		var account = lockedAccount(id);
 		var role = change.role() == null ? account.role().name() : change.role();
 		var newRole = parseRole(role);
@@ -350,7 +351,7 @@ public class Accounts {
 			if (account.id().equals(administrator.id())) {
 				throw new OwnAccount();
 			}
-			if (account.active() && repository.activeAdministratorsLocked().size() <= 1) {
+			if (account.active() && administrators.size() <= 1) {
 				throw new LastAdministrator();
 			}
 		}
@@ -373,11 +374,12 @@ public class Accounts {
 		if (id.equals(administrator.id())) {
 			throw new OwnAccount();
 		}
+		var administrators = lockedAdministrators(administrator);
 		var account = lockedAccount(id);
 		if (account.status() == Account.Status.DEACTIVATED) {
 			throw new WrongStatus(account, "accounts.error.already-deactivated", "This account is deactivated already");
 		}
-		if (account.role() == Role.SECRETARIAT_ADMINISTRATOR && account.active() && repository.activeAdministratorsLocked().size() <= 1) {
+		if (account.role() == Role.SECRETARIAT_ADMINISTRATOR && account.active() && administrators.size() <= 1) {
 			throw new LastAdministrator();
 		}
 		var closed = account.withStatus(Account.Status.DEACTIVATED);
@@ -447,6 +449,19 @@ public class Accounts {
 			throw new LinkGone();
 		}
 		throw new LinkUnknown();
+	}
+
+	/**
+	 * The active administrators, their rows locked in one order before any other account's (so that two administrators
+	 * deactivating each other at the same moment are serialized, and neither leaves the forum without one); the acting
+	 * administrator must still be one of them.
+	 */
+	private List<UUID> lockedAdministrators(Account administrator) {
+		var active = repository.activeAdministratorsLocked();
+		if (!active.contains(administrator.id())) {
+			throw new org.kurultai.shared.NotAllowed("Only an active Secretariat administrator opens, changes and closes accounts");
+		}
+		return active;
 	}
 
 	private Account lockedAccount(UUID id) {

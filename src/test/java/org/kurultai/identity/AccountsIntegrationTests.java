@@ -381,6 +381,19 @@ class AccountsIntegrationTests {
 	}
 
 	@Test
+	void anAdministratorDeactivatedMeanwhileCannotActWithTheAccountTheyHeld() {
+		var first = api.actor("accounts.first.admin@secretariat.example", Role.SECRETARIAT_ADMINISTRATOR, null);
+		var second = api.actor("accounts.second.admin@secretariat.example", Role.SECRETARIAT_ADMINISTRATOR, null);
+		assertThat(api.post("/api/admin/accounts/" + second.account().id() + "/deactivation", first, null).status()).isEqualTo(200);
+
+		// the second still holds their account as it was when they signed in: the act is checked against the database
+		var stale = second.account();
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> accounts.deactivate(first.account().id(), stale)))
+				.isInstanceOf(org.kurultai.shared.NotAllowed.class);
+		assertThat(accounts.byId(first.account().id()).orElseThrow().active()).isTrue();
+	}
+
+	@Test
 	void aCoordinatorProposesAPersonWithoutAnAccountAndTheSecretariatsAccreditationInvitesThem() throws Exception {
 		var coordinator = api.coordinator("accounts", "KAZ");
 		var officer = api.secretariat("accounts");
