@@ -106,6 +106,20 @@ class AccountsBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
+	void theAccountPagesDoNotScrollSidewaysOnANarrowScreen() {
+		page.setViewportSize(390, 844);
+		for (var path : new String[] { "/password-reset", "/invitations/" + "x".repeat(43) }) {
+			visit(path);
+			assertNoSidewaysScrolling();
+		}
+		signIn(ADMIN, PASSWORD);
+		for (var path : new String[] { "/admin/accounts", "/accreditations" }) {
+			open(path);
+			assertNoSidewaysScrolling();
+		}
+	}
+
+	@Test
 	void aPersonResetsTheirPasswordThroughThePages() {
 		open("/password-reset");
 		page.locator("#email").fill("reset.browser@mfa.example");
