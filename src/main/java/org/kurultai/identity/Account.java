@@ -13,20 +13,45 @@ import org.kurultai.shared.RuleViolation;
  * A national coordinator or a delegate always names the participant it acts for; Secretariat
  * staff and experts never do.
  */
-public record Account(UUID id, String email, String displayName, Role role, @Nullable String participant, boolean active,
+public record Account(UUID id, String email, String displayName, Role role, @Nullable String participant, Status status,
 		Instant createdAt, Locale language) {
 
 	/** The languages people may work in; the first is the default. */
 	public static final java.util.List<Locale> LANGUAGES = java.util.List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"));
+
+	/**
+	 * Where an account stands. Only an {@link #ACTIVE} account signs in (password, passkey, ministry) or uses its tokens.
+	 */
+	public enum Status {
+		/** Proposed by a national coordinator with an accreditation; awaits the Secretariat. */
+		PROPOSED,
+		/** Opened or confirmed by the Secretariat; the invitation is out, the person has no credential yet. */
+		INVITED,
+		/** May sign in. */
+		ACTIVE,
+		/** Closed by the Secretariat (or a proposal that ended): signs in nowhere. */
+		DEACTIVATED
+	}
 
 	public Account(UUID id, String email, String displayName, Role role, @Nullable String participant, boolean active,
 			Instant createdAt) {
 		this(id, email, displayName, role, participant, active, createdAt, Locale.ENGLISH);
 	}
 
+	public Account(UUID id, String email, String displayName, Role role, @Nullable String participant, boolean active,
+			Instant createdAt, Locale language) {
+		this(id, email, displayName, role, participant, active ? Status.ACTIVE : Status.DEACTIVATED, createdAt, language);
+	}
+
+	/** May this account sign in and act? Only when {@link Status#ACTIVE}. */
+	public boolean active() {
+		return status == Status.ACTIVE;
+	}
+
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	public Account {
+		status = status == null ? Status.ACTIVE : status;
 		language = language == null ? Locale.ENGLISH : Locale.forLanguageTag(language.getLanguage());
 		if (!LANGUAGES.contains(language)) {
 			throw new AccountInvalid("problem.account.language", language.getLanguage());
@@ -41,6 +66,10 @@ public record Account(UUID id, String email, String displayName, Role role, @Nul
 		if (role.actsForAParticipant() != (participant != null)) {
 			throw new AccountInvalid(role.actsForAParticipant() ? "problem.account.participantNeeded" : "problem.account.noParticipant", role);
 		}
+	}
+
+	Account withStatus(Status newStatus) {
+		return new Account(id, email, displayName, role, participant, newStatus, createdAt, language);
 	}
 
 	/** For whom this person acts: the participant's code, or the Secretariat. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.kurultai.audit.Act;
 import org.kurultai.audit.AuditLog;
 import org.kurultai.shared.ForumClock;
@@ -30,23 +31,46 @@ public class Accreditations {
 	private final AccountRepository accounts;
 	private final AuditLog audit;
 	private final ForumClock clock;
+	private final Accounts people;
 
-	Accreditations(JdbcClient jdbc, AccountRepository accounts, AuditLog audit, ForumClock clock) {
+	Accreditations(JdbcClient jdbc, AccountRepository accounts, AuditLog audit, ForumClock clock, Accounts people) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.clock = clock;
+		this.people = people;
 	}
 
-	/** A national coordinator proposes a delegate of their own participant. */
+	/** A national coordinator proposes a delegate of their own participant who has an account. */
 	@Transactional
 	public Accreditation propose(Account coordinator, String personEmail) {
+		return propose(coordinator, personEmail, null, null);
+	}
+
+	/**
+	 * A national coordinator proposes a delegate of their own participant. A person without an account is proposed with
+	 * their name and language: an account is opened for them as proposed (a delegate of that participant), confirmed
+	 * and invited when the Secretariat accredits. One path for both.
+	 */
+	@Transactional
+	public Accreditation propose(Account coordinator, @Nullable String personEmail, @Nullable String displayName,
+			@Nullable String language) {
 		if (coordinator.role() != Role.NATIONAL_COORDINATOR || coordinator.participant() == null) {
 			throw NotAllowed.of("problem.accreditation.onlyCoordinatorProposes");
 		}
-		var person = accounts.byEmail(personEmail).orElseThrow(() -> NotFound.of("problem.notFound.account", personEmail));
+		var known = personEmail == null ? java.util.Optional.<Account>empty() : accounts.byEmail(personEmail);
+		Account person;
+		try {
+			person = known.isPresent() ? known.get() : people.propose(coordinator, personEmail, displayName, language);
+		}
+		catch (Accounts.FieldInvalid invalid) {
+			throw "email".equals(invalid.field()) ? new Accounts.FieldInvalid("person", invalid.key(), invalid.getMessage()) : invalid;
+		}
 		if (person.role() != Role.DELEGATE || !coordinator.participant().equals(person.participant())) {
 			throw NotAllowed.of("problem.accreditation.ownParticipantOnly");
+		}
+		if (known.isPresent()) {
+			person = people.proposeAgain(person, coordinator);
 		}
 		if (!openOf(person.id(), coordinator.participant()).isEmpty()) {
 			throw new AlreadyInDelegation(person.email(), coordinator.participant());
@@ -75,6 +99,8 @@ public class Accreditations {
 				.update();
 		audit.record(new Act(officer.email(), officer.actsFor(), "accreditation.accredited", "accreditation:" + id,
 				Map.of("stage", "PROPOSED"), Map.of("stage", "ACCREDITED")));
+		// a person proposed without an account: the Secretariat's accreditation confirms it, and the invitation goes out
+		people.confirm(accreditation.account(), officer);
 		return find(id);
 	}
 
@@ -92,7 +118,21 @@ public class Accreditations {
 		jdbc.sql("update accreditation set ended_by = ?, ended_on = ? where id = ?").params(by.id(), clock.today(), id).update();
 		audit.record(new Act(by.email(), by.actsFor(), "accreditation.ended", "accreditation:" + id,
 				Map.of("stage", accreditation.stage().name()), Map.of("stage", "ENDED")));
+		if (accreditation.stage() == Accreditation.Stage.PROPOSED) {
+			// a proposal withdrawn or refused: an account opened only for it is closed
+			people.proposalEnded(accreditation.account(), by);
+		}
 		return find(id);
+	}
+
+	/** The person leaves a participant's delegation (their State or role changed): every open accreditation there ends. */
+	@Transactional
+	void endAll(Account person, String participant, Account by) {
+		for (var open : openOf(person.id(), participant)) {
+			jdbc.sql("update accreditation set ended_by = ?, ended_on = ? where id = ?").params(by.id(), clock.today(), open.id()).update();
+			audit.record(new Act(by.email(), by.actsFor(), "accreditation.ended", "accreditation:" + open.id(),
+					Map.of("stage", open.stage().name()), Map.of("stage", "ENDED")));
+		}
 	}
 
 	/** What a person may see of accreditations: the Secretariat all, a coordinator their delegation's. */
@@ -136,10 +176,20 @@ public class Accreditations {
 	}
 
 	/** A person is in a delegation once at a time. */
-	public static class AlreadyInDelegation extends RuleViolation {
+	public static class AlreadyInDelegation extends RuleViolation implements Accounts.Refusal {
 
 		AlreadyInDelegation(String person, String participant) {
 			super("problem.accreditation.alreadyInDelegation", person, participant);
+		}
+
+		@Override
+		public String field() {
+			return "person";
+		}
+
+		@Override
+		public String key() {
+			return "accounts.error.already-in-delegation";
 		}
 
 		@Override

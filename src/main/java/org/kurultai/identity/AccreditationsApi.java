@@ -6,10 +6,6 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,9 +38,12 @@ class AccreditationsApi {
 
 	@PostMapping(consumes = "application/json")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "A national coordinator proposes a delegate of their participant")
-	AccreditationView propose(@AuthenticationPrincipal KurultaiUser user, @Valid @RequestBody Proposal proposal) {
-		return view(accreditations.propose(user.account(), proposal.person()));
+	@Operation(summary = "A national coordinator proposes a delegate of their participant",
+			description = "`person` is the e-mail address. For a person without an account, also give `displayName` and `language` "
+					+ "(en or ru): an account is opened as PROPOSED; when the Secretariat accredits, it is confirmed and the invitation "
+					+ "goes out. A field that is missing or wrong is a 400 naming it.")
+	AccreditationView propose(@AuthenticationPrincipal KurultaiUser user, @RequestBody Proposal proposal) {
+		return view(accreditations.propose(user.account(), proposal.person(), proposal.displayName(), proposal.language()));
 	}
 
 	@PostMapping("/{id}/accredit")
@@ -59,16 +58,17 @@ class AccreditationsApi {
 		return view(accreditations.end(id, user.account()));
 	}
 
-	record Proposal(@NotBlank @Email @Size(max = 254) String person) {
+	record Proposal(@Nullable String person, @Nullable String displayName, @Nullable String language) {
 	}
 
-	record AccreditationView(UUID id, String person, String participant, Accreditation.Stage stage, LocalDate proposedOn,
-			@Nullable LocalDate accreditedOn, @Nullable LocalDate endedOn) {
+	record AccreditationView(UUID id, String person, @Nullable String personName, Account.@Nullable Status account, String participant,
+			Accreditation.Stage stage, LocalDate proposedOn, @Nullable LocalDate accreditedOn, @Nullable LocalDate endedOn) {
 	}
 
 	private AccreditationView view(Accreditation accreditation) {
-		var person = accounts.byId(accreditation.account()).map(Account::email).orElse(accreditation.account().toString());
-		return new AccreditationView(accreditation.id(), person, accreditation.participant(), accreditation.stage(),
-				accreditation.proposedOn(), accreditation.accreditedOn(), accreditation.endedOn());
+		var person = accounts.byId(accreditation.account());
+		return new AccreditationView(accreditation.id(), person.map(Account::email).orElse(accreditation.account().toString()),
+				person.map(Account::displayName).orElse(null), person.map(Account::status).orElse(null), accreditation.participant(),
+				accreditation.stage(), accreditation.proposedOn(), accreditation.accreditedOn(), accreditation.endedOn());
 	}
 }

@@ -76,11 +76,4 @@ class IdentityPages {
 		tokens.revoke(id, user.account());
 		return "redirect:/admin/tokens";
 	}
-
-	@GetMapping("/admin/accounts")
-	String accounts(Model model) {
-		model.addAttribute("title", "Accounts");
-		model.addAttribute("accounts", accounts.all());
-		return "admin-accounts";
-	}
 }

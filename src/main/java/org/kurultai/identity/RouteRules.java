@@ -13,6 +13,7 @@ import static org.kurultai.identity.RouteRule.publicly;
 import static org.kurultai.identity.RouteRule.signedIn;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 
 /**
@@ -32,6 +33,10 @@ public final class RouteRules {
 			publicly(GET, "/bodies"), publicly(GET, "/bodies/{code}"), publicly(GET, "/chairmanship"), publicly(GET, "/meetings"),
 			publicly(GET, "/meetings/{id}"), publicly(GET, "/timeline"), publicly(GET, "/sources"), publicly(GET, "/login"),
 			publicly(POST, "/language"),
+			// accounts: an invitation's and a password reset's one-time links, asking for a reset
+			publicly(GET, "/invitations/{secret}"), publicly(POST, "/invitations/{secret}"), publicly(GET, "/password-reset"),
+			publicly(POST, "/password-reset"), publicly(GET, "/password-reset/{secret}"), publicly(POST, "/password-reset/{secret}"),
+			publicly(POST, "/api/password-reset"),
 			publicly(GET, "/api/participants"), publicly(GET, "/api/participants/counts"), publicly(GET, "/api/participants/changes"),
 			publicly(GET, "/api/participants/{code}"), publicly(GET, "/api/bodies"), publicly(GET, "/api/bodies/{code}"),
 			publicly(GET, "/api/chairmanship"), publicly(GET, "/api/chairmanship/terms"), publicly(GET, "/api/secretariat"),
@@ -107,7 +112,18 @@ public final class RouteRules {
 			// the Secretariat's records
 			only(POST, "/api/meetings", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			// administration
-			only(GET, "/admin/accounts", SECRETARIAT_ADMINISTRATOR), only(GET, "/admin/tokens", SECRETARIAT_ADMINISTRATOR),
+			only(GET, "/admin/accounts", SECRETARIAT_ADMINISTRATOR), only(POST, "/admin/accounts", SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/admin/accounts/{id}", SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/admin/accounts/{id}/deactivation", SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/admin/accounts/{id}/reactivation", SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/admin/accounts/{id}/invitation", SECRETARIAT_ADMINISTRATOR),
+			only(GET, "/api/admin/accounts", SECRETARIAT_ADMINISTRATOR), only(POST, "/api/admin/accounts", SECRETARIAT_ADMINISTRATOR),
+			only(GET, "/api/admin/accounts/{id}", SECRETARIAT_ADMINISTRATOR),
+			only(PATCH, "/api/admin/accounts/{id}", SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/admin/accounts/{id}/deactivation", SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/admin/accounts/{id}/reactivation", SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/admin/accounts/{id}/invitation", SECRETARIAT_ADMINISTRATOR),
+			only(GET, "/admin/tokens", SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/admin/tokens/{id}/revoke", SECRETARIAT_ADMINISTRATOR), only(GET, "/admin/audit", SECRETARIAT_ADMINISTRATOR),
 			only(GET, "/api/admin/audit", SECRETARIAT_ADMINISTRATOR), only(GET, "/api/admin/audit/verification", SECRETARIAT_ADMINISTRATOR),
 			only(GET, "/api/admin/tokens", SECRETARIAT_ADMINISTRATOR), only(DELETE, "/api/admin/tokens/{id}", SECRETARIAT_ADMINISTRATOR),

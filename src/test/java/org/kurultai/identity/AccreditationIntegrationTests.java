@@ -135,8 +135,10 @@ class AccreditationIntegrationTests {
 	void badRequestsAboutAccreditationsAreProblemsAndChangeNothing() throws Exception {
 		var before = call("GET", "/api/accreditations", officer, null).body().size();
 
-		assertThat(call("POST", "/api/accreditations", kazCoordinator, "{\"person\": \"nobody.at.all@mfa.example\"}").status())
-				.isEqualTo(404);
+		// a person without an account is proposed with a name and a language: without them, a 400 naming the field
+		var nameless = call("POST", "/api/accreditations", kazCoordinator, "{\"person\": \"nobody.at.all@mfa.example\"}");
+		assertThat(nameless.status()).isEqualTo(400);
+		assertThat(nameless.body().get("parameter").asString()).isEqualTo("displayName");
 		assertThat(call("POST", "/api/accreditations", kazCoordinator, "{\"person\": \"not an address\"}").status()).isEqualTo(400);
 		assertThat(call("POST", "/api/accreditations", kazCoordinator, "{\"person\": ").status()).isEqualTo(400);
 		assertThat(call("POST", "/api/accreditations/not-a-uuid/accredit", officer, null).status()).isEqualTo(400);
