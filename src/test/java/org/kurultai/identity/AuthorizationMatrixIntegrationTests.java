@@ -115,7 +115,10 @@ class AuthorizationMatrixIntegrationTests {
 	void everyRouteAnswersEveryRoleAsItsRuleSays() throws Exception {
 		var mismatches = new ArrayList<String>();
 		var calls = 0;
-		for (var route : routeTable()) {
+		var routes = routeTable();
+		// signing out everywhere revokes the caller's tokens: called last, so that every other route is called with working tokens
+		routes.sort(java.util.Comparator.comparing(route -> route.pattern().endsWith("/sign-out-everywhere")));
+		for (var route : routes) {
 			var rule = ruleFor(route);
 			var principals = new LinkedHashMap<String, @Nullable Role>();
 			principals.put("public", null);
