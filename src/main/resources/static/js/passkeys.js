@@ -3,6 +3,13 @@
 (function () {
   "use strict";
 
+  // the page's texts in its language (data-* of the status element), English if absent
+  function text(name, fallback, value) {
+    var element = document.getElementById("passkey-status") || document.getElementById("passkey-signin-status");
+    var message = element && element.dataset[name] ? element.dataset[name] : fallback;
+    return value === undefined ? message : message.replace("{0}", value);
+  }
+
   function csrfHeaders() {
     var token = document.querySelector('meta[name="_csrf"]');
     var header = document.querySelector('meta[name="_csrf_header"]');
@@ -29,14 +36,14 @@
     var response = await fetch(url, { method: "POST", headers: headers, credentials: "same-origin",
       body: body === undefined ? undefined : JSON.stringify(body) });
     if (!response.ok) {
-      throw new Error("The server answered " + response.status);
+      throw new Error(text("answered", "The server answered {0}", String(response.status)));
     }
     return response.json();
   }
 
   async function register(label) {
     if (!label) {
-      throw new Error("Give the passkey a name, such as the device it is on.");
+      throw new Error(text("nameMissing", "Give the passkey a name, such as the device it is on."));
     }
     var options = await post("/webauthn/register/options");
     var credential = await navigator.credentials.create({ publicKey: Object.assign({}, options, {
@@ -57,7 +64,7 @@
       authenticatorAttachment: credential.authenticatorAttachment
     } } });
     if (!result || !result.success) {
-      throw new Error("The passkey was not registered.");
+      throw new Error(text("notRegistered", "The passkey was not registered."));
     }
   }
 
@@ -82,7 +89,7 @@
       authenticatorAttachment: credential.authenticatorAttachment
     });
     if (!result || !result.authenticated) {
-      throw new Error("The passkey was not accepted.");
+      throw new Error(text("notAccepted", "The passkey was not accepted."));
     }
     window.location.href = "/account";
   }
@@ -95,11 +102,11 @@
       }
       signInButton.addEventListener("click", async function () {
         var status = document.getElementById("passkey-signin-status");
-        status.textContent = "Follow your device's prompt…";
+        status.textContent = text("prompt", "Follow your device's prompt…");
         try {
           await signIn();
         } catch (error) {
-          status.textContent = "Passkey sign-in failed: " + error.message;
+          status.textContent = text("failed", "Passkey sign-in failed: {0}", error.message);
         }
       });
     }
@@ -107,7 +114,7 @@
     if (add) {
       var status = document.getElementById("passkey-status");
       add.addEventListener("click", async function () {
-        status.textContent = "Follow your device's prompt…";
+        status.textContent = text("prompt", "Follow your device's prompt…");
         try {
           await register(document.getElementById("passkey-label").value.trim());
           window.location.href = "/account?passkey=added";

@@ -19,7 +19,6 @@ class AuditPage {
 	@GetMapping("/admin/audit")
 	String page(@RequestParam @Nullable String actor, @RequestParam @Nullable String onBehalfOf, @RequestParam @Nullable String action,
 			Model model) {
-		model.addAttribute("title", "Audit log");
 		model.addAttribute("actor", actor);
 		model.addAttribute("onBehalfOf", onBehalfOf);
 		model.addAttribute("action", action);

@@ -11,7 +11,19 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import java.net.URI;
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import org.kurultai.shared.InvalidRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.shared.ForumClock;
@@ -32,11 +44,69 @@ class IdentityApi {
 	private final ActingRights rights;
 	private final ApiTokens tokens;
 	private final ForumClock clock;
+	private final OwnPasswords passwords;
+	private final SignOuts signOuts;
+	private final MessageSource messages;
 
-	IdentityApi(ActingRights rights, ApiTokens tokens, ForumClock clock) {
+	IdentityApi(ActingRights rights, ApiTokens tokens, ForumClock clock, OwnPasswords passwords, SignOuts signOuts,
+			MessageSource messages) {
 		this.rights = rights;
 		this.tokens = tokens;
 		this.clock = clock;
+		this.passwords = passwords;
+		this.signOuts = signOuts;
+		this.messages = messages;
+	}
+
+	@PostMapping(path = "/api/me/password", consumes = "application/json", produces = "application/json")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Changes your password: {\"current\", \"new\"}. 204; 400 naming the field when the new one breaks the rules "
+			+ "(at least 12 characters); 403 when the current one is wrong (counted like failed sign-ins); 429 after too many. "
+			+ "Your other sessions end; the one making this request stays")
+	void changePassword(@AuthenticationPrincipal KurultaiUser user, @RequestBody PasswordChange change, HttpServletRequest request,
+			Locale locale) {
+		try {
+			var session = request.getSession(false);
+			passwords.change(user.account(), change.current(), change.next(), null, request.getRemoteAddr(),
+					session == null ? null : session.getId());
+		}
+		catch (OwnPasswords.Refused refused) {
+			throw new InvalidRequest(refused.field(), messages.getMessage(refused.message(), null, locale));
+		}
+	}
+
+	@PostMapping(path = "/api/me/sign-out-everywhere", produces = "application/json")
+	@Operation(summary = "Signs you out everywhere: ends all your sessions on every instance (this one too) and revokes all your API tokens")
+	SignOuts.Ended signOutEverywhere(@AuthenticationPrincipal KurultaiUser user, HttpServletRequest request) {
+		var ended = signOuts.everywhereBy(user.account());
+		var session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		SecurityContextHolder.clearContext();
+		return ended;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> wrongCurrentPassword(OwnPasswords.WrongCurrentPassword wrong, Locale locale) {
+		return problem(HttpStatus.FORBIDDEN, "wrong-current-password", "identity.password.error.wrong-current", locale, "current");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> throttled(OwnPasswords.Throttled throttled, Locale locale) {
+		return problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "identity.password.error.throttled", locale, "current");
+	}
+
+	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String key, Locale locale, String parameter) {
+		var body = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, null, locale));
+		body.setType(URI.create("https://kurultai.org/problems/" + type));
+		body.setTitle(messages.getMessage(key + ".title", null, locale));
+		body.setProperty("parameter", parameter);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+	}
+
+	/** A change of one's own password. */
+	record PasswordChange(@Nullable String current, @JsonProperty("new") @Nullable String next) {
 	}
 
 	@GetMapping(path = "/api/me", produces = "application/json")

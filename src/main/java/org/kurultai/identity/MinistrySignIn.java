@@ -42,7 +42,7 @@ final class MinistrySignIn {
 		};
 	}
 
-	static AuthenticationSuccessHandler signInAsAccount(Accounts accounts) {
+	static AuthenticationSuccessHandler signInAsAccount(Accounts accounts, SignIns signIns) {
 		var repository = new HttpSessionSecurityContextRepository();
 		return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
 			var oidcUser = (OidcUser) authentication.getPrincipal();
@@ -52,6 +52,7 @@ final class MinistrySignIn {
 			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 			SecurityContextHolder.setContext(context);
 			repository.saveContext(context, request, response);
+			signIns.signedIn(account.email(), request, response);
 			redirect(response, request.getContextPath() + "/account");
 		};
 	}

@@ -64,6 +64,9 @@ public final class RouteRules {
 			// one's own account and tokens
 			signedIn(GET, "/account"), signedIn(GET, "/api/me"), signedIn(GET, "/api/me/tokens"), signedIn(POST, "/api/me/tokens"),
 			signedIn(DELETE, "/api/me/tokens/{id}"),
+			// changing one's own password, signing out everywhere
+			signedIn(POST, "/account/password"), signedIn(POST, "/api/me/password"), signedIn(POST, "/account/sign-out-everywhere"),
+			signedIn(POST, "/api/me/sign-out-everywhere"),
 			// delegations
 			only(GET, "/accreditations", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(GET, "/api/accreditations", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),

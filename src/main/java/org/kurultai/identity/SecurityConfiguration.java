@@ -11,7 +11,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -37,12 +41,12 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain kurultaiSecurity(HttpSecurity http, ApiTokens tokens, Accounts accounts, ApplicationContext context,
-			ObjectProvider<ClientRegistrationRepository> ministries, PasskeyProperties passkeyProperties) throws Exception {
+			ObjectProvider<ClientRegistrationRepository> ministries, PasskeyProperties passkeyProperties, SignIns signIns) throws Exception {
 		if (ministries.getIfAvailable() != null) {
 			// sign-in through a ministry's OpenID Connect provider, when one is configured
 			http.oauth2Login(oidc -> oidc.loginPage("/login")
 					.userInfoEndpoint(userInfo -> userInfo.oidcUserService(MinistrySignIn.users(accounts)))
-					.successHandler(MinistrySignIn.signInAsAccount(accounts))
+					.successHandler(MinistrySignIn.signInAsAccount(accounts, signIns))
 					.failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath() + "/login?unknown")));
 		}
 		var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
@@ -64,9 +68,17 @@ class SecurityConfiguration {
 			// a route nobody wrote a rule for is closed to everyone; an address that leads nowhere stays a 404
 			requests.anyRequest().access(new UnknownRoutes(context));
 		})
-				.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/account")
-						.failureHandler((request, response, exception) -> response.sendRedirect(
-								request.getContextPath() + (exception instanceof SignInThrottled ? "/login?throttled" : "/login?error"))))
+				// every sign-in records itself and sets the page language to the account's (SignIns)
+				.formLogin(form -> form.loginPage("/login").successHandler(signIns.then(passwordSignedIn()))
+						.failureHandler((request, response, exception) -> {
+							// the form comes back with the e-mail address typed (kept in the session, never in the address)
+							var typed = request.getParameter("username");
+							if (typed != null && typed.length() <= 254) {
+								request.getSession().setAttribute(IdentityPages.TYPED_EMAIL, typed);
+							}
+							response.sendRedirect(request.getContextPath()
+									+ (exception instanceof SignInThrottled ? "/login?throttled" : "/login?error"));
+						}))
 				.logout(logout -> logout.logoutSuccessUrl("/?signedOut"))
 				.exceptionHandling(exceptions -> exceptions
 						.defaultAuthenticationEntryPointFor((request, response, exception) -> problem(response, HttpStatus.UNAUTHORIZED,
@@ -91,8 +103,24 @@ class SecurityConfiguration {
 				.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
 				.addFilterBefore(new PrincipalNormalizer(accounts), AuthorizationFilter.class)
 				// passkeys: registration on the account page, sign-in on the sign-in page (our pages, not the default ones)
-				.webAuthn(passkeys -> passkeys.rpName("Kurultai").rpId(passkeyProperties.rpId()).disableDefaultRegistrationPage(true));
+				.webAuthn(passkeys -> passkeys.rpName("Kurultai").rpId(passkeyProperties.rpId()).disableDefaultRegistrationPage(true)
+						.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+
+							@Override
+							public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+								// the filter's own answer ({"authenticated": true, "redirectUrl": …}), after recording the sign-in
+								filter.setAuthenticationSuccessHandler(signIns.then(new HttpMessageConverterAuthenticationSuccessHandler()));
+								return filter;
+							}
+						}));
 		return http.build();
+	}
+
+	/** After a password sign-in: back to the page that asked for it, else the account page. */
+	private static SavedRequestAwareAuthenticationSuccessHandler passwordSignedIn() {
+		var handler = new SavedRequestAwareAuthenticationSuccessHandler();
+		handler.setDefaultTargetUrl("/account");
+		return handler;
 	}
 
 	static void problem(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {

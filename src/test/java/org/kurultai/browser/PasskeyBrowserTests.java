@@ -27,6 +27,7 @@ class PasskeyBrowserTests extends BrowserTestSupport {
 
 	@Autowired Accounts accounts;
 	@Autowired org.kurultai.audit.AuditLog audit;
+	@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@BeforeAll
 	void openAccount() {
@@ -70,6 +71,7 @@ class PasskeyBrowserTests extends BrowserTestSupport {
 		follow(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click());
 		assertEquals(401, visit("/api/me").status());
 
+		jdbc.sql("update account set last_signed_in_at = null where email = ?").param(OFFICER).update();
 		visit("/login");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in with a passkey")).click();
 
@@ -77,6 +79,10 @@ class PasskeyBrowserTests extends BrowserTestSupport {
 		assertHeading("Officer with a passkey");
 		assertThat(page.locator("#role")).hasText("Secretariat officer");
 		assertEquals(200, visit("/api/me").status());
+		org.assertj.core.api.Assertions.assertThat(jdbc.sql("select last_signed_in_at from account where email = ?").param(OFFICER)
+				.query(java.time.OffsetDateTime.class).optional()).as("a passkey sign-in is recorded").isPresent();
+		org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?").param(OFFICER)
+				.query(Integer.class).single()).as("its session is found by the person's e-mail").isEqualTo(1);
 	}
 
 	@Test

@@ -55,7 +55,7 @@ class SignInBrowserTests extends BrowserTestSupport {
 		assertThat(page).hasURL(Pattern.compile(".*/account$"));
 		assertHeading("Delegate of Japan");
 		assertThat(page.locator("#role")).hasText("Delegate");
-		assertThat(page.locator("#acts-for")).containsText("JPN");
+		assertThat(page.locator("#acts-for")).containsText("Japan");
 		assertThat(page.locator("#capacity")).hasText("observer delegation");
 		assertThat(page.locator("#may-object")).hasText("no");
 		assertThat(page.locator("#may-speak")).hasText("yes");

@@ -52,6 +52,7 @@ class OidcSignInIntegrationTests {
 
 	@LocalServerPort int port;
 	@Autowired Accounts accounts;
+	@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@BeforeAll
 	void openTheAccount() {
@@ -102,6 +103,10 @@ class OidcSignInIntegrationTests {
 				.header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.body()).contains(OFFICER).contains("SECRETARIAT_OFFICER");
+		assertThat(jdbc.sql("select last_signed_in_at from account where email = ?").param(OFFICER).query(java.time.OffsetDateTime.class)
+				.optional()).as("the last sign-in is recorded").isPresent();
+		assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?").param(OFFICER).query(Integer.class).single())
+				.as("the session is found by the person's e-mail, so that signing out everywhere ends it").isEqualTo(1);
 	}
 
 	@Test
