@@ -99,7 +99,10 @@ class SecurityConfiguration {
 						.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 				.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
 				// a request carrying a bearer token sends no cookie the browser could be tricked into sending
-				.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::presentsToken))
+				.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::presentsToken,
+						// the header's language switch: it must not open a session (and a CSRF token) for every reader of a public
+						// page; forging it changes nothing but the language the victim reads in
+						request -> "/language".equals(request.getRequestURI())))
 				.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
 				.addFilterBefore(new PrincipalNormalizer(accounts), AuthorizationFilter.class)
 				// passkeys: registration on the account page, sign-in on the sign-in page (our pages, not the default ones)

@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kurultai.EmbeddedDatabaseAccess;
@@ -269,7 +268,6 @@ class SharedSessionsIntegrationTests {
 	}
 
 	@Test
-	@Disabled("enabled at merge: needs the accounts branch")
 	void aDeactivationThroughTheAdministratorsApiEndsALiveSessionOnTheOtherInstance() throws Exception {
 		var email = "shared.deactivated.api@secretariat.example";
 		var account = person(email);
