@@ -28,8 +28,22 @@ class ErrorPages implements ErrorController {
 		this.messages = messages;
 	}
 
+	private static final String STATUS = ErrorPages.class.getName() + ".status";
+
+	private static final String DETAIL = ErrorPages.class.getName() + ".detail";
+
+	/** A page's refusal: rendered at /error with its status and what it says. */
+	static ModelAndView forward(HttpServletRequest request, HttpStatus status, String detail) {
+		request.setAttribute(STATUS, status);
+		request.setAttribute(DETAIL, detail);
+		return new ModelAndView("forward:/error");
+	}
+
 	@RequestMapping("/error")
 	Object error(HttpServletRequest request, Locale locale) {
+		if (request.getAttribute(STATUS) instanceof HttpStatus refused && request.getAttribute(DETAIL) instanceof String detail) {
+			return page(refused, detail, locale);
+		}
 		var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		// asked for directly, not forwarded here by an error: there is nothing at /error
 		var status = HttpStatus.resolve(code instanceof Integer value ? value : 404);

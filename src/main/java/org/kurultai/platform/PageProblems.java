@@ -2,6 +2,8 @@ package org.kurultai.platform;
 
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.NotFound;
 import org.springframework.beans.TypeMismatchException;
@@ -12,7 +14,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Errors on the web pages: an error page that says what went wrong, in the page's language, with the right status. */
+/**
+ * Errors on the web pages: an error page that says what went wrong, in the page's language, with the
+ * right status. The page is rendered by {@link ErrorPages} (a forward to /error), so that it is a page
+ * like every other, with the header of the person looking (their name, the sign-out button).
+ */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageProblems {
@@ -24,37 +30,37 @@ class PageProblems {
 	}
 
 	@ExceptionHandler
-	ModelAndView notFound(NotFound exception, Locale locale) {
-		return pages.page(HttpStatus.NOT_FOUND, pages.detail(exception, locale), locale);
+	ModelAndView notFound(NotFound exception, Locale locale, HttpServletRequest request) {
+		return ErrorPages.forward(request, HttpStatus.NOT_FOUND, pages.detail(exception, locale));
 	}
 
 	@ExceptionHandler
-	ModelAndView notAllowed(org.kurultai.shared.NotAllowed exception, Locale locale) {
-		return pages.page(HttpStatus.FORBIDDEN, pages.detail(exception, locale), locale);
+	ModelAndView notAllowed(org.kurultai.shared.NotAllowed exception, Locale locale, HttpServletRequest request) {
+		return ErrorPages.forward(request, HttpStatus.FORBIDDEN, pages.detail(exception, locale));
 	}
 
 	@ExceptionHandler
-	ModelAndView refused(org.kurultai.shared.RuleViolation exception, Locale locale) {
-		return pages.page(HttpStatus.CONFLICT, pages.detail(exception, locale), locale);
+	ModelAndView refused(org.kurultai.shared.RuleViolation exception, Locale locale, HttpServletRequest request) {
+		return ErrorPages.forward(request, HttpStatus.CONFLICT, pages.detail(exception, locale));
 	}
 
 	@ExceptionHandler
-	ModelAndView invalid(InvalidRequest exception, Locale locale) {
-		return pages.page(HttpStatus.BAD_REQUEST, pages.detail(exception, locale), locale);
+	ModelAndView invalid(InvalidRequest exception, Locale locale, HttpServletRequest request) {
+		return ErrorPages.forward(request, HttpStatus.BAD_REQUEST, pages.detail(exception, locale));
 	}
 
 	@ExceptionHandler
-	ModelAndView raced(org.springframework.dao.ConcurrencyFailureException exception, Locale locale) {
-		return pages.page(HttpStatus.CONFLICT, pages.message("error.detail.raced", locale), locale);
+	ModelAndView raced(org.springframework.dao.ConcurrencyFailureException exception, Locale locale, HttpServletRequest request) {
+		return ErrorPages.forward(request, HttpStatus.CONFLICT, pages.message("error.detail.raced", locale));
 	}
 
 	@ExceptionHandler
-	ModelAndView refusedByTheDatabase(org.springframework.dao.DataIntegrityViolationException exception, Locale locale) {
-		return pages.page(HttpStatus.CONFLICT, pages.message("error.detail.conflict", locale), locale);
+	ModelAndView refusedByTheDatabase(org.springframework.dao.DataIntegrityViolationException exception, Locale locale, HttpServletRequest request) {
+		return ErrorPages.forward(request, HttpStatus.CONFLICT, pages.message("error.detail.conflict", locale));
 	}
 
 	@ExceptionHandler
-	ModelAndView mismatch(TypeMismatchException exception, Locale locale) {
-		return pages.page(HttpStatus.BAD_REQUEST, pages.message("error.detail.value", locale, String.valueOf(exception.getValue())), locale);
+	ModelAndView mismatch(TypeMismatchException exception, Locale locale, HttpServletRequest request) {
+		return ErrorPages.forward(request, HttpStatus.BAD_REQUEST, pages.message("error.detail.value", locale, String.valueOf(exception.getValue())));
 	}
 }
