@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 
 /**
  * Every page of the application on a phone (390 × 844 CSS pixels), for the public, a delegate and the
- * Secretariat's administrator: no page scrolls sideways (a wide table scrolls inside its own box), and
+ * Secretariat's administrator, in English and in Russian: no page scrolls sideways (a wide table scrolls inside its own box), and
  * the navigation folds into a menu button that works without JavaScript. The pages are the
  * application's own GET routes that render HTML, read from the live route table: a new page is
  * covered without anyone remembering to add it; a new page whose address has a parameter fails
@@ -43,7 +43,7 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 	static final int HEIGHT = 844;
 	static final String PREFIX = "narrow";
 
-	@Autowired ApplicationContext context;
+	@Autowired ApplicationContext application;
 	@Autowired Accounts accounts;
 	@Autowired ApiTokens tokens;
 	@Autowired ForumClock clock;
@@ -109,7 +109,7 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 	/** The application's own GET routes that answer with a page (not the API, the documentation, assets or /error). */
 	List<String> pageRoutes() {
 		var routes = new TreeSet<String>();
-		for (var mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+		for (var mapping : application.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
 			mapping.getHandlerMethods().forEach((info, handler) -> {
 				var methods = info.getMethodsCondition().getMethods();
 				var get = methods.isEmpty() || methods.contains(RequestMethod.GET);
@@ -163,6 +163,13 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
+	void noPageScrollsSidewaysOnAPhoneInRussian() {
+		super.context.addCookies(List.of(new com.microsoft.playwright.options.Cookie("kurultai-language", "ru").setUrl(baseUrl())));
+		assertEveryPageFits(delegate);
+		assertThat(page.locator("html")).hasAttribute("lang", "ru");
+	}
+
+	@Test
 	void noPageScrollsSidewaysOnAPhoneForADelegate() {
 		assertEveryPageFits(delegate);
 	}
@@ -197,6 +204,7 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 				failures.add(address + " (" + page.url().replace(baseUrl(), "") + ") scrolls sideways by " + overflow + " px at " + WIDTH
 						+ " px; wider than the window: " + culprits);
 				screenshot("narrow-" + (who == null ? "public" : who.account().role().name().toLowerCase()) + "-"
+						+ page.locator("html").getAttribute("lang") + "-"
 						+ address.replaceAll("[^A-Za-z0-9]+", "-"));
 			}
 		}
