@@ -1,10 +1,13 @@
 package org.kurultai.platform;
 
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -13,13 +16,34 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The container's error path: a problem document for the API (and for clients that ask for
- * JSON), an error page for people. Replaces Spring Boot's legacy error JSON.
+ * JSON), an error page for people, in their language, with the header they see on every page
+ * (signed in or not). Replaces Spring Boot's legacy error JSON.
  */
 @Controller
 class ErrorPages implements ErrorController {
 
+	private final MessageSource messages;
+
+	ErrorPages(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	private static final String STATUS = ErrorPages.class.getName() + ".status";
+
+	private static final String DETAIL = ErrorPages.class.getName() + ".detail";
+
+	/** A page's refusal: rendered at /error with its status and what it says. */
+	static ModelAndView forward(HttpServletRequest request, HttpStatus status, String detail) {
+		request.setAttribute(STATUS, status);
+		request.setAttribute(DETAIL, detail);
+		return new ModelAndView("forward:/error");
+	}
+
 	@RequestMapping("/error")
-	Object error(HttpServletRequest request) {
+	Object error(HttpServletRequest request, Locale locale) {
+		if (request.getAttribute(STATUS) instanceof HttpStatus refused && request.getAttribute(DETAIL) instanceof String detail) {
+			return page(refused, detail, locale);
+		}
 		var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		// asked for directly, not forwarded here by an error: there is nothing at /error
 		var status = HttpStatus.resolve(code instanceof Integer value ? value : 404);
@@ -29,9 +53,9 @@ class ErrorPages implements ErrorController {
 		var forwarded = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		var uri = forwarded != null ? String.valueOf(forwarded) : request.getRequestURI();
 		var accept = String.valueOf(request.getHeader("Accept"));
-		var detail = status == HttpStatus.NOT_FOUND ? "There is nothing at " + uri + "."
-				: status.is5xxServerError() ? "The request could not be completed; nothing was changed."
-				: status.getReasonPhrase();
+		var detail = status == HttpStatus.NOT_FOUND ? messages.getMessage("error.detail.missing", new Object[] { uri }, locale)
+				: status.is5xxServerError() ? messages.getMessage("error.detail.internal", null, locale)
+				: title(status, locale);
 		if (uri.startsWith("/api/") || uri.startsWith("/v3/") || accept.contains(MediaType.APPLICATION_JSON_VALUE)
 				|| accept.contains(MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
 			var type = status == HttpStatus.NOT_FOUND ? "not-found" : status.is5xxServerError() ? "internal" : "bad-request";
@@ -39,12 +63,30 @@ class ErrorPages implements ErrorController {
 			problem.getBody().setInstance(java.net.URI.create(uri.startsWith("/") ? uri.replaceAll("[^A-Za-z0-9/._~-]", "") : "/"));
 			return problem;
 		}
-		return page(status, detail);
+		return page(status, status == HttpStatus.FORBIDDEN ? messages.getMessage("error.detail.forbidden", null, locale) : detail, locale);
 	}
 
-	static ModelAndView page(HttpStatus status, String detail) {
-		var view = new ModelAndView("error", Map.of("status", status.value(), "title", status.getReasonPhrase(), "detail", detail));
+	/** The error page: the status, its name and what went wrong, in the page's language. */
+	ModelAndView page(HttpStatus status, String detail, Locale locale) {
+		var view = new ModelAndView("error", Map.of("status", status.value(), "title", title(status, locale), "detail", detail));
 		view.setStatus(status);
 		return view;
+	}
+
+	/** What a refusal says, in the page's language where it can say it (a message key of its own), else its message. */
+	String detail(Exception exception, Locale locale) {
+		if (exception instanceof MessageSourceResolvable resolvable) {
+			return messages.getMessage(resolvable, locale);
+		}
+		var message = exception.getLocalizedMessage();
+		return message == null ? title(HttpStatus.BAD_REQUEST, locale) : message;
+	}
+
+	String message(String key, Locale locale, Object... arguments) {
+		return messages.getMessage(key, arguments, locale);
+	}
+
+	private String title(HttpStatus status, Locale locale) {
+		return messages.getMessage("error.title." + status.value(), null, status.getReasonPhrase(), locale);
 	}
 }

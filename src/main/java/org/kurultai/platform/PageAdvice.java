@@ -23,6 +23,13 @@ class PageAdvice {
 
 	@ModelAttribute("here")
 	String here(HttpServletRequest request) {
+		// an error page (a forward or the container's error dispatch) comes back to the address that was asked for
+		for (var prefix : new String[] { "jakarta.servlet.forward.", "jakarta.servlet.error." }) {
+			if (request.getAttribute(prefix + "request_uri") instanceof String uri) {
+				var query = prefix.endsWith("forward.") ? request.getAttribute(prefix + "query_string") : null;
+				return LanguageConfiguration.LanguageSwitch.local(uri + (query == null ? "" : "?" + query));
+			}
+		}
 		var query = request.getQueryString();
 		return LanguageConfiguration.LanguageSwitch.local(request.getRequestURI() + (query == null ? "" : "?" + query));
 	}

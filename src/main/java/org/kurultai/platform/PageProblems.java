@@ -1,5 +1,9 @@
 package org.kurultai.platform;
 
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.NotFound;
 import org.springframework.beans.TypeMismatchException;
@@ -10,44 +14,53 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Errors on the web pages: an error page that says what went wrong, with the right status. */
+/**
+ * Errors on the web pages: an error page that says what went wrong, in the page's language, with the
+ * right status. The page is rendered by {@link ErrorPages} (a forward to /error), so that it is a page
+ * like every other, with the header of the person looking (their name, the sign-out button).
+ */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageProblems {
 
-	@ExceptionHandler
-	ModelAndView notFound(NotFound exception) {
-		return ErrorPages.page(HttpStatus.NOT_FOUND, exception.getMessage());
+	private final ErrorPages pages;
+
+	PageProblems(ErrorPages pages) {
+		this.pages = pages;
 	}
 
 	@ExceptionHandler
-	ModelAndView notAllowed(org.kurultai.shared.NotAllowed exception) {
-		return ErrorPages.page(HttpStatus.FORBIDDEN, exception.getMessage());
+	ModelAndView notFound(NotFound exception, Locale locale, HttpServletRequest request) {
+		return ErrorPages.forward(request, HttpStatus.NOT_FOUND, pages.detail(exception, locale));
 	}
 
 	@ExceptionHandler
-	ModelAndView refused(org.kurultai.shared.RuleViolation exception) {
-		return ErrorPages.page(HttpStatus.CONFLICT, exception.getMessage());
+	ModelAndView notAllowed(org.kurultai.shared.NotAllowed exception, Locale locale, HttpServletRequest request) {
+		return ErrorPages.forward(request, HttpStatus.FORBIDDEN, pages.detail(exception, locale));
 	}
 
 	@ExceptionHandler
-	ModelAndView invalid(InvalidRequest exception) {
-		return ErrorPages.page(HttpStatus.BAD_REQUEST, exception.getMessage());
+	ModelAndView refused(org.kurultai.shared.RuleViolation exception, Locale locale, HttpServletRequest request) {
+		return ErrorPages.forward(request, HttpStatus.CONFLICT, pages.detail(exception, locale));
 	}
 
 	@ExceptionHandler
-	ModelAndView raced(org.springframework.dao.ConcurrencyFailureException exception) {
-		return ErrorPages.page(HttpStatus.CONFLICT, "Another request changed this record at the same moment; nothing was written. Try again.");
+	ModelAndView invalid(InvalidRequest exception, Locale locale, HttpServletRequest request) {
+		return ErrorPages.forward(request, HttpStatus.BAD_REQUEST, pages.detail(exception, locale));
 	}
 
 	@ExceptionHandler
-	ModelAndView refusedByTheDatabase(org.springframework.dao.DataIntegrityViolationException exception) {
-		return ErrorPages.page(HttpStatus.CONFLICT, "The request conflicts with the records as they stand; nothing was written.");
+	ModelAndView raced(org.springframework.dao.ConcurrencyFailureException exception, Locale locale, HttpServletRequest request) {
+		return ErrorPages.forward(request, HttpStatus.CONFLICT, pages.message("error.detail.raced", locale));
 	}
 
 	@ExceptionHandler
-	ModelAndView mismatch(TypeMismatchException exception) {
-		return ErrorPages.page(HttpStatus.BAD_REQUEST,
-				"'%s' is not a valid value here; dates are written YYYY-MM-DD.".formatted(exception.getValue()));
+	ModelAndView refusedByTheDatabase(org.springframework.dao.DataIntegrityViolationException exception, Locale locale, HttpServletRequest request) {
+		return ErrorPages.forward(request, HttpStatus.CONFLICT, pages.message("error.detail.conflict", locale));
+	}
+
+	@ExceptionHandler
+	ModelAndView mismatch(TypeMismatchException exception, Locale locale, HttpServletRequest request) {
+		return ErrorPages.forward(request, HttpStatus.BAD_REQUEST, pages.message("error.detail.value", locale, String.valueOf(exception.getValue())));
 	}
 }

@@ -4,13 +4,13 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.kurultai.identity.AccessPolicy;
 import org.kurultai.meetings.Meetings;
 import org.kurultai.organs.Organs;
-import org.kurultai.platform.ForumProperties;
 import org.kurultai.reference.ReferenceNotes;
 import org.kurultai.registry.ParticipantCode;
 import org.kurultai.registry.ParticipantKind;
@@ -20,6 +20,7 @@ import org.kurultai.registry.Roster;
 import org.kurultai.shared.ForumClock;
 import org.kurultai.shared.DateSpan;
 import org.kurultai.timeline.Timeline;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,13 +38,13 @@ class Pages {
 	private final Timeline timeline;
 	private final ReferenceNotes notes;
 	private final ForumClock clock;
-	private final ForumProperties forum;
+	private final MessageSource messages;
 	private final AccessPolicy access;
 	private final org.kurultai.cbm.Catalogue catalogue;
 	private final org.kurultai.cbm.Implementation implementation;
 
 	Pages(Registry registry, Organs organs, Meetings meetings, Timeline timeline, ReferenceNotes notes, ForumClock clock,
-			ForumProperties forum, AccessPolicy access, org.kurultai.cbm.Catalogue catalogue, org.kurultai.cbm.Implementation implementation) {
+			MessageSource messages, AccessPolicy access, org.kurultai.cbm.Catalogue catalogue, org.kurultai.cbm.Implementation implementation) {
 		this.access = access;
 		this.catalogue = catalogue;
 		this.implementation = implementation;
@@ -53,11 +54,11 @@ class Pages {
 		this.timeline = timeline;
 		this.notes = notes;
 		this.clock = clock;
-		this.forum = forum;
+		this.messages = messages;
 	}
 
 	@GetMapping("/")
-	String home(Model model) {
+	String home(Model model, Locale locale) {
 		var today = clock.today();
 		var roster = registry.roster();
 		model.addAttribute("today", today);
@@ -73,13 +74,13 @@ class Pages {
 		java.util.Collections.reverse(recent);
 		model.addAttribute("recent", recent);
 		model.addAttribute("upcoming", entries.stream().filter(entry -> entry.date().isAfter(today) || entry.planned()).limit(5).toList());
-		common(model, "Home", roster);
+		common(model, messages.getMessage("nav.home", null, locale), roster, locale);
 		return "home";
 	}
 
 	@GetMapping("/participants")
 	String participants(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
-			@RequestParam @Nullable String status, Model model) {
+			@RequestParam @Nullable String status, Model model, Locale locale) {
 		var day = asOf == null ? clock.today() : asOf;
 		var wanted = status == null || status.isBlank() ? null : ParticipantStatus.named(status);
 		var roster = registry.roster();
@@ -89,12 +90,12 @@ class Pages {
 		model.addAttribute("standings", roster.on(day, wanted));
 		model.addAttribute("census", roster.census(day));
 		model.addAttribute("chart", MembershipChart.of(roster, clock.today()));
-		common(model, "Participants", roster);
+		common(model, messages.getMessage("portal.participants.title", null, locale), roster, locale);
 		return "participants";
 	}
 
 	@GetMapping("/participants/{code}")
-	String participant(@PathVariable String code, Model model) {
+	String participant(@PathVariable String code, Model model, Locale locale) {
 		var roster = registry.roster();
 		var participant = roster.find(ParticipantCode.parse(code))
 				.orElseThrow(() -> new org.kurultai.shared.NotFound("participant", code));
@@ -103,26 +104,35 @@ class Pages {
 		model.addAttribute("status", participant.statusOn(today).orElse(null));
 		model.addAttribute("since", participant.inStatusSince(today).orElse(null));
 		model.addAttribute("documents", registry.foundingDocuments().stream()
-				.collect(LinkedHashMap::new, (map, document) -> map.put(document.code(), document.title()), Map::putAll));
+				.collect(LinkedHashMap::new, (map, document) -> map.put(document.code(),
+						messages.getMessage("portal.founding." + document.code(), null, document.title(), locale)), Map::putAll));
 		model.addAttribute("terms", organs.chairmanship().terms().stream()
 				.filter(term -> term.chair().equals(participant.code().value())).toList());
 		model.addAttribute("hosted", visibleMeetings(meetings.find(null, null, null)).stream()
 				.filter(meeting -> participant.code().value().equals(meeting.host())).toList());
 		var state = participant.code().value();
-		model.addAttribute("commitments", new java.util.ArrayList<>(catalogue.commitmentsOf(state, access.currentViewer()).on(today).values()));
+		var areas = new java.util.HashMap<String, String>();
+		catalogue.editions().forEach(edition -> edition.priorityAreas().forEach(area -> areas.put(area.code(), area.name())));
+		model.addAttribute("areas", areas);
+		model.addAttribute("commitments", catalogue.commitmentsOf(state, access.currentViewer()).on(today).keySet().stream()
+				.map(subject -> subject.contains("/")
+						? areas.getOrDefault(subject.substring(0, subject.indexOf('/')), subject) + " (" + subject.substring(subject.indexOf('/') + 1) + ")"
+						: areas.getOrDefault(subject, subject))
+				.toList());
 		model.addAttribute("coordinating", catalogue.coordinatorsOn(today).stream().filter(c -> c.participant().equals(state)).toList());
 		model.addAttribute("eventsHosted", implementation.events(null, state, null));
-		common(model, participant.name(), roster);
+		var names = common(model, "", roster, locale);
+		model.addAttribute("title", names.of(participant));
 		return "participant";
 	}
 
 	@GetMapping("/changes")
 	String changes(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to, Model model) {
-		var end = to == null ? clock.today() : within("to", to);
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to, Model model, Locale locale) {
+		var end = to == null ? clock.today() : within("to", to, locale);
 		// ten years back, but never before the first day a date can be written (a far 'to' is refused above)
 		var start = from == null ? (end.getYear() > DateSpan.BEGINNING.getYear() + 10 ? end.minusYears(10) : DateSpan.BEGINNING)
-				: within("from", from);
+				: within("from", from, locale);
 		new DateSpan(start, end);
 		var roster = registry.roster();
 		model.addAttribute("from", start);
@@ -130,35 +140,38 @@ class Pages {
 		model.addAttribute("changes", roster.changesBetween(start, end));
 		model.addAttribute("before", roster.census(start));
 		model.addAttribute("after", roster.census(end));
-		common(model, "Changes", roster);
+		common(model, messages.getMessage("portal.changes.title", null, locale), roster, locale);
 		return "changes";
 	}
 
 	@GetMapping("/bodies")
-	String bodies(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf, Model model) {
+	String bodies(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf, Model model, Locale locale) {
 		var day = asOf == null ? clock.today() : asOf;
 		model.addAttribute("asOf", day);
 		var groups = new java.util.EnumMap<org.kurultai.organs.BodyKind, List<org.kurultai.organs.Body>>(org.kurultai.organs.BodyKind.class);
 		organs.bodies().forEach(body -> groups.computeIfAbsent(body.kind(), kind -> new java.util.ArrayList<>()).add(body));
 		model.addAttribute("groups", groups);
-		common(model, "Bodies", registry.roster());
+		model.addAttribute("bodies", organs.bodies().stream().collect(java.util.stream.Collectors.toMap(
+				org.kurultai.organs.Body::code, body -> body, (a, b) -> a, LinkedHashMap::new)));
+		common(model, messages.getMessage("portal.bodies.title", null, locale), registry.roster(), locale);
 		return "bodies";
 	}
 
 	@GetMapping("/bodies/{code}")
-	String body(@PathVariable String code, Model model) {
+	String body(@PathVariable String code, Model model, Locale locale) {
 		var body = organs.body(code);
 		model.addAttribute("body", body);
 		model.addAttribute("today", clock.today());
 		model.addAttribute("parent", body.reportsTo() == null ? null : organs.body(body.reportsTo()));
 		model.addAttribute("reporting", organs.bodies().stream().filter(other -> body.code().equals(other.reportsTo())).toList());
 		model.addAttribute("meetings", visibleMeetings(meetings.find(body.code(), null, null)));
-		common(model, body.nameOn(clock.today()).name(), registry.roster());
+		var names = common(model, "", registry.roster(), locale);
+		model.addAttribute("title", names.body(body, clock.today()));
 		return "body";
 	}
 
 	@GetMapping("/chairmanship")
-	String chairmanship(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf, Model model) {
+	String chairmanship(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf, Model model, Locale locale) {
 		var day = asOf == null ? clock.today() : asOf;
 		var chairmanship = organs.chairmanship();
 		model.addAttribute("asOf", day);
@@ -166,53 +179,53 @@ class Pages {
 		model.addAttribute("terms", chairmanship.terms());
 		model.addAttribute("handovers", chairmanship.handovers());
 		model.addAttribute("secretariat", organs.secretariat());
-		common(model, "Chairmanship and Troika", registry.roster());
+		common(model, messages.getMessage("portal.chairmanship.title", null, locale), registry.roster(), locale);
 		return "chairmanship";
 	}
 
 	@GetMapping("/meetings")
-	String meetings(@RequestParam @Nullable String body, Model model) {
+	String meetings(@RequestParam @Nullable String body, Model model, Locale locale) {
 		var list = visibleMeetings(meetings.find(body, null, null));
 		model.addAttribute("meetings", list.stream().sorted(Comparator.comparing(org.kurultai.meetings.Meeting::from).reversed()).toList());
 		model.addAttribute("body", body == null || body.isBlank() ? null : organs.body(body));
 		model.addAttribute("bodies", organs.bodies());
 		model.addAttribute("delegations", meetings.delegationCounts());
 		model.addAttribute("today", clock.today());
-		common(model, "Meetings", registry.roster());
+		common(model, messages.getMessage("portal.meetings.title", null, locale), registry.roster(), locale);
 		return "meetings";
 	}
 
 	@GetMapping("/meetings/{id}")
-	String meeting(@PathVariable String id, Model model) {
+	String meeting(@PathVariable String id, Model model, Locale locale) {
 		var meeting = meetings.meeting(id);
 		if (!access.maySee(access.currentViewer(), meeting.access())) {
 			throw new org.kurultai.shared.NotFound("meeting", id);
 		}
 		model.addAttribute("meeting", meeting);
 		model.addAttribute("body", organs.body(meeting.body()));
-		common(model, meeting.title(), registry.roster());
+		common(model, meeting.title(), registry.roster(), locale);
 		return "meeting";
 	}
 
 	@GetMapping("/timeline")
 	String timeline(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to, Model model) {
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to, Model model, Locale locale) {
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		model.addAttribute("entries", visibleEntries(timeline.between(from, to)));
-		common(model, "Timeline", registry.roster());
+		common(model, messages.getMessage("portal.timeline.title", null, locale), registry.roster(), locale);
 		return "timeline";
 	}
 
 	@GetMapping("/sources")
-	String sources(Model model) {
+	String sources(Model model, Locale locale) {
 		var roster = registry.roster();
 		model.addAttribute("contradictions", notes.contradictions());
 		model.addAttribute("counts", notes.attestedCounts().stream().map(count -> new CountCheck(count.asOf(), count.status(),
 				count.kind(), count.count(), roster.count(count.asOf(), ParticipantStatus.valueOf(count.status()),
 						ParticipantKind.valueOf(count.kind())), count.followed(), count.sources() == null ? List.of() : count.sources(),
 				count.note())).toList());
-		common(model, "Sources and choices", roster);
+		common(model, messages.getMessage("portal.sources.title", null, locale), roster, locale);
 		return "sources";
 	}
 
@@ -230,17 +243,19 @@ class Pages {
 			List<String> sources, @Nullable String note) {
 	}
 
-	private void common(Model model, String title, Roster roster) {
+	/** What every public page has: its title (in the page's language) and participants', bodies' and places' names in it. */
+	private LocalNames common(Model model, String title, Roster roster, Locale locale) {
+		var names = new LocalNames(roster, messages, locale);
 		model.addAttribute("title", title);
-		model.addAttribute("forum", forum.name());
-		model.addAttribute("names", new org.kurultai.registry.NameLookup(roster));
+		model.addAttribute("names", names);
+		return names;
 	}
 
 	/** The records speak of years 1 to 9999; a date outside them names no day of the forum's history. */
-	private static LocalDate within(String parameter, LocalDate day) {
+	private LocalDate within(String parameter, LocalDate day, Locale locale) {
 		if (day.isBefore(DateSpan.BEGINNING) || day.isAfter(DateSpan.END)) {
 			throw new org.kurultai.shared.InvalidRequest(parameter,
-					"'%s' (%s) is not a day between %s and %s.".formatted(parameter, day, DateSpan.BEGINNING, DateSpan.END));
+					messages.getMessage("portal.date.outside", new Object[] { parameter, day, DateSpan.BEGINNING, DateSpan.END }, locale));
 		}
 		return day;
 	}

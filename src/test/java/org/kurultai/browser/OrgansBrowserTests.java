@@ -32,7 +32,7 @@ class OrgansBrowserTests extends BrowserTestSupport {
 		assertThat(page).hasURL(Pattern.compile("/bodies\\?asOf=2022-10-12$"));
 		assertThat(summitRow().locator("th a")).hasText("Meeting of Heads of State or Government (Summit)");
 		assertThat(summitRow().locator("ul.names")).containsText("Council of Heads of State or Government (Summit)");
-		assertThat(summitRow().locator("ul.names")).containsText("from 2022-10-13");
+		assertThat(summitRow().locator("ul.names")).containsText("from 13 October 2022");
 	}
 
 	@Test

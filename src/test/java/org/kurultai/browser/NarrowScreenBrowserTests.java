@@ -1,0 +1,272 @@
+package org.kurultai.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kurultai.Delegations;
+import org.kurultai.IntegrationTest;
+import org.kurultai.identity.Accounts;
+import org.kurultai.identity.ApiTokens;
+import org.kurultai.identity.Role;
+import org.kurultai.shared.ForumClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * Every page of the application on a phone (390 × 844 CSS pixels), for the public, a delegate and the
+ * Secretariat's administrator, in English and in Russian: no page scrolls sideways (a wide table scrolls inside its own box), and
+ * the navigation folds into a menu button that works without JavaScript. The pages are the
+ * application's own GET routes that render HTML, read from the live route table: a new page is
+ * covered without anyone remembering to add it; a new page whose address has a parameter fails
+ * here until it is given a sample below.
+ */
+@IntegrationTest
+class NarrowScreenBrowserTests extends BrowserTestSupport {
+
+	static final int WIDTH = 390;
+	static final int HEIGHT = 844;
+	static final String PREFIX = "narrow";
+
+	@Autowired ApplicationContext application;
+	@Autowired Accounts accounts;
+	@Autowired ApiTokens tokens;
+	@Autowired ForumClock clock;
+	@Autowired org.kurultai.identity.Accreditations accreditations;
+
+	Delegations api;
+	Delegations.Actor admin;
+	Delegations.Actor delegate;
+	String document;
+	long decision;
+
+	@BeforeAll
+	void peopleAndRecords() {
+		api = new Delegations(port, accounts, tokens);
+		admin = api.actor(PREFIX + ".admin@secretariat.example", Role.SECRETARIAT_ADMINISTRATOR, null);
+		var coordinator = api.coordinator(PREFIX, "KAZ");
+		delegate = api.actor(PREFIX + ".delegate.kaz@mfa.example", Role.DELEGATE, "KAZ");
+		if (!accreditations.isAccredited(delegate.account(), "KAZ", clock.today())) {
+			accreditations.accredit(accreditations.propose(coordinator.account(), delegate.account().email()).id(), admin.account());
+		}
+		// a public draft under a silence procedure, so that the document, version, comparison and decision pages have a sample
+		var tabled = api.post("/api/documents", admin, """
+				{"type": "STATEMENT", "title": "Statement on a page that fits a phone and a rather long title that has to wrap",
+				 "body": "SOC", "access": "PUBLIC", "languages": ["en", "ru"], "originalLanguage": "en", "paragraphs": [
+				 {"label": "PP1", "status": "AGREED", "text": {"en": "Recalling https://www.s-cica.org/index.php?view=page&t=a-very-long-address-without-any-place-to-break-it", "ru": "Ссылаясь на Алматинский акт,"}},
+				 {"label": "1", "status": "AGREED", "text": {"en": "We support connectivity.", "ru": "Мы поддерживаем взаимосвязанность."}}]}""");
+		assertEquals(201, tabled.status(), tabled::toString);
+		document = tabled.json().get("id").asString();
+		var proposed = api.post("/api/decisions", admin, """
+				{"body": "SOC", "document": "%s", "version": 0, "procedure": "SILENCE", "deadline": "%s", "timeZone": "Asia/Almaty"}"""
+				.formatted(document, clock.today().plusDays(30).atTime(18, 0)));
+		assertEquals(201, proposed.status(), proposed::toString);
+		decision = proposed.json().get("id").asLong();
+	}
+
+	/**
+	 * A sample address for each page route that needs one (a path variable, or a query without which the
+	 * page is not the page). A route with a path variable that is not here fails the test.
+	 */
+	Map<String, String> samples() {
+		var samples = new LinkedHashMap<String, String>();
+		samples.put("/participants/{code}", "/participants/KAZ");
+		samples.put("/bodies/{code}", "/bodies/SOC");
+		samples.put("/meetings/{id}", "/meetings/CHSG-2");
+		samples.put("/documents/{id}", "/documents/DECLARATION-2006");
+		samples.put("/documents/{id}/versions/{number}", "/documents/" + document + "/versions/0");
+		samples.put("/documents/{id}/compare", "/documents/" + document + "/compare?from=0&to=0");
+		samples.put("/decisions/{id}", "/decisions/" + decision);
+		samples.put("/decisions/{id}/status", "/decisions/" + decision + "/status");
+		samples.put("/commitments", "/commitments?participant=KAZ");
+		samples.put("/catalogue/differences", "/catalogue/differences?from=2013&to=2021");
+		samples.put("/catalogue", "/catalogue?edition=2021");
+		samples.put("/cbm", "/cbm?year=2021");
+		samples.put("/cbm/reports", "/cbm/reports?year=2025");
+		samples.put("/participants", "/participants?asOf=2006-06-18");
+		samples.put("/meetings", "/meetings?body=CHSG");
+		samples.put("/invitations/{token}", "/invitations/an-invitation-that-does-not-exist");
+		samples.put("/password-reset/{token}", "/password-reset/a-link-that-does-not-exist");
+		samples.put("/admin/accounts/{id}", "/admin/accounts/" + delegate.account().id());
+		return samples;
+	}
+
+	/** The application's own GET routes that answer with a page (not the API, the documentation, assets or /error). */
+	List<String> pageRoutes() {
+		var routes = new TreeSet<String>();
+		for (var mapping : application.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+			mapping.getHandlerMethods().forEach((info, handler) -> {
+				var methods = info.getMethodsCondition().getMethods();
+				var get = methods.isEmpty() || methods.contains(RequestMethod.GET);
+				var page = !handler.hasMethodAnnotation(ResponseBody.class)
+						&& !AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)
+						&& handler.getBeanType().getName().startsWith("org.kurultai.");
+				for (var pattern : info.getPatternValues()) {
+					if (get && page && !pattern.equals("/error") && !pattern.startsWith("/api/") && !pattern.equals("/language")) {
+						routes.add(pattern);
+					}
+				}
+			});
+		}
+		return List.copyOf(routes);
+	}
+
+	/** Each page route as an address to open: its sample, or itself; a route with a parameter and no sample is named. */
+	List<String> addresses(List<String> missing) {
+		var samples = samples();
+		var addresses = new ArrayList<String>();
+		for (var route : pageRoutes()) {
+			var sample = samples.get(route);
+			if (sample != null) {
+				addresses.add(sample);
+			}
+			else if (route.contains("{") || route.contains("*")) {
+				missing.add(route);
+			}
+			else {
+				addresses.add(route);
+			}
+		}
+		return addresses;
+	}
+
+	@Test
+	void everyPageRouteHasAnAddressToOpen() {
+		var routes = pageRoutes();
+		assertTrue(routes.size() >= 25, () -> "the route table gave only " + routes);
+		assertTrue(routes.containsAll(List.of("/", "/participants/{code}", "/login", "/account", "/admin/audit", "/decisions/{id}")),
+				() -> "page routes found: " + routes);
+		var missing = new ArrayList<String>();
+		addresses(missing);
+		assertTrue(missing.isEmpty(), () -> "page routes with a parameter and no sample: " + missing
+				+ " — add a sample address for each to NarrowScreenBrowserTests.samples()");
+	}
+
+	@Test
+	void noPageScrollsSidewaysOnAPhoneForThePublic() {
+		assertEveryPageFits(null);
+	}
+
+	@Test
+	void noPageScrollsSidewaysOnAPhoneInRussian() {
+		super.context.addCookies(List.of(new com.microsoft.playwright.options.Cookie("kurultai-language", "ru").setUrl(baseUrl())));
+		assertEveryPageFits(delegate);
+		assertThat(page.locator("html")).hasAttribute("lang", "ru");
+	}
+
+	@Test
+	void noPageScrollsSidewaysOnAPhoneForADelegate() {
+		assertEveryPageFits(delegate);
+	}
+
+	@Test
+	void noPageScrollsSidewaysOnAPhoneForTheAdministrator() {
+		assertEveryPageFits(admin);
+	}
+
+	private void assertEveryPageFits(Delegations.@Nullable Actor who) {
+		page.setViewportSize(WIDTH, HEIGHT);
+		if (who != null) {
+			signIn(page, who.account().email());
+		}
+		var missing = new ArrayList<String>();
+		var failures = new ArrayList<String>();
+		var opened = 0;
+		for (var address : addresses(missing)) {
+			var response = visit(address);
+			opened++;
+			if (response.status() >= 500) {
+				failures.add(address + " answered " + response.status());
+				continue;
+			}
+			var overflow = ((Number) page.evaluate(
+					"() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")).intValue();
+			if (overflow > 0) {
+				var culprits = page.evaluate("""
+						() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+						  .filter(e => !e.closest('table') || e.tagName === 'TABLE').slice(0, 3)
+						  .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replaceAll(' ', '.') : ''))""");
+				failures.add(address + " (" + page.url().replace(baseUrl(), "") + ") scrolls sideways by " + overflow + " px at " + WIDTH
+						+ " px; wider than the window: " + culprits);
+				screenshot("narrow-" + (who == null ? "public" : who.account().role().name().toLowerCase()) + "-"
+						+ page.locator("html").getAttribute("lang") + "-"
+						+ address.replaceAll("[^A-Za-z0-9]+", "-"));
+			}
+		}
+		assertTrue(missing.isEmpty(), () -> "no sample for " + missing);
+		assertTrue(opened >= 25, "opened " + opened + " pages");
+		assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
+	}
+
+	@Test
+	void onAPhoneTheNavigationFoldsIntoAMenuButtonThatWorksWithoutJavaScript() {
+		openBrowserContext(false);
+		page.setViewportSize(WIDTH, HEIGHT);
+		open("/");
+		var nav = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
+		var participants = page.locator("#site-nav a[href='/participants']");
+		assertThat(participants).isHidden();
+		var menu = page.locator("label.menu-button");
+		assertThat(menu).isVisible();
+		assertThat(menu).containsText("Menu");
+
+		menu.click();
+		assertThat(nav).isVisible();
+		assertThat(participants).isVisible();
+		var answer = follow(participants::click);
+		assertTrue(answer.status() < 400);
+		assertHeading("Participants");
+		assertThat(participants).isHidden();
+
+		// by keyboard: the menu button is reached with Tab and opened with the space bar
+		page.locator("#menu-toggle").focus();
+		page.keyboard().press("Space");
+		assertThat(participants).isVisible();
+		screenshot("narrow-menu-open");
+
+		// on a wide screen the links are there without a menu button
+		page.setViewportSize(1280, 900);
+		open("/");
+		assertThat(menu).isHidden();
+		assertThat(participants).isVisible();
+	}
+
+	@Test
+	void onAPhoneAWideTableScrollsInsideItsOwnBox() {
+		page.setViewportSize(WIDTH, HEIGHT);
+		open("/meetings");
+		var table = page.locator("table#meetings");
+		var box = table.boundingBox();
+		assertTrue(box.width <= WIDTH, () -> "the table is " + box.width + " px wide");
+		var scrolls = (Boolean) table.evaluate("t => t.scrollWidth > t.clientWidth");
+		assertTrue(scrolls, "the meetings table has more columns than fit: it scrolls in its own box");
+		assertEquals(0, ((Number) page.evaluate("() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"))
+				.intValue());
+		screenshot("narrow-meetings");
+	}
+
+	/** Signs in with the password form (the fields by their ids, whatever the page's language). */
+	void signIn(Page on, String email) {
+		on.navigate("/login");
+		on.locator("#username").fill(email);
+		on.locator("#password").fill(Delegations.PASSWORD);
+		on.waitForResponse(response -> response.request().isNavigationRequest() && response.status() < 300,
+				() -> on.locator("form:has(#password) button[type=submit]").click());
+		assertTrue(!on.url().contains("/login"), () -> "signed in as " + email + ": " + on.url());
+	}
+}
