@@ -75,6 +75,9 @@ class ErrorPages implements ErrorController {
 
 	/** What a refusal says, in the page's language where it can say it (a message key of its own), else its message. */
 	String detail(Exception exception, Locale locale) {
+		if (exception instanceof org.kurultai.shared.Refusal refusal) {
+			return refusal.localizedMessage(messages, locale);
+		}
 		if (exception instanceof MessageSourceResolvable resolvable) {
 			return messages.getMessage(resolvable, locale);
 		}
