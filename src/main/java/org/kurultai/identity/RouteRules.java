@@ -59,6 +59,8 @@ public final class RouteRules {
 			// one's own account and tokens
 			signedIn(GET, "/account"), signedIn(GET, "/api/me"), signedIn(GET, "/api/me/tokens"), signedIn(POST, "/api/me/tokens"),
 			signedIn(DELETE, "/api/me/tokens/{id}"),
+			// what awaits the signed-in person (the header's count is fetched by every page once loaded)
+			signedIn(GET, "/api/me/tasks"), signedIn(GET, "/me/tasks/count"),
 			// delegations
 			only(GET, "/accreditations", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(GET, "/api/accreditations", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
