@@ -77,6 +77,7 @@ class TasksBrowserTests extends BrowserTestSupport {
 		assertThat(count).hasText(Pattern.compile("\\d+"));
 		assertEquals(section.locator("li").count(), Integer.parseInt(count.textContent()));
 		assertEquals(section.locator("li").count(), api.get("/api/me/tasks", india).json().size());
+		screenshot("tasks-home");
 
 		// the header's link leads back to the list from any page
 		open("/participants");
