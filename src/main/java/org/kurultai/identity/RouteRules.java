@@ -67,6 +67,8 @@ public final class RouteRules {
 			// changing one's own password, signing out everywhere
 			signedIn(POST, "/account/password"), signedIn(POST, "/api/me/password"), signedIn(POST, "/account/sign-out-everywhere"),
 			signedIn(POST, "/api/me/sign-out-everywhere"),
+			// what awaits the signed-in person (the header's count is fetched by every page once loaded)
+			signedIn(GET, "/api/me/tasks"), signedIn(GET, "/me/tasks/count"),
 			// delegations
 			only(GET, "/accreditations", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(GET, "/api/accreditations", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),

@@ -146,6 +146,7 @@ class RecordAccessMatrixIntegrationTests {
 			Map.entry("/api/me", "the signed-in person's own account"),
 			Map.entry("/api/me/tokens", "the person's own tokens (never their secrets)"),
 			Map.entry("/api/me/reminders", "what the viewer's own acting State must submit, from ActingRights; no return's content"),
+			Map.entry("/me/tasks/count", "the number of tasks of /api/me/tasks (a read path here); TasksIntegrationTests: it is the list's length"),
 			Map.entry("/accreditations", "accreditations: the identity module's own rule (Accreditations.visibleTo)"),
 			Map.entry("/api/accreditations", "accreditations: the identity module's own rule (Accreditations.visibleTo)"),
 			Map.entry("/admin/accounts", "Secretariat administrators only (route rule)"),
@@ -235,9 +236,11 @@ class RecordAccessMatrixIntegrationTests {
 		kinds.add(meetingsBehindPublicTexts(officer));
 		kinds.add(exchangeReturns(officer, ownerCoordinator));
 		kinds.add(reports(ownerCoordinator));
+		kinds.add(awaiting(officer));
 		// counts first, as each viewer sees them before the records exist
 		// what is created before counting: the meetings behind public texts, and the public session documents are adopted at
-		var prepared = List.of("meeting behind a public text");
+		// (what awaits people is made of documents too: made before counting, so that it moves no count of documents or decisions)
+		var prepared = List.of("meeting behind a public text", "what awaits");
 		prepared.forEach(name -> creators.get(name).run());
 		var session = api.post("/api/meetings", officer, """
 				{"body": "CMFA", "title": "Matrix public session %s", "from": "%s", "until": "%s", "place": "Astana"}"""
@@ -525,6 +528,73 @@ class RecordAccessMatrixIntegrationTests {
 			}
 		}
 		throw new AssertionError("no trend for " + year);
+	}
+
+	// ---------------------------------------------------------------- what awaits a person (tasks)
+
+	/**
+	 * Drafts, and drafts under an open silence procedure, at each level: a silence procedure awaits
+	 * whoever may see the text and may break silence (a member's acting delegation) or conducts it
+	 * (the Secretariat): the path is for those who may see a members' record; a draft never opened
+	 * awaits whoever may see it and negotiates (delegations of members and observers, the Secretariat).
+	 */
+	Kind awaiting(Actor officer) {
+		var silences = new ArrayList<Rec>();
+		var drafts = new ArrayList<Rec>();
+		for (var level : LEVELS) {
+			silences.add(new Rec("silence procedure " + level, access(level), "Matrix silence " + level + " " + unique, new LinkedHashMap<>()));
+			drafts.add(new Rec("draft " + level, access(level), "Matrix draft " + level + " " + unique, new LinkedHashMap<>()));
+		}
+		creators.put("what awaits", () -> {
+			var deadline = java.time.LocalDateTime.now(clock.zone()).plusDays(5).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+			for (var level : LEVELS) {
+				var silence = silences.get(LEVELS.indexOf(level));
+				var document = tableForTasks(officer, silence.marker(), level, "AGREED");
+				var proposed = api.post("/api/decisions", officer, """
+						{"body": "SOC", "document": "%s", "version": 0, "procedure": "SILENCE", "deadline": "%s", "timeZone": "Asia/Almaty"}"""
+						.formatted(document, deadline));
+				assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+				silence.vars().put("task", "SILENCE_PROCEDURE decision:" + proposed.json().get("id").asLong());
+				silence.vars().put("record", "decision:" + proposed.json().get("id").asLong());
+				var draft = drafts.get(LEVELS.indexOf(level));
+				var id = tableForTasks(officer, draft.marker(), level, "BRACKETED");
+				draft.vars().put("task", "DRAFT_CHANGED document:" + id);
+				draft.vars().put("record", "document:" + id);
+			}
+		});
+		Recogniser listed = (response, record) -> {
+			if (response.status() != 200) {
+				return false;
+			}
+			for (var task : response.json()) {
+				if ((task.get("kind").asString() + " " + task.get("record").asString()).equals(record.vars().get("task"))) {
+					return true;
+				}
+			}
+			return false;
+		};
+		Recogniser onHome = (response, record) -> response.status() == 200
+				&& response.body().contains("data-record=\"" + record.vars().get("record") + "\"");
+		var silenceLabels = labels(silences).toArray(String[]::new);
+		var draftLabels = labels(drafts).toArray(String[]::new);
+		var members = Access.of(AccessLevel.MEMBERS);
+		var participants = Access.of(AccessLevel.PARTICIPANTS);
+		var paths = List.of(
+				path("/api/me/tasks", "list (what awaits: silence procedures)", r -> "/api/me/tasks", listed).only(silenceLabels).forWhoMaySee(members),
+				path("/api/me/tasks", "list (what awaits: drafts)", r -> "/api/me/tasks", listed).only(draftLabels).forWhoMaySee(participants),
+				path("/", "list (home page, what awaits: silence procedures)", r -> "/", onHome).only(silenceLabels).forWhoMaySee(members),
+				path("/", "list (home page, what awaits: drafts)", r -> "/", onHome).only(draftLabels).forWhoMaySee(participants));
+		var records = new ArrayList<Rec>(silences);
+		records.addAll(drafts);
+		return new Kind("what awaits", records, paths, List.of());
+	}
+
+	private String tableForTasks(Actor officer, String title, AccessLevel level, String status) {
+		var tabled = api.post("/api/documents", officer, """
+				{"type": "STATEMENT", "title": "%s", "body": "SOC", "access": "%s"%s, "languages": ["en"], "originalLanguage": "en",
+				 "paragraphs": [{"label": "1", "status": "%s", "text": {"en": "We agree."}}]}""".formatted(title, level, named(level), status));
+		assertThat(tabled.status()).as(tabled.toString()).isEqualTo(201);
+		return tabled.json().get("id").asString();
 	}
 
 	// ---------------------------------------------------------------- the matrix
