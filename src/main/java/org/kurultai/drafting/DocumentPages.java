@@ -458,15 +458,12 @@ public class DocumentPages {
 					if (index >= 0 && index < list.size() && list.get(index).alternatives().size() < MOST_ALTERNATIVES) {
 						var paragraph = list.get(index);
 						var alternatives = new ArrayList<>(paragraph.alternatives());
+						if (alternatives.isEmpty()) {
+							// alternatives compete: the paragraph's text, if any, becomes Alt 1, and Alt 2 is offered beside it
+							alternatives.add(paragraph.text());
+						}
 						alternatives.add(Map.of());
-						// a paragraph that had a text keeps it as its first alternative
-						if (paragraph.alternatives().isEmpty() && paragraph.text().values().stream().anyMatch(t -> !t.isBlank())) {
-							alternatives.add(0, paragraph.text());
-							list.set(index, new ParagraphForm(paragraph.label(), Map.of(), alternatives));
-						}
-						else {
-							list.set(index, new ParagraphForm(paragraph.label(), paragraph.text(), alternatives));
-						}
+						list.set(index, new ParagraphForm(paragraph.label(), Map.of(), alternatives));
 					}
 				}
 				catch (NumberFormatException ignored) {
