@@ -96,6 +96,10 @@ public class DocumentPages {
 		var bodyNames = new LinkedHashMap<String, String>();
 		bodies.forEach(body -> bodyNames.put(body.code(), body.nameOn(clock.today()).name()));
 		model.addAttribute("bodyNames", bodyNames);
+		// each document's body by the name it bore on the document's date
+		var documentBodies = new LinkedHashMap<String, String>();
+		reversed.forEach(d -> documentBodies.put(d.id(), organs.body(d.body()).nameOn(d.date(clock.zone())).name()));
+		model.addAttribute("documentBodies", documentBodies);
 		model.addAttribute("levels", AccessLevel.values());
 		model.addAttribute("languages", properties.languages());
 		if (!model.containsAttribute("draft")) {
@@ -194,6 +198,7 @@ public class DocumentPages {
 		var typed = TablingForm.of(form.toSingleValueMap(), properties.languages());
 		var add = form.getFirst("add");
 		if (add != null && !add.isBlank()) {
+			model.addAttribute(FormProblems.ATTRIBUTE, FormProblem.asTyped("table-draft", form));
 			model.addAttribute("draft", typed.adding(add));
 			return documents(null, null, model, user);
 		}

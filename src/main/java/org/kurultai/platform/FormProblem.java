@@ -28,19 +28,24 @@ public record FormProblem(@Nullable String form, @Nullable String field, String 
 		typed = new LinkedMultiValueMap<>(typed);
 	}
 
-	/** Whether this is the form that failed. */
+	/** A form shown again as typed with no refusal (a form that grows: "Add a paragraph"). */
+	public static FormProblem asTyped(String form, MultiValueMap<String, String> typed) {
+		return new FormProblem(form, null, "", typed);
+	}
+
+	/** Whether this is the form that failed (or is shown again as typed). */
 	public boolean on(String form) {
 		return form.equals(this.form);
 	}
 
 	/** The message stands beside this field of this form. */
 	public boolean at(String form, String field) {
-		return on(form) && field.equals(this.field);
+		return on(form) && field.equals(this.field) && !message.isEmpty();
 	}
 
 	/** The message concerns the form as a whole: it stands at the form's top. */
 	public boolean general(String form) {
-		return on(form) && field == null;
+		return on(form) && field == null && !message.isEmpty();
 	}
 
 	/** What was typed into the field when this form failed, else {@code otherwise}. */
