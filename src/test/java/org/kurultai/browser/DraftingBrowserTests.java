@@ -251,7 +251,7 @@ class DraftingBrowserTests extends BrowserTestSupport {
 		var id = agreedText("Statement on the environment");
 
 		signIn(page, CHAIR);
-		var decision = circulateUnderSilence(id, 9);
+		var decision = circulateUnderSilence(id, 20);
 		page.evaluate("() => { window.neverReloaded = true; }");
 
 		var observer = pageOf(JAPAN);
@@ -275,7 +275,7 @@ class DraftingBrowserTests extends BrowserTestSupport {
 		assertThat(filed).hasAttribute("data-kind", "RESERVATION");
 		assertThat(filed).hasText("Reservation by India on paragraph 1: India does not consider itself bound by paragraph 1.");
 
-		assertThat(page.locator("#decision-status")).hasText("adopted", new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+		assertThat(page.locator("#decision-status")).hasText("adopted", new LocatorAssertions.HasTextOptions().setTimeout(40_000));
 		assertThat(page.locator("#register-symbol")).isVisible();
 		assertThat(page.locator("#register-symbol")).hasText(Pattern.compile("^SOC/\\d{4}/\\d+$"));
 		assertThat(page.locator("#objection-count")).hasText("0");
@@ -330,6 +330,7 @@ class DraftingBrowserTests extends BrowserTestSupport {
 		open("/documents");
 		var form = page.locator("#table-draft");
 		form.locator("input[name=title]").fill("Statement on two languages");
+		form.locator("select[name=type]").selectOption("STATEMENT");
 		form.locator("input[name='p[0].label']").fill("PP1");
 		form.locator("textarea[name='p[0].text.en']").fill("Recalling the Almaty Act,");
 		form.locator("textarea[name='p[0].text.ru']").fill("ссылаясь на Алматинский акт,");
@@ -350,6 +351,8 @@ class DraftingBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("#paragraph-form-1 .form-error")).hasText("Paragraph 2 needs its text in the original language.");
 		assertThat(page.locator(".form-error")).hasCount(1);
 		assertThat(form.locator("input[name=title]")).hasValue("Statement on two languages");
+		assertThat(form.locator("select[name=type]")).hasValue("STATEMENT");
+		assertThat(form.locator("input[name='p[0].label']")).hasValue("PP1");
 		assertThat(form.locator("textarea[name='p[1].text.ru']")).hasValue("Мы работаем на двух языках.");
 		assertThat(form.locator("textarea[name='p[2].alt[1].text.ru']")).hasValue("Мы встречаемся раз в четыре года.");
 		form.locator("textarea[name='p[1].text.en']").fill("We work in two languages.");
@@ -385,6 +388,9 @@ class DraftingBrowserTests extends BrowserTestSupport {
 		russian = columns.nth(1).boundingBox();
 		assertEquals(english.x, russian.x, 1.0, "one under the other at 390 pixels");
 		assertTrue(russian.y >= english.y + english.height, "Russian under English");
+		assertEquals(List.of(), page.evaluate("() => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right"
+				+ " > document.documentElement.clientWidth + 1).slice(0, 6).map(e => e.tagName + '#' + e.id + '.' + e.className + ' '"
+				+ " + Math.round(e.getBoundingClientRect().right))"), "nothing of the page reaches beyond the window");
 		assertNoSidewaysScrolling();
 		screenshot("drafting-both-languages-390");
 	}
