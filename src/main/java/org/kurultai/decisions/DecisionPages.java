@@ -1,23 +1,28 @@
 package org.kurultai.decisions;
 
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.kurultai.drafting.DocumentPages;
 import org.kurultai.drafting.Drafting;
+import org.kurultai.drafting.LocalNames;
 import org.kurultai.identity.AccessPolicy;
 import org.kurultai.identity.KurultaiUser;
 import org.kurultai.organs.Organs;
-import org.kurultai.platform.ForumProperties;
-import org.kurultai.registry.ParticipantCode;
+import org.kurultai.platform.FormProblem;
+import org.kurultai.platform.FormProblems;
 import org.kurultai.registry.Registry;
 import org.kurultai.shared.ForumClock;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,8 +30,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The decision pages: the register, and a decision with its procedure (the silence deadline in the
- * zone it was set in and in the forum's), objections, votes and statements; the forms through which
- * the chair puts a text for decision and closes it, and delegations object, vote or file statements.
+ * zone it was set in, in the forum's and in the viewer's own), objections, votes and statements, all
+ * naming States by their names in the page's language; the forms through which the chair puts a text
+ * for decision and closes it, and delegations object, vote or file statements. A refused form comes
+ * back on its page with the message beside the field and what was typed ({@link FormProblems}).
  */
 @Controller
 class DecisionPages {
@@ -37,12 +44,13 @@ class DecisionPages {
 	private final Registry registry;
 	private final Organs organs;
 	private final ForumClock clock;
-	private final ForumProperties forum;
-
 	private final org.kurultai.meetings.Meetings meetings;
+	private final FormProblems forms;
+	private final DocumentPages documentPages;
+	private final OutcomeNotes outcomes;
 
 	DecisionPages(Decisions decisions, Drafting drafting, AccessPolicy access, Registry registry, Organs organs, ForumClock clock,
-			ForumProperties forum, org.kurultai.meetings.Meetings meetings) {
+			org.kurultai.meetings.Meetings meetings, FormProblems forms, DocumentPages documentPages, OutcomeNotes outcomes) {
 		this.meetings = meetings;
 		this.decisions = decisions;
 		this.drafting = drafting;
@@ -50,7 +58,9 @@ class DecisionPages {
 		this.registry = registry;
 		this.organs = organs;
 		this.clock = clock;
-		this.forum = forum;
+		this.forms = forms;
+		this.documentPages = documentPages;
+		this.outcomes = outcomes;
 	}
 
 	@GetMapping("/decisions")
@@ -70,26 +80,29 @@ class DecisionPages {
 		model.addAttribute("body", body);
 		model.addAttribute("year", year);
 		model.addAttribute("bodies", organs.bodies());
-		common(model, "Decisions");
+		var bodyNames = new java.util.HashMap<String, String>();
+		organs.bodies().forEach(b -> bodyNames.put(b.code(), b.nameOn(clock.today()).name()));
+		model.addAttribute("bodyNames", bodyNames);
+		common(model);
 		return "decisions";
 	}
 
 	@GetMapping("/decisions/{id}")
-	String decision(@PathVariable long id, Model model, @AuthenticationPrincipal @Nullable KurultaiUser user) {
-		details(id, model, user);
-		common(model, "Decision " + id);
+	String decision(@PathVariable long id, Model model, @AuthenticationPrincipal @Nullable KurultaiUser user, Locale locale) {
+		details(id, model, user, locale);
+		common(model);
 		return "decision";
 	}
 
 	/** The live part of the page: status, deadline, outcome; polled while the procedure is open. */
 	@GetMapping("/decisions/{id}/status")
-	String status(@PathVariable long id, Model model, @AuthenticationPrincipal @Nullable KurultaiUser user) {
-		details(id, model, user);
-		common(model, "Decision " + id);
+	String status(@PathVariable long id, Model model, @AuthenticationPrincipal @Nullable KurultaiUser user, Locale locale) {
+		details(id, model, user, locale);
+		common(model);
 		return "decision-status";
 	}
 
-	private void details(long id, Model model, @Nullable KurultaiUser user) {
+	private void details(long id, Model model, @Nullable KurultaiUser user, Locale locale) {
 		var viewer = access.currentViewer();
 		var decision = decisions.decision(id, viewer);
 		var document = drafting.document(decision.document(), viewer);
@@ -109,46 +122,111 @@ class DecisionPages {
 		model.addAttribute("permissions", decisions.permissions(decision, user == null ? null : user.account()));
 		boolean member = viewer.mandate() != null && viewer.mandate().mayObject();
 		model.addAttribute("kinds", java.util.Arrays.stream(StatementKind.values()).filter(kind -> member || !kind.membersOnly()).toList());
-		model.addAttribute("deadlineInForumZone", decision.deadline() == null ? null : decision.deadline().atZone(clock.zone()));
 		model.addAttribute("dueNow", decision.dueAt(clock.now()));
+		model.addAttribute("outcome", decision.outcomeNote() == null ? null : outcomes.inLanguage(decision.outcomeNote(), locale));
 	}
 
 	@PostMapping("/documents/{id}/decisions")
-	String propose(@AuthenticationPrincipal KurultaiUser user, @PathVariable String id, @RequestParam String body, @RequestParam int version,
-			@RequestParam @Nullable DecisionKind kind, @RequestParam Procedure procedure,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime deadline,
-			@RequestParam @Nullable String timeZone, @RequestParam @Nullable String meeting, @RequestParam @Nullable String present) {
-		var decision = decisions.propose(user.account(), new Decisions.Proposal(body, id, version, kind, null, null, procedure,
-				meeting == null || meeting.isBlank() ? null : meeting.trim(), codes(present), deadline, timeZone, null));
-		return "redirect:/decisions/" + decision.id();
+	String propose(@AuthenticationPrincipal KurultaiUser user, @PathVariable String id, @RequestParam MultiValueMap<String, String> form,
+			Model model, HttpServletResponse response, Locale locale) {
+		try {
+			var kindName = form.getFirst("kind");
+			var kind = kindName == null || kindName.isBlank() ? null : choice(DecisionKind.class, kindName, "kind");
+			var procedure = choice(Procedure.class, form.getFirst("procedure"), "procedure");
+			int version;
+			try {
+				version = Integer.parseInt(String.valueOf(form.getFirst("version")).trim());
+			}
+			catch (NumberFormatException notANumber) {
+				throw new FormProblem.Refusal("version", "drafting.form.unknown-version", String.valueOf(form.getFirst("version")));
+			}
+			LocalDateTime deadline = null;
+			var typedDeadline = form.getFirst("deadline");
+			if (procedure == Procedure.SILENCE && typedDeadline != null && !typedDeadline.isBlank()) {
+				try {
+					deadline = LocalDateTime.parse(typedDeadline.trim());
+				}
+				catch (DateTimeParseException unreadable) {
+					throw new FormProblem.Refusal("deadline", "decisions.form.bad-deadline", typedDeadline);
+				}
+			}
+			var meeting = form.getFirst("meeting");
+			var decision = decisions.propose(user.account(), new Decisions.Proposal(String.valueOf(form.getFirst("body")), id, version, kind,
+					null, null, procedure, meeting == null || meeting.isBlank() ? null : meeting.trim(), codes(form.getFirst("present")), deadline,
+					form.getFirst("timeZone"), null));
+			return "redirect:/decisions/" + decision.id();
+		}
+		catch (RuntimeException refused) {
+			forms.refused(refused, "decision-form", Set.of("body", "kind", "deadline", "timeZone", "meeting", "present"), form, model, response);
+			return documentPages.show(id, null, model, user, locale);
+		}
 	}
 
 	@PostMapping("/decisions/{id}/objections")
-	String object(@AuthenticationPrincipal KurultaiUser user, @PathVariable long id, @RequestParam String reasons) {
-		decisions.object(user.account(), id, reasons);
-		return "redirect:/decisions/" + id;
+	String object(@AuthenticationPrincipal KurultaiUser user, @PathVariable long id, @RequestParam MultiValueMap<String, String> form,
+			Model model, HttpServletResponse response, Locale locale) {
+		try {
+			decisions.object(user.account(), id, String.valueOf(form.getFirst("reasons") == null ? "" : form.getFirst("reasons")));
+			return "redirect:/decisions/" + id;
+		}
+		catch (RuntimeException refused) {
+			forms.refused(refused, "object-form", Set.of("reasons"), form, model, response);
+			return decision(id, model, user, locale);
+		}
 	}
 
 	@PostMapping("/decisions/{id}/votes")
-	String vote(@AuthenticationPrincipal KurultaiUser user, @PathVariable long id, @RequestParam Vote vote) {
-		decisions.vote(user.account(), id, vote);
-		return "redirect:/decisions/" + id;
+	String vote(@AuthenticationPrincipal KurultaiUser user, @PathVariable long id, @RequestParam MultiValueMap<String, String> form,
+			Model model, HttpServletResponse response, Locale locale) {
+		try {
+			decisions.vote(user.account(), id, choice(Vote.class, form.getFirst("vote"), "vote"));
+			return "redirect:/decisions/" + id;
+		}
+		catch (RuntimeException refused) {
+			forms.refused(refused, "vote-form", Set.of(), form, model, response);
+			return decision(id, model, user, locale);
+		}
 	}
 
 	@PostMapping("/decisions/{id}/close")
-	String close(@AuthenticationPrincipal KurultaiUser user, @PathVariable long id) {
-		decisions.close(user.account(), id);
-		return "redirect:/decisions/" + id;
+	String close(@AuthenticationPrincipal KurultaiUser user, @PathVariable long id, @RequestParam MultiValueMap<String, String> form,
+			Model model, HttpServletResponse response, Locale locale) {
+		try {
+			decisions.close(user.account(), id);
+			return "redirect:/decisions/" + id;
+		}
+		catch (RuntimeException refused) {
+			forms.refused(refused, "close-form", Set.of(), form, model, response);
+			return decision(id, model, user, locale);
+		}
 	}
 
 	@PostMapping("/decisions/{id}/statements")
-	String file(@AuthenticationPrincipal KurultaiUser user, @PathVariable long id, @RequestParam StatementKind kind,
-			@RequestParam @Nullable String paragraph, @RequestParam String text) {
-		decisions.file(user.account(), id, kind, paragraph, text);
-		return "redirect:/decisions/" + id + "#statements";
+	String file(@AuthenticationPrincipal KurultaiUser user, @PathVariable long id, @RequestParam MultiValueMap<String, String> form,
+			Model model, HttpServletResponse response, Locale locale) {
+		try {
+			var text = form.getFirst("text");
+			decisions.file(user.account(), id, choice(StatementKind.class, form.getFirst("kind"), "kind"), form.getFirst("paragraph"),
+					text == null ? "" : text);
+			return "redirect:/decisions/" + id + "#statements";
+		}
+		catch (RuntimeException refused) {
+			forms.refused(refused, "statement-form", Set.of("kind", "paragraph", "text"), form, model, response);
+			return decision(id, model, user, locale);
+		}
 	}
 
-	private List<String> codes(@Nullable String list) {
+	/** A value of an enumeration named in a form; anything else is refused on that field. */
+	private static <E extends Enum<E>> E choice(Class<E> type, @Nullable String value, String field) {
+		try {
+			return Enum.valueOf(type, String.valueOf(value).trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException unknown) {
+			throw new FormProblem.Refusal(field, "drafting.form.unknown-choice", String.valueOf(value));
+		}
+	}
+
+	private static List<String> codes(@Nullable String list) {
 		var codes = new ArrayList<String>();
 		if (list != null) {
 			for (var code : list.split("[,;\\s]+")) {
@@ -160,11 +238,9 @@ class DecisionPages {
 		return codes;
 	}
 
-	private void common(Model model, String title) {
-		model.addAttribute("title", title);
-		model.addAttribute("forum", forum.name());
+	private void common(Model model) {
 		model.addAttribute("forumZone", clock.zone().getId());
-		var roster = registry.roster();
-		model.addAttribute("names", new org.kurultai.registry.NameLookup(roster));
+		model.addAttribute("names", new LocalNames(registry.roster()));
+		FormProblems.none(model);
 	}
 }

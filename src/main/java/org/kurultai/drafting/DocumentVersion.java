@@ -47,6 +47,17 @@ public record DocumentVersion(String document, int number, List<Paragraph> parag
 		return paragraphs.stream().filter(Paragraph::bracketed).toList();
 	}
 
+	/** The labels of the paragraphs (or of their alternatives) without text in the language: none when the version is held in it. */
+	public List<String> missingIn(String language) {
+		return paragraphs.stream().filter(paragraph -> paragraph.alternatives().isEmpty() ? paragraph.text(language).isBlank()
+				: paragraph.alternatives().stream().anyMatch(alternative -> alternative.text(language).isBlank())).map(Paragraph::label).toList();
+	}
+
+	/** Whether every paragraph (and alternative) has its text in the language. */
+	public boolean heldIn(String language) {
+		return missingIn(language).isEmpty();
+	}
+
 	public Optional<Paragraph> paragraph(String label) {
 		return paragraphs.stream().filter(paragraph -> paragraph.label().equalsIgnoreCase(label)).findFirst();
 	}

@@ -105,30 +105,14 @@ public final class AkomaNtoso {
 		return slug.isEmpty() ? "document" : slug;
 	}
 
-	/** The paragraph's wording in the language shown, else in the original, else in any language it has. */
+	/** The paragraph's wording in the language shown: a text not held in that language is never exported in another. */
 	static String wording(PublishedText text, Paragraph paragraph) {
-		var wording = paragraph.text(text.language());
-		if (!wording.isBlank()) {
-			return wording;
-		}
-		var document = text.document();
-		wording = paragraph.text(document.originalLanguage());
-		if (!wording.isBlank()) {
-			return wording;
-		}
-		for (var language : document.languages()) {
-			if (!paragraph.text(language).isBlank()) {
-				return paragraph.text(language);
-			}
-		}
-		return paragraph.text().entrySet().stream().filter(entry -> !entry.getValue().isBlank()).sorted(Map.Entry.comparingByKey())
-				.map(Map.Entry::getValue).findFirst().orElse("");
+		return text.wording(paragraph);
 	}
 
-	/** The date as the document states it: "17 June 2006" (or only the month or year when that is all that is known). */
-	static String dateLabel(NegotiatedDocument document, LocalDate date) {
-		var precision = document.adoptedPrecision();
-		return (precision != null ? precision : DatePrecision.DAY).format(date);
+	/** The date as the document states it, in the export's language: "17 June 2006" (or only the month or year when that is all that is known). */
+	static String dateLabel(PublishedText text, LocalDate date) {
+		return text.labels().date(date, text.document().adoptedPrecision());
 	}
 
 	/** Drops what XML 1.0 cannot hold (control characters, lone surrogates) and normalises line ends. */
@@ -301,11 +285,11 @@ public final class AkomaNtoso {
 			inline("docTitle", document.title());
 			endMixed();
 			openMixed("p", "class", "place-date");
-			characters("Adopted by ");
+			characters(text.labels().adoptedBy() + " ");
 			inline("organization", text.bodyName(), "refersTo", "#" + body);
 			var place = text.place();
 			characters(place == null || place.isBlank() ? ", " : ", " + place + ", ");
-			inline("docDate", dateLabel(document, text.adoptedOn()), "date", date);
+			inline("docDate", dateLabel(text, text.adoptedOn()), "date", date);
 			endMixed();
 			close();
 		}
@@ -318,14 +302,14 @@ public final class AkomaNtoso {
 			}
 			open("conclusions");
 			if (registerSymbol != null) {
-				leaf("p", "Register entry: " + registerSymbol, "class", "register");
+				leaf("p", text.labels().registerEntry() + ": " + registerSymbol, "class", "register");
 			}
 			if (decisionRule != null) {
-				leaf("p", "Decision rule: " + decisionRule, "class", "decision-rule");
+				leaf("p", text.labels().decisionRule() + ": " + decisionRule, "class", "decision-rule");
 			}
 			if (!text.statements().isEmpty()) {
 				open("blockContainer", "eId", statementsId, "class", "statements");
-				leaf("heading", "Statements");
+				leaf("heading", text.labels().statements());
 				for (int i = 0; i < text.statements().size(); i++) {
 					statement(text.statements().get(i), statementIds.get(i));
 				}
@@ -340,11 +324,11 @@ public final class AkomaNtoso {
 			characters(" — " + statement.kind());
 			var label = statement.paragraph();
 			if (label == null) {
-				characters(" on the text as a whole");
+				characters(" " + text.labels().onTheWholeText());
 			}
 			else {
 				var paragraph = text.version().paragraph(label);
-				characters(" on paragraph ");
+				characters(" " + text.labels().onParagraph() + " ");
 				if (paragraph.isPresent()) {
 					inline("ref", paragraph.get().label(), "href", "#" + paragraphIds.get(paragraph.get().label()));
 				}
@@ -352,8 +336,8 @@ public final class AkomaNtoso {
 					characters(label);
 				}
 			}
-			characters(", filed ");
-			inline("date", DatePrecision.DAY.format(statement.filedOn()), "date", statement.filedOn().toString());
+			characters(", " + text.labels().filed() + " ");
+			inline("date", text.labels().date(statement.filedOn(), DatePrecision.DAY), "date", statement.filedOn().toString());
 			characters(": " + statement.text());
 			endMixed();
 		}

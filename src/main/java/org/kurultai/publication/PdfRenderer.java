@@ -49,7 +49,7 @@ public final class PdfRenderer {
 	public static byte[] render(PublishedText text) {
 		var document = text.document();
 		try (var pdf = new PDDocument()) {
-			var pages = new Pages(pdf, font(pdf), document.symbol());
+			var pages = new Pages(pdf, font(pdf), document.symbol(), text.labels().page());
 			try {
 				write(text, pages);
 			}
@@ -88,15 +88,16 @@ public final class PdfRenderer {
 		pages.centered(document.symbol(), BODY_SIZE);
 		pages.gap(8);
 		var place = text.place();
-		pages.centered("Adopted by " + text.bodyName() + (place == null || place.isBlank() ? "" : ", " + place) + ", "
-				+ AkomaNtoso.dateLabel(document, text.adoptedOn()), BODY_SIZE);
+		var labels = text.labels();
+		pages.centered(labels.adoptedBy() + " " + text.bodyName() + (place == null || place.isBlank() ? "" : ", " + place) + ", "
+				+ AkomaNtoso.dateLabel(text, text.adoptedOn()), BODY_SIZE);
 		var registerSymbol = text.registerSymbol();
 		var decisionRule = text.decisionRule();
 		if (registerSymbol != null || decisionRule != null) {
 			pages.gap(2);
-			var decision = registerSymbol == null ? "" : "Register entry " + registerSymbol;
+			var decision = registerSymbol == null ? "" : labels.registerEntry() + " " + registerSymbol;
 			if (decisionRule != null) {
-				decision += (decision.isEmpty() ? "Decision rule: " : " — decision rule: ") + decisionRule;
+				decision += (decision.isEmpty() ? "" : " — ") + labels.decisionRule() + ": " + decisionRule;
 			}
 			pages.centered(decision, NOTE_SIZE);
 		}
@@ -110,18 +111,18 @@ public final class PdfRenderer {
 			}
 		}
 		for (var paragraph : paragraphs) {
-			pages.block(paragraph.preambular() ? null : number(paragraph), AkomaNtoso.wording(text, paragraph), BODY_SIZE, indent);
+			pages.block(paragraph.preambular() ? null : number(paragraph), text.wording(paragraph), BODY_SIZE, indent);
 			pages.gap(PARAGRAPH_GAP);
 		}
 
 		if (!text.statements().isEmpty()) {
 			pages.gap(12);
 			pages.keep(HEADING_SIZE * LEADING + 3 * BODY_SIZE * LEADING);
-			pages.block(null, "Statements", HEADING_SIZE, 0);
+			pages.block(null, labels.statements(), HEADING_SIZE, 0);
 			pages.gap(4);
 			for (var statement : text.statements()) {
 				pages.keep(NOTE_SIZE * LEADING + 2 * BODY_SIZE * LEADING);
-				pages.block(null, heading(statement), NOTE_SIZE, 0);
+				pages.block(null, heading(statement, labels), NOTE_SIZE, 0);
 				pages.block(null, statement.text(), BODY_SIZE, 0);
 				pages.gap(PARAGRAPH_GAP);
 			}
@@ -132,12 +133,12 @@ public final class PdfRenderer {
 		return paragraph.label() + ".";
 	}
 
-	/** "India — Reservation, paragraph 4, filed 17 June 2026". */
-	private static String heading(PublishedText.Statement statement) {
+	/** "India — Reservation on paragraph 4, filed 17 June 2026". */
+	private static String heading(PublishedText.Statement statement, PublishedText.Labels labels) {
 		var paragraph = statement.paragraph();
-		return statement.participantName() + " — " + statement.kind()
-				+ (paragraph == null ? ", on the text as a whole" : ", paragraph " + paragraph) + ", filed "
-				+ DatePrecision.DAY.format(statement.filedOn());
+		return statement.participantName() + " — " + statement.kind() + " "
+				+ (paragraph == null ? labels.onTheWholeText() : labels.onParagraph() + " " + paragraph) + ", " + labels.filed() + " "
+				+ labels.date(statement.filedOn(), DatePrecision.DAY);
 	}
 
 	/** The pages written so far, the one being written, and where on it the next line goes. */
@@ -154,10 +155,13 @@ public final class PdfRenderer {
 		/** The baseline of the last line written. */
 		private float y;
 
-		Pages(PDDocument pdf, PDType0Font font, String symbol) {
+		private final String pageWord;
+
+		Pages(PDDocument pdf, PDType0Font font, String symbol, String pageWord) {
 			this.pdf = pdf;
 			this.font = font;
 			this.footer = symbol;
+			this.pageWord = pageWord;
 		}
 
 		/** Lines centred on the page. */
@@ -197,7 +201,7 @@ public final class PdfRenderer {
 			if (current != null) {
 				stream = null;
 				try {
-					var line = printable(footer + " — page " + number);
+					var line = printable(footer + " — " + pageWord + " " + number);
 					show(current, line, MARGIN + (width - width(line, FOOTER_SIZE)) / 2, FOOTER_BASELINE, FOOTER_SIZE);
 				}
 				finally {

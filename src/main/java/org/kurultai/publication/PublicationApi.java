@@ -8,7 +8,14 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.decisions.Decisions;
+import java.net.URI;
+
 import org.kurultai.drafting.Drafting;
+import org.kurultai.drafting.DraftingProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.kurultai.drafting.NegotiatedDocument;
 import org.kurultai.identity.AccessPolicy;
 import org.kurultai.identity.Viewer;
@@ -42,10 +49,14 @@ class PublicationApi {
 	private final Registry registry;
 	private final ForumProperties forum;
 	private final ForumClock clock;
+	private final DraftingProperties languages;
+	private final MessageSource messages;
 	private final Renderings rendered = new Renderings(64);
 
 	PublicationApi(Drafting drafting, Decisions decisions, AccessPolicy access, Organs organs, Meetings meetings, Registry registry,
-			ForumProperties forum, ForumClock clock) {
+			ForumProperties forum, ForumClock clock, DraftingProperties languages, MessageSource messages) {
+		this.languages = languages;
+		this.messages = messages;
 		this.drafting = drafting;
 		this.decisions = decisions;
 		this.access = access;
@@ -57,7 +68,8 @@ class PublicationApi {
 	}
 
 	@GetMapping(path = "/api/documents/{id}/akn", produces = { AkomaNtoso.MEDIA_TYPE, "application/xml", "application/problem+json" })
-	@Operation(summary = "An adopted document as Akoma Ntoso 3.0 XML; 409 if it is not adopted or its text is not held")
+	@Operation(summary = "An adopted document as Akoma Ntoso 3.0 XML, in one language; 409 if it is not adopted or its text is not held, "
+			+ "404 language-not-held if it has no text in the language asked for, 400 for a language the forum does not use")
 	ResponseEntity<byte[]> akomaNtoso(@PathVariable String id,
 			@Parameter(description = "Language code; default the original") @RequestParam @Nullable String language) {
 		var text = published(id, language);
@@ -65,7 +77,8 @@ class PublicationApi {
 	}
 
 	@GetMapping(path = "/api/documents/{id}/pdf", produces = { "application/pdf", "application/problem+json" })
-	@Operation(summary = "An adopted document as PDF; 409 if it is not adopted or its text is not held")
+	@Operation(summary = "An adopted document as PDF, in one language; 409 if it is not adopted or its text is not held, "
+			+ "404 language-not-held if it has no text in the language asked for, 400 for a language the forum does not use")
 	ResponseEntity<byte[]> pdf(@PathVariable String id,
 			@Parameter(description = "Language code; default the original") @RequestParam @Nullable String language) {
 		var text = published(id, language);
@@ -73,31 +86,63 @@ class PublicationApi {
 	}
 
 	private PublishedText published(String id, @Nullable String language) {
+		var asked = language == null || language.isBlank() ? null : language.trim().toLowerCase(Locale.ROOT);
+		if (asked != null && !languages.languages().contains(asked)) {
+			throw new InvalidRequest("language", "'%s' is not a language of the forum's documents %s."
+					.formatted(language.length() > 20 ? language.substring(0, 20) + "…" : language, languages.languages()));
+		}
 		Viewer viewer = access.currentViewer();
 		var document = drafting.document(id, viewer);
 		if (!document.adopted() || document.adoptedOn() == null) {
 			throw new NotAdopted(document);
 		}
-		var lang = language == null || language.isBlank() ? document.originalLanguage() : language.trim().toLowerCase(Locale.ROOT);
-		if (!document.languages().contains(lang)) {
-			throw InvalidRequest.of("language", "problem.document.noLanguageVersion", lang, document.languages());
-		}
+		var lang = asked == null ? document.originalLanguage() : asked;
+		var locale = Locale.forLanguageTag(lang);
 		var decision = decisions.adopting(document.id(), viewer);
 		var version = decision.isPresent() ? drafting.version(document.id(), decision.get().version(), viewer) : drafting.latest(document.id(), viewer);
 		var statements = decision.map(d -> decisions.statements(d.id(), viewer)).orElse(java.util.List.of()).stream()
-				.map(s -> new PublishedText.Statement(s.participant(), name(s.participant()), s.kind().label(), s.paragraph(), s.text(),
-						LocalDate.ofInstant(s.filedAt(), clock.zone())))
+				.map(s -> new PublishedText.Statement(s.participant(), name(s.participant(), lang),
+						messages.getMessage("decisions.statementKind." + s.kind().name(), null, s.kind().label(), locale), s.paragraph(),
+						s.text(), LocalDate.ofInstant(s.filedAt(), clock.zone())))
 				.toList();
 		// the place only where the viewer may know the meeting: a closed meeting does not show through a public text
 		var place = document.meeting() == null ? null
 				: meetings.meeting(document.meeting(), access.seenBy(viewer)).map(org.kurultai.meetings.Meeting::place).orElse(null);
-		return new PublishedText(document, version, lang, forum.name(), organs.body(document.body()).nameOn(document.adoptedOn()).name(),
+		if (!document.languages().contains(lang)) {
+			throw new PublishedText.LanguageNotHeld(document, lang, version.paragraphs().stream().map(p -> p.label()).toList());
+		}
+		return new PublishedText(document, version, lang, forum.name(locale), organs.body(document.body()).nameOn(document.adoptedOn()).name(),
 				document.adoptedOn(), place, decision.map(d -> d.registerSymbol()).orElse(null),
-				decision.map(d -> d.rule().label()).orElse(null), statements);
+				decision.map(d -> messages.getMessage("decisions.rule." + d.rule().name(), null, d.rule().label(), locale)).orElse(null),
+				statements, labels(locale));
 	}
 
-	private String name(String code) {
-		return registry.roster().find(ParticipantCode.parse(code)).map(p -> p.name()).orElse(code);
+	/** The words of the export in its own language. */
+	private PublishedText.Labels labels(Locale locale) {
+		return new PublishedText.Labels(locale, label("adoptedBy", locale), label("registerEntry", locale), label("decisionRule", locale),
+				label("statements", locale), label("onTheWholeText", locale), label("onParagraph", locale), label("filed", locale),
+				label("page", locale), label("attestedBy", locale));
+	}
+
+	private String label(String key, Locale locale) {
+		return messages.getMessage("drafting.export." + key, null, locale);
+	}
+
+	/** A participant's short name in the export's language (the English one where no other is recorded). */
+	private String name(String code, String language) {
+		return registry.roster().find(ParticipantCode.parse(code))
+				.map(p -> "ru".equals(language) && p.names().shortRu() != null ? p.names().shortRu() : p.name()).orElse(code);
+	}
+
+	/** The document has no text in the language asked for: 404, never the text of another language labelled as this one. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> languageNotHeld(PublishedText.LanguageNotHeld refused, Locale locale) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, messages.getMessage("drafting.export.languageNotHeld.detail",
+				new Object[] { refused.document(), refused.language() }, locale));
+		problem.setType(URI.create("https://kurultai.org/problems/language-not-held"));
+		problem.setTitle(messages.getMessage("drafting.export.languageNotHeld.title", null, locale));
+		problem.setProperty("language", refused.language());
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	private static ResponseEntity<byte[]> file(byte[] content, MediaType type, PublishedText text, String extension) {

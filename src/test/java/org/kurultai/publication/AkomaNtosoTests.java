@@ -33,6 +33,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** An adopted text as Akoma Ntoso 3.0 XML. */
 class AkomaNtosoTests {
@@ -75,6 +76,18 @@ class AkomaNtosoTests {
 		var version = new DocumentVersion("doc-1", 2, paragraphs, 1, List.of(), created, "chair");
 		return new PublishedText(document, version, language, "CICA", "Meeting of Ministers of Foreign Affairs", ADOPTED, "Almaty",
 				"MC/2026/D/7", "consensus", statements);
+	}
+
+	static final PublishedText.Labels RUSSIAN = new PublishedText.Labels(java.util.Locale.forLanguageTag("ru"), "Принято:",
+			"Запись в реестре", "Порядок принятия решения", "Заявления", "по тексту в целом", "по пункту", "представлено", "стр.",
+			"не позднее");
+
+	/** The Declaration as adopted, in Russian, with the export's words in Russian and Russian names. */
+	static PublishedText publishedInRussian() {
+		var english = published("ru");
+		return new PublishedText(english.document(), english.version(), "ru", "СВМДА", english.bodyName(), english.adoptedOn(),
+				english.place(), english.registerSymbol(), "консенсус",
+				List.of(new Statement("IND", "Индия", "Оговорка", "4", "Индия не принимает пункт 4 в отношении себя.", ADOPTED)), RUSSIAN);
 	}
 
 	@Test
@@ -161,11 +174,26 @@ class AkomaNtosoTests {
 	}
 
 	@Test
-	void aLanguageWithoutTheTextFallsBackToTheOriginal() throws Exception {
-		var xml = parse(AkomaNtoso.render(published("fr")));
+	void aLanguageWithoutTheTextIsRefusedNeverFilledWithAnother() {
+		assertThatThrownBy(() -> published("fr")).isInstanceOf(PublishedText.LanguageNotHeld.class)
+				.satisfies(refused -> assertThat(((PublishedText.LanguageNotHeld) refused).paragraphs())
+						.containsExactly("PP1", "PP2", "3", "4", "4bis"));
+		var halfTranslated = Paragraph.agreed("5", Map.of("en", "We meet again in 2028."));
+		assertThatThrownBy(() -> published("ru", TITLE, List.of(PP1, halfTranslated), List.of()))
+				.isInstanceOf(PublishedText.LanguageNotHeld.class)
+				.satisfies(refused -> assertThat(((PublishedText.LanguageNotHeld) refused).paragraphs()).containsExactly("5"));
+	}
 
-		assertThat(string(xml, "//akn:FRBRExpression/akn:FRBRlanguage/@language")).isEqualTo("fre");
-		assertThat(string(xml, "//akn:paragraph[@eId='para_3']/akn:content/akn:p")).isEqualTo(P3.text("en"));
+	@Test
+	void theRussianExportWritesItsOwnWordsInRussian() throws Exception {
+		var xml = parse(AkomaNtoso.render(publishedInRussian()));
+
+		assertThat(string(xml, "//akn:FRBRExpression/akn:FRBRlanguage/@language")).isEqualTo("rus");
+		assertThat(string(xml, "//akn:preface/akn:p[@class='place-date']"))
+				.isEqualTo("Принято: Meeting of Ministers of Foreign Affairs, Almaty, 17 июня 2026");
+		assertThat(string(xml, "//akn:conclusions/akn:p[@class='decision-rule']")).isEqualTo("Порядок принятия решения: консенсус");
+		assertThat(string(xml, "//akn:p[@eId='statement_1']")).startsWith("Индия — Оговорка по пункту 4, представлено 17 июня 2026: ");
+		assertThat(string(xml, "//akn:publication/@name")).isEqualTo("СВМДА");
 	}
 
 	@Test

@@ -29,19 +29,41 @@ class PdfRendererTests {
 
 			assertThat(content).contains(AkomaNtosoTests.TITLE, AkomaNtosoTests.SYMBOL,
 					"Adopted by Meeting of Ministers of Foreign Affairs, Almaty, 17 June 2026", "Register entry MC/2026/D/7",
-					"decision rule: consensus");
+					"Decision rule: consensus");
 			for (var paragraph : text.version().paragraphs()) {
 				assertThat(content).contains(normalised(paragraph.text("en")));
 			}
 			assertThat(content).contains("3. " + AkomaNtosoTests.P3.text("en"), "4bis. " + AkomaNtosoTests.P4BIS.text("en"))
 					.doesNotContain("PP1");
-			assertThat(content).contains("Statements", "India — Reservation, paragraph 4, filed 17 June 2026",
+			assertThat(content).contains("Statements", "India — Reservation on paragraph 4, filed 17 June 2026",
 					normalised(AkomaNtosoTests.RESERVATION.text()),
-					"Türkiye — Explanation of position, on the text as a whole, filed 18 June 2026",
+					"Türkiye — Explanation of position on the text as a whole, filed 18 June 2026",
 					normalised(AkomaNtosoTests.EXPLANATION.text()));
 			assertThat(content.indexOf(AkomaNtosoTests.PP1.text("en"))).isLessThan(content.indexOf(AkomaNtosoTests.P4BIS.text("en")));
 			assertThat(content.indexOf(AkomaNtosoTests.P4BIS.text("en"))).isLessThan(content.indexOf("Statements"));
 			assertThat(content).contains(AkomaNtosoTests.SYMBOL + " — page 1");
+		}
+	}
+
+	/** The Russian text, set in the bundled Liberation Sans, comes out of the PDF as Cyrillic, with the export's words in Russian. */
+	@Test
+	void theRussianTextIsInCyrillicWithRussianWords() throws IOException {
+		var text = AkomaNtosoTests.publishedInRussian();
+
+		try (var pdf = Loader.loadPDF(PdfRenderer.render(text))) {
+			var content = text(pdf);
+
+			for (var paragraph : text.version().paragraphs()) {
+				assertThat(content).contains(normalised(paragraph.text("ru")));
+				assertThat(content).doesNotContain(normalised(paragraph.text("en")));
+			}
+			assertThat(content).contains("3. " + AkomaNtosoTests.P3.text("ru"))
+					.contains("Принято: Meeting of Ministers of Foreign Affairs, Almaty, 17 июня 2026")
+					.contains("Запись в реестре MC/2026/D/7 — Порядок принятия решения: консенсус")
+					.contains("Заявления", "Индия — Оговорка по пункту 4, представлено 17 июня 2026")
+					.contains(AkomaNtosoTests.SYMBOL + " — стр. 1")
+					.doesNotContain("?");
+			assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("ru");
 		}
 	}
 
