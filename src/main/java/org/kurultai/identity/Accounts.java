@@ -104,7 +104,7 @@ public class Accounts {
 	}
 
 	public Listed listed(UUID id) {
-		var account = repository.byId(id).orElseThrow(() -> new NotFound("account", id.toString()));
+		var account = repository.byId(id).orElseThrow(() -> NotFound.of("problem.notFound.account", id.toString()));
 		return repository.listed(account.role(), account.participant(), account.status()).stream()
 				.filter(listed -> listed.account().id().equals(id)).findFirst().orElse(new Listed(account, null));
 	}
@@ -465,7 +465,7 @@ public class Accounts {
 	}
 
 	private Account lockedAccount(UUID id) {
-		return repository.locked(id).orElseThrow(() -> new NotFound("account", id.toString()));
+		return repository.locked(id).orElseThrow(() -> NotFound.of("problem.notFound.account", id.toString()));
 	}
 
 	private static void mustAdminister(Account administrator) {
@@ -563,7 +563,8 @@ public class Accounts {
 		private final String key;
 
 		FieldInvalid(String field, String key, String message) {
-			super(field, message);
+			// said in the accounts bundle's words (the key), in the requester's language; the English message is for logs
+			super(field, key, new Object[0], message);
 			this.key = key;
 		}
 
@@ -633,7 +634,7 @@ public class Accounts {
 	public static class LastAdministrator extends RuleViolation implements Refusal {
 
 		LastAdministrator() {
-			super("This is the last active Secretariat administrator; open or reactivate another first");
+			super("problem.accounts.lastAdministrator");
 		}
 
 		@Override
@@ -656,7 +657,7 @@ public class Accounts {
 	public static class OwnAccount extends RuleViolation implements Refusal {
 
 		OwnAccount() {
-			super("An administrator cannot deactivate their own account or change their own role");
+			super("problem.accounts.ownAccount");
 		}
 
 		@Override
@@ -681,7 +682,7 @@ public class Accounts {
 		private final String key;
 
 		WrongStatus(Account account, String key, String message) {
-			super(message + " (the account is " + account.status().name().toLowerCase(Locale.ROOT) + ")");
+			super("problem.accounts.wrongStatus", account.status());
 			this.key = key;
 		}
 
@@ -705,7 +706,7 @@ public class Accounts {
 	public static class LinkUnknown extends RuntimeException {
 
 		LinkUnknown() {
-			super("No such link");
+			super("problem.accounts.linkUnknown");
 		}
 	}
 
@@ -713,7 +714,7 @@ public class Accounts {
 	public static class LinkGone extends RuntimeException {
 
 		LinkGone() {
-			super("This link was used, has expired or was replaced by a newer one");
+			super("problem.accounts.linkGone");
 		}
 	}
 }

@@ -88,7 +88,7 @@ class AccountsAdminApi {
 		var known = Set.of("displayName", "role", "participant", "language");
 		for (var field : body.keySet()) {
 			if (!known.contains(field)) {
-				throw new InvalidRequest(field, "'" + field + "' cannot be changed here; the fields are " + known);
+				throw InvalidRequest.of(field, "problem.accounts.unknownField", field, known);
 			}
 		}
 		return AccountView.of(accounts.change(id, new Accounts.Change(text(body, "displayName"), text(body, "role"),
@@ -118,7 +118,7 @@ class AccountsAdminApi {
 		if (value == null || value instanceof String) {
 			return (String) value;
 		}
-		throw new InvalidRequest(field, "'" + field + "' is a string");
+		throw InvalidRequest.of(field, "problem.accounts.notAString", field);
 	}
 
 	static @Nullable Role role(@Nullable String role) {
@@ -129,7 +129,7 @@ class AccountsAdminApi {
 			return Role.valueOf(role.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException unknown) {
-			throw new InvalidRequest("role", "The role is one of " + java.util.Arrays.toString(Role.values()));
+			throw InvalidRequest.of("role", "problem.accounts.role", java.util.Arrays.toString(Role.values()));
 		}
 	}
 
@@ -145,7 +145,7 @@ class AccountsAdminApi {
 			return Account.Status.valueOf(status.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException unknown) {
-			throw new InvalidRequest("status", "The status is one of " + java.util.Arrays.toString(Account.Status.values()));
+			throw InvalidRequest.of("status", "problem.accounts.status", java.util.Arrays.toString(Account.Status.values()));
 		}
 	}
 }

@@ -71,7 +71,7 @@ class IdentityApi {
 					session == null ? null : session.getId());
 		}
 		catch (OwnPasswords.Refused refused) {
-			throw new InvalidRequest(refused.field(), messages.getMessage(refused.message(), null, locale));
+			throw InvalidRequest.of(refused.field(), "problem.accounts.field", messages.getMessage(refused.message(), null, locale));
 		}
 	}
 

@@ -28,11 +28,11 @@ class Outbox {
 
 		Query {
 			if (limit < 1 || limit > MAX_LIMIT) {
-				throw new InvalidRequest("limit", "limit must be between 1 and " + MAX_LIMIT);
+				throw InvalidRequest.of("limit", "problem.outbox.limit", MAX_LIMIT);
 			}
 			recipient = recipient == null || recipient.isBlank() ? null : recipient.strip();
 			if (recipient != null && (recipient.length() > 320 || recipient.indexOf('\u0000') >= 0)) {
-				throw new InvalidRequest("recipient", "recipient is at most 320 characters, without NUL");
+				throw InvalidRequest.of("recipient", "problem.outbox.recipient");
 			}
 		}
 	}
@@ -41,7 +41,7 @@ class Outbox {
 	static final class NotFailed extends RuleViolation {
 
 		NotFailed(long id, OutboxStatus status) {
-			super("Mail " + id + " is " + status.slug() + ", not failed: only a failed mail is retried by hand");
+			super("problem.outbox.notFailed", Long.toString(id), status.slug());
 		}
 
 		@Override
@@ -95,7 +95,7 @@ class Outbox {
 	@Transactional(readOnly = true)
 	OutboxMail mail(long id) {
 		return jdbc.sql("select * from outbox_mail where id = ?").param(id).query((rs, row) -> Notifications.mail(rs)).optional()
-				.orElseThrow(() -> new NotFound("outbox mail", Long.toString(id)));
+				.orElseThrow(() -> NotFound.of("problem.outbox.unknown", Long.toString(id)));
 	}
 
 	/**
@@ -104,7 +104,7 @@ class Outbox {
 	@Transactional
 	OutboxMail retry(long id, String actor, String onBehalfOf) {
 		var before = jdbc.sql("select * from outbox_mail where id = ? for update").param(id).query((rs, row) -> Notifications.mail(rs))
-				.optional().orElseThrow(() -> new NotFound("outbox mail", Long.toString(id)));
+				.optional().orElseThrow(() -> NotFound.of("problem.outbox.unknown", Long.toString(id)));
 		if (before.status() != OutboxStatus.FAILED) {
 			throw new NotFailed(id, before.status());
 		}

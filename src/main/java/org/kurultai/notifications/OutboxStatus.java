@@ -23,7 +23,7 @@ public enum OutboxStatus {
 				return status;
 			}
 		}
-		throw new InvalidRequest("status", "Unknown outbox status '" + name + "': waiting, retrying, sent or failed");
+		throw InvalidRequest.of("status", "problem.outbox.status", name);
 	}
 
 	/** How the page and the API name it, e.g. {@code failed}. */

@@ -88,8 +88,8 @@ class PublicationApi {
 	private PublishedText published(String id, @Nullable String language) {
 		var asked = language == null || language.isBlank() ? null : language.trim().toLowerCase(Locale.ROOT);
 		if (asked != null && !languages.languages().contains(asked)) {
-			throw new InvalidRequest("language", "'%s' is not a language of the forum's documents %s."
-					.formatted(language.length() > 20 ? language.substring(0, 20) + "…" : language, languages.languages()));
+			throw InvalidRequest.of("language", "problem.document.notAForumLanguage",
+					language.length() > 20 ? language.substring(0, 20) + "…" : language, languages.languages());
 		}
 		Viewer viewer = access.currentViewer();
 		var document = drafting.document(id, viewer);

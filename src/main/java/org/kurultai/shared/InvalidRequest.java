@@ -19,7 +19,8 @@ public class InvalidRequest extends RuntimeException implements Refusal {
 		this(parameter, message, new Object[0], message);
 	}
 
-	private InvalidRequest(String parameter, String key, Object[] arguments, String message) {
+	/** For refusals of a module whose texts live in that module's bundle: the key is said, the message is for logs. */
+	protected InvalidRequest(String parameter, String key, Object[] arguments, String message) {
 		super(message);
 		this.parameter = parameter;
 		this.key = key;

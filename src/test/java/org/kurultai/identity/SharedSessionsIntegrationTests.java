@@ -258,7 +258,7 @@ class SharedSessionsIntegrationTests {
 
 		// what deactivation does (the administrators' command is built apart): the account inactive, everything it signed in with ended
 		instanceB.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
-			instanceB.getBean(JdbcClient.class).sql("update account set active = false where id = ?").param(account.id()).update();
+			instanceB.getBean(JdbcClient.class).sql("update account set status = 'DEACTIVATED' where id = ?").param(account.id()).update();
 			instanceB.getBean(SignOuts.class).everywhere(account.id());
 		});
 

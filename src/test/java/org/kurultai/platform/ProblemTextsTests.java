@@ -162,8 +162,10 @@ class ProblemTextsTests {
 			if (subclass.matcher(text).find()) {
 				m = superCall.matcher(text);
 				while (m.find()) {
-					var first = arguments(text, m.end() - 1).get(0);
-					if (!namesAKey(first)) {
+					var all = arguments(text, m.end() - 1);
+					var first = all.get(0);
+					// a rule violation names its key first; a keyed InvalidRequest subclass names it after the parameter
+					if (all.stream().noneMatch(ProblemTextsTests::namesAKey)) {
 						problems.add(where + ":" + line(text, m.start()) + " gives a rule violation the text " + first + " instead of a key problem.…");
 					}
 				}
