@@ -164,8 +164,8 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void noPageScrollsSidewaysOnAPhoneInRussian() {
-		super.context.addCookies(List.of(new com.microsoft.playwright.options.Cookie("kurultai-language", "ru").setUrl(baseUrl())));
-		assertEveryPageFits(delegate);
+		// signing in sets the language the account keeps (English here); the reader then switches to Russian
+		assertEveryPageFits(delegate, true);
 		assertThat(page.locator("html")).hasAttribute("lang", "ru");
 	}
 
@@ -180,9 +180,16 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 	}
 
 	private void assertEveryPageFits(Delegations.@Nullable Actor who) {
+		assertEveryPageFits(who, false);
+	}
+
+	private void assertEveryPageFits(Delegations.@Nullable Actor who, boolean russian) {
 		page.setViewportSize(WIDTH, HEIGHT);
 		if (who != null) {
 			signIn(page, who.account().email());
+		}
+		if (russian) {
+			super.context.addCookies(List.of(new com.microsoft.playwright.options.Cookie("kurultai-language", "ru").setUrl(baseUrl())));
 		}
 		var missing = new ArrayList<String>();
 		var failures = new ArrayList<String>();

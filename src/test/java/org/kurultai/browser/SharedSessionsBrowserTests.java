@@ -125,7 +125,7 @@ class SharedSessionsBrowserTests extends BrowserTestSupport {
 		open("/documents");
 
 		instanceB.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
-			instanceB.getBean(JdbcClient.class).sql("update account set active = false where id = ?").param(account.id()).update();
+			instanceB.getBean(JdbcClient.class).sql("update account set status = 'DEACTIVATED' where id = ?").param(account.id()).update();
 			instanceB.getBean(SignOuts.class).everywhere(account.id());
 		});
 

@@ -71,7 +71,12 @@ class SignedInErrorPagesBrowserTests extends BrowserTestSupport {
 				  const token = document.createElement('input'); token.type = 'hidden'; token.name = '_csrf';
 				  token.value = document.querySelector('meta[name=_csrf]').content; form.append(token); document.body.append(form); form.submit(); }""",
 				String.valueOf(silence)));
-		assertErrorPage(answer.status(), 409, "closing a silence procedure by hand");
+		// a refused form comes back on its own page, 409, with the refusal at the form and the signed-in header
+		assertEquals(409, answer.status(), "closing a silence procedure by hand");
+		assertThat(page.locator(".form-error[role=alert]").first()).isVisible();
+		assertThat(page.locator("body")).not().containsText(Pattern.compile("Whitelabel|Exception|java\\."));
+		assertThat(page.locator("nav#site-nav a[href='/account']")).hasText(officer.account().displayName());
+		assertThat(page.locator("nav#site-nav form.signout button")).hasCount(1);
 	}
 
 	@Test

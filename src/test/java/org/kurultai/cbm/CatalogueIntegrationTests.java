@@ -145,7 +145,8 @@ class CatalogueIntegrationTests {
 		// the page names the area by its title, not its code
 		assertThat(api.page("/commitments?participant=KAZ", null).body()).contains("opts out of Epidemiological safety, public health and pharmaceuticals")
 				.doesNotContain("opts out NCT-EPI").contains("data-subject=\"MILPOL-GENERAL/MILPOL-GENERAL-3\"");
-		assertThat(api.page("/participants/KAZ", null).body()).contains("MILPOL-GENERAL/MILPOL-GENERAL-3");
+		// the participant's page names the area by its title, the measure by its code
+		assertThat(api.page("/participants/KAZ", null).body()).contains("Military-political confidence-building measures (MILPOL-GENERAL-3)");
 	}
 
 	@Test
@@ -203,7 +204,7 @@ class CatalogueIntegrationTests {
 		assertThat(api.page("/catalogue?edition=1999", null).status()).isEqualTo(404);
 		// each State's page shows what it does under the Catalogue
 		var kazakhstanPage = api.page("/participants/KAZ", null).body();
-		assertThat(kazakhstanPage).contains("coordinator of MILPOL-GENERAL").contains("id=\"events-hosted\"");
+		assertThat(kazakhstanPage).contains("coordinator of Military-political confidence-building measures").contains("id=\"events-hosted\"");
 		assertThat(api.page("/participants/JPN", null).body()).contains("No commitment, coordination or event recorded.");
 	}
 
