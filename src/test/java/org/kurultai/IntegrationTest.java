@@ -6,11 +6,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a real embedded PostgreSQL 18 (a fresh one per test run, under
  * target/), with the CICA reference data loaded, on a random port. Every test class with this
- * annotation shares one application context, hence one database.
+ * annotation shares one application context, hence one database, and one {@link TestClock}: a test
+ * moves time forward to pass a deadline instead of waiting for it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,5 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 		"kurultai.audit.checkpoint-file=target/test-audit/target/test-postgres/shared/checkpoints-${random.uuid}.log",
 		"kurultai.silence.poll-interval=PT0.25S",
 		"spring.datasource.url=" })
+@Import(TestClock.Configuration.class)
 public @interface IntegrationTest {
 }

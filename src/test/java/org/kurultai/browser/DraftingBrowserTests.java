@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kurultai.IntegrationTest;
+import org.kurultai.TestClock;
 import org.kurultai.drafting.AlternativePosition;
 import org.kurultai.drafting.AmendmentKind;
 import org.kurultai.drafting.DocumentType;
@@ -61,6 +64,9 @@ class DraftingBrowserTests extends BrowserTestSupport {
 	static final DateTimeFormatter DATETIME_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
 	@Autowired Accounts accounts;
+	@Autowired TestClock clock;
+	/** The deadline of the procedure last circulated: the test moves the application's clock past it. */
+	Instant deadline;
 	@Autowired Drafting drafting;
 
 	Account officer;
@@ -251,7 +257,7 @@ class DraftingBrowserTests extends BrowserTestSupport {
 		var id = agreedText("Statement on the environment");
 
 		signIn(page, CHAIR);
-		var decision = circulateUnderSilence(id, 20);
+		var decision = circulateUnderSilence(id);
 		page.evaluate("() => { window.neverReloaded = true; }");
 
 		var observer = pageOf(JAPAN);
@@ -275,7 +281,9 @@ class DraftingBrowserTests extends BrowserTestSupport {
 		assertThat(filed).hasAttribute("data-kind", "RESERVATION");
 		assertThat(filed).hasText("Reservation by India on paragraph 1: India does not consider itself bound by paragraph 1.");
 
-		assertThat(page.locator("#decision-status")).hasText("adopted", new LocatorAssertions.HasTextOptions().setTimeout(40_000));
+		assertThat(page.locator("#decision-status")).hasText("open");
+		clock.advanceTo(deadline.plusSeconds(1)); // the deadline passes: the open page learns the outcome by itself
+		assertThat(page.locator("#decision-status")).hasText("adopted", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
 		assertThat(page.locator("#register-symbol")).isVisible();
 		assertThat(page.locator("#register-symbol")).hasText(Pattern.compile("^SOC/\\d{4}/\\d+$"));
 		assertThat(page.locator("#objection-count")).hasText("0");
@@ -292,7 +300,7 @@ class DraftingBrowserTests extends BrowserTestSupport {
 		var id = agreedText("Statement on energy security");
 
 		signIn(page, CHAIR);
-		var decision = circulateUnderSilence(id, 8);
+		var decision = circulateUnderSilence(id);
 
 		var member = pageOf(KAZAKHSTAN);
 		visit(member, decision);
@@ -308,7 +316,8 @@ class DraftingBrowserTests extends BrowserTestSupport {
 		assertThat(member.locator("#decision-status")).hasText("open");
 		member.evaluate("() => { window.neverReloaded = true; }");
 
-		assertThat(member.locator("#decision-status")).hasText("silence broken", new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+		clock.advanceTo(deadline.plusSeconds(1)); // the deadline passes: the open page learns the outcome by itself
+		assertThat(member.locator("#decision-status")).hasText("silence broken", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
 		assertThat(member.locator("#outcome")).hasText("Objection by Kazakhstan.");
 		assertThat(member.locator("#register-symbol")).hasCount(0);
 		assertThat(member.locator("#object-form")).hasCount(0); // no form outlives the procedure
@@ -473,14 +482,15 @@ class DraftingBrowserTests extends BrowserTestSupport {
 
 	/**
 	 * The chair (signed in on the main page) puts the document for decision under silence, the
-	 * deadline the given number of seconds away in Tokyo time; returns the decision's address.
+	 * deadline five minutes ahead of the application's clock, in Tokyo time; returns the decision's
+	 * address and keeps the deadline in {@link #deadline}.
 	 */
-	private String circulateUnderSilence(String id, int seconds) {
+	private String circulateUnderSilence(String id) {
 		open("/documents/" + id);
 		assertThat(page.locator("#brackets-warning")).hasCount(0);
 		var form = page.locator("#decision-form");
 		var tokyo = ZoneId.of("Asia/Tokyo");
-		var deadline = LocalDateTime.now(tokyo).plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS);
+		var deadline = LocalDateTime.ofInstant(clock.instant().plus(Duration.ofMinutes(5)), tokyo).truncatedTo(ChronoUnit.SECONDS);
 		if (deadline.getSecond() == 0) {
 			deadline = deadline.plusSeconds(1); // a datetime-local field drops ":00" seconds
 		}
@@ -497,6 +507,7 @@ class DraftingBrowserTests extends BrowserTestSupport {
 				DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH).format(deadline) + " (Asia/Tokyo)");
 		assertThat(page.locator("#status")).containsText("Asia/Almaty");
 		assertThat(page.locator("#status")).hasAttribute("hx-trigger", "every 2s");
+		this.deadline = deadline.atZone(tokyo).toInstant();
 		return page.url().substring(baseUrl().length());
 	}
 

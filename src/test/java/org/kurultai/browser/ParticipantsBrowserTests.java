@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -17,6 +15,8 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 import org.junit.jupiter.api.Test;
 import org.kurultai.IntegrationTest;
+import org.kurultai.shared.ForumClock;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The roster as of a chosen day (with htmx and without JavaScript), the membership chart, and a
@@ -25,6 +25,9 @@ import org.kurultai.IntegrationTest;
  */
 @IntegrationTest
 class ParticipantsBrowserTests extends BrowserTestSupport {
+
+	/** The application's clock: the forum's today, which tests that move time (see TestClock) may have moved. */
+	@Autowired ForumClock forumClock;
 
 	@Test
 	void aReaderMovesTheRosterThroughTimeAndOnlyTheRosterIsReplaced() {
@@ -82,7 +85,7 @@ class ParticipantsBrowserTests extends BrowserTestSupport {
 		assertThat(chart.locator("g.year[data-year='2022']")).hasCount(1);
 
 		var years = yearsOf(chart.locator("g.year"));
-		var thisYear = LocalDate.now(ZoneId.of("Asia/Almaty")).getYear();
+		var thisYear = forumClock.today().getYear();
 		assertEquals(thisYear, years.get(years.size() - 1), "the chart ends with this year");
 		assertEquals(IntStream.rangeClosed(years.get(0), thisYear).boxed().toList(), years, "one group per year, none missing");
 		assertTrue(years.get(0) <= 2006, "the chart starts before 2006");

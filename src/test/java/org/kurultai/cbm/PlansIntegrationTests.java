@@ -1,7 +1,5 @@
 package org.kurultai.cbm;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +9,7 @@ import org.kurultai.Delegations.Actor;
 import org.kurultai.IntegrationTest;
 import org.kurultai.identity.Accounts;
 import org.kurultai.identity.ApiTokens;
+import org.kurultai.shared.ForumClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -20,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlansIntegrationTests {
+
+	/** The application's clock: the forum's today, which tests that move time (see TestClock) may have moved. */
+	@Autowired ForumClock forumClock;
 
 	@LocalServerPort int port;
 	@Autowired Accounts accounts;
@@ -65,7 +67,7 @@ class PlansIntegrationTests {
 		assertThat(api.post("/api/cbm/plans", thailand, plan.formatted("AP-2027-SD", 2027)).json().get("type").asString())
 				.endsWith("plan-already-recorded");
 
-		var today = LocalDate.now(ZoneId.of("Asia/Almaty"));
+		var today = forumClock.today();
 		assertThat(api.post("/api/cbm/plans/AP-2027-SD/approval", thailand, "{\"body\": \"SOC\", \"on\": \"%s\"}".formatted(today)).status())
 				.isEqualTo(403);
 		assertThat(api.post("/api/cbm/plans/AP-2027-SD/approval", secretariat, "{\"body\": \"NOPE\", \"on\": \"%s\"}".formatted(today)).status())

@@ -1,5 +1,7 @@
 package org.kurultai.decisions;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kurultai.KurultaiApplication;
+import org.kurultai.TestClock;
 import org.kurultai.drafting.DocumentType;
 import org.kurultai.drafting.Drafting;
 import org.kurultai.drafting.Paragraph;
@@ -23,9 +26,11 @@ import org.kurultai.shared.RuleViolation;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The two other shipped rule configurations, end to end on a real database: the {@code rules-osce}
@@ -35,6 +40,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DecisionRuleConfigurationsIntegrationTests {
 
+	static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+
+	/** This application's clock: a silence deadline passes when the test moves it past. */
+	final TestClock clock = new TestClock();
 	ConfigurableApplicationContext context;
 	Decisions decisions;
 	Drafting drafting;
@@ -42,7 +51,10 @@ class DecisionRuleConfigurationsIntegrationTests {
 
 	@BeforeAll
 	void start() {
-		context = new SpringApplicationBuilder(KurultaiApplication.class).web(WebApplicationType.NONE).run(
+		context = new SpringApplicationBuilder(KurultaiApplication.class).web(WebApplicationType.NONE)
+				.initializers(application -> ((GenericApplicationContext) application).registerBean("testClock", Clock.class, () -> clock,
+						definition -> definition.setPrimary(true)))
+				.run(
 				"--spring.profiles.active=rules-osce,rules-majority", "--kurultai.database.embedded.data-directory=target/test-postgres/rules",
 				"--kurultai.database.embedded.clean=true", "--spring.datasource.url=",
 				"--kurultai.audit.checkpoint-file=target/test-audit/target/test-postgres/rules/checkpoints-${random.uuid}.log", "--kurultai.silence.poll-interval=PT0.1S",
@@ -66,7 +78,7 @@ class DecisionRuleConfigurationsIntegrationTests {
 	}
 
 	@Test
-	void theStateConcernedCannotBlockUnderConsensusMinusOne() throws Exception {
+	void theStateConcernedCannotBlockUnderConsensusMinusOne() {
 		var azerbaijan = account("rules.coordinator.aze@mfa.example", Role.NATIONAL_COORDINATOR, "AZE");
 		var turkiye = account("rules.coordinator.tur@mfa.example", Role.NATIONAL_COORDINATOR, "TUR");
 		var concerning = circulate("Decision concerning a State", "AZE");
@@ -75,6 +87,7 @@ class DecisionRuleConfigurationsIntegrationTests {
 		var other = circulate("Decision concerning another State", "AZE");
 		decisions.object(azerbaijan, other.id(), "We do not consent.");
 		decisions.object(turkiye, other.id(), "Neither do we.");
+		clock.advanceTo(other.deadline().plusSeconds(1));
 
 		var adopted = awaitClosed(concerning.id());
 		assertThat(adopted.status()).isEqualTo(DecisionStatus.ADOPTED);
@@ -84,12 +97,12 @@ class DecisionRuleConfigurationsIntegrationTests {
 
 	@Test
 	void aProceduralMatterIsVotedAtAMeeting() {
-		var meeting = context.getBean(Meetings.class).schedule("SOC", "Procedural session", LocalDate.now(ZoneId.of("Asia/Almaty")),
-				LocalDate.now(ZoneId.of("Asia/Almaty")), "Baku", false, null, Access.PUBLIC, LocalDate.now(ZoneId.of("Asia/Almaty")),
+		var meeting = context.getBean(Meetings.class).schedule("SOC", "Procedural session", today(),
+				today(), "Baku", false, null, Access.PUBLIC, today(),
 				officer.email(), officer.actsFor());
 		var document = table("Decision on the order of business");
 		assertThatThrownBy(() -> decisions.propose(officer, new Decisions.Proposal("SOC", document, 0, null, Matter.PROCEDURAL, null,
-				Procedure.SILENCE, null, null, LocalDateTime.now(ZoneId.of("Asia/Almaty")).plusMinutes(5), "Asia/Almaty", null)))
+				Procedure.SILENCE, null, null, LocalDateTime.ofInstant(clock.instant().plus(Duration.ofMinutes(5)), ALMATY), "Asia/Almaty", null)))
 				.isInstanceOf(Decisions.MajorityNeedsAMeeting.class);
 		var decision = decisions.propose(officer, new Decisions.Proposal("SOC", document, 0, null, Matter.PROCEDURAL, null,
 				Procedure.MEETING, meeting.id(), List.of("KAZ", "IND", "TUR", "CHN", "JPN"), null, null, null));
@@ -110,7 +123,7 @@ class DecisionRuleConfigurationsIntegrationTests {
 
 	private Decision circulate(String title, String concerned) {
 		return decisions.propose(officer, new Decisions.Proposal("SOC", table(title), 0, null, null, concerned, Procedure.SILENCE, null,
-				null, LocalDateTime.now(ZoneId.of("Asia/Almaty")).plusSeconds(2), "Asia/Almaty", null));
+				null, LocalDateTime.ofInstant(clock.instant().plus(Duration.ofMinutes(5)), ALMATY), "Asia/Almaty", null));
 	}
 
 	private String table(String title) {
@@ -118,15 +131,14 @@ class DecisionRuleConfigurationsIntegrationTests {
 				List.of(Paragraph.agreed("1", Map.of("en", "The Committee decides."))))).id();
 	}
 
-	private Decision awaitClosed(long id) throws InterruptedException {
-		for (int i = 0; i < 200; i++) {
-			var decision = decisions.decision(id, org.kurultai.identity.Viewer.PUBLIC);
-			if (!decision.open()) {
-				return decision;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("not closed");
+	/** Waits (on the condition, with a generous timeout) until the silence poller has closed the decision. */
+	private Decision awaitClosed(long id) {
+		return await("decision " + id + " closed by the poller").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+				.until(() -> decisions.decision(id, org.kurultai.identity.Viewer.PUBLIC), decision -> !decision.open());
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), ALMATY);
 	}
 
 	private Account account(String email, Role role, String participant) {

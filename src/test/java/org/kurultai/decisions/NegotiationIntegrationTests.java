@@ -1,12 +1,12 @@
 package org.kurultai.decisions;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.kurultai.Delegations;
 import org.kurultai.Delegations.Actor;
 import org.kurultai.IntegrationTest;
+import org.kurultai.TestClock;
 import org.kurultai.audit.AuditLog;
 import org.kurultai.audit.AuditQuery;
 import org.kurultai.identity.Accounts;
@@ -24,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A text negotiated and decided through the API, as delegations, the chair (Azerbaijan, chairing
@@ -38,6 +40,11 @@ class NegotiationIntegrationTests {
 	@Autowired Accounts accounts;
 	@Autowired ApiTokens tokens;
 	@Autowired AuditLog audit;
+	@Autowired TestClock clock;
+	@Autowired SilenceProcedures silenceProcedures;
+
+	/** How far ahead a silence deadline is set: the acts before it never race it; the test then moves time past it. */
+	static final Duration LEAD = Duration.ofMinutes(5);
 
 	Delegations api;
 	Actor secretariat;
@@ -131,7 +138,7 @@ class NegotiationIntegrationTests {
 		assertThat(api.get("/api/documents/" + id + "/positions", india).body()).contains("\"participant\":\"TUR\"");
 
 		// nothing is agreed until everything is agreed
-		var bracketed = api.post("/api/decisions", chair, silence("SOC", id, 1, 5, "Asia/Almaty"));
+		var bracketed = api.post("/api/decisions", chair, silence("SOC", id, 1, "Asia/Almaty"));
 		assertThat(bracketed.status()).isEqualTo(409);
 		assertThat(bracketed.json().get("type").asString()).endsWith("nothing-agreed-until-everything-agreed");
 
@@ -150,7 +157,7 @@ class NegotiationIntegrationTests {
 		assertThat(compare.at("/changes/1/segments").toString()).contains("four").contains("two");
 
 		// circulated under silence, deadline in Tokyo time; an observer cannot break silence; a reservation does not block
-		var circulated = api.post("/api/decisions", chair, silence("SOC", id, 2, 3, "Asia/Tokyo"));
+		var circulated = api.post("/api/decisions", chair, silence("SOC", id, 2, "Asia/Tokyo"));
 		assertThat(circulated.status()).as(circulated.toString()).isEqualTo(201);
 		var decision = circulated.json();
 		assertThat(decision.get("deadline").asString()).endsWith("+09:00");
@@ -171,6 +178,7 @@ class NegotiationIntegrationTests {
 		assertThat(api.post("/api/decisions/" + decisionId + "/close", chair, null).json().get("type").asString())
 				.endsWith("silence-closes-at-deadline");
 
+		passDeadlineOf(decision);
 		var closed = awaitClosed(decisionId, kazakhstan);
 		assertThat(closed.get("status").asString()).isEqualTo("ADOPTED");
 		assertThat(closed.get("register").asString()).matches("SOC/\\d{4}/\\d+");
@@ -212,7 +220,7 @@ class NegotiationIntegrationTests {
 	@Test
 	void aMemberBreaksSilenceInWritingAndTheTextIsNotAdopted() {
 		var id = table(secretariat, "SOC", "MEMBERS", TWO_AGREED);
-		var decision = api.post("/api/decisions", secretariat, silence("SOC", id, 0, 2, "Asia/Almaty")).json();
+		var decision = api.post("/api/decisions", secretariat, silence("SOC", id, 0, "Asia/Almaty")).json();
 		long decisionId = decision.get("id").asLong();
 		assertThat(api.post("/api/decisions/" + decisionId + "/objections", india, "{\"reasons\": \"  \"}").status()).isEqualTo(400);
 		var broken = api.post("/api/decisions/" + decisionId + "/objections", india, "{\"reasons\": \"Paragraph 1 needs consultation.\"}");
@@ -220,6 +228,7 @@ class NegotiationIntegrationTests {
 		var again = api.post("/api/decisions/" + decisionId + "/objections", india, "{\"reasons\": \"Again.\"}");
 		assertThat(again.json().get("type").asString()).endsWith("already-objected");
 
+		passDeadlineOf(decision);
 		var closed = awaitClosed(decisionId, india);
 		assertThat(closed.get("status").asString()).isEqualTo("SILENCE_BROKEN");
 		assertThat(closed.get("outcome").asString()).contains("IND");
@@ -233,12 +242,12 @@ class NegotiationIntegrationTests {
 	@Test
 	void aNewRevisionRestartsTheSilenceClock() {
 		var id = table(secretariat, "SOC", "PARTICIPANTS", TWO_AGREED);
-		var decision = api.post("/api/decisions", secretariat, silence("SOC", id, 0, 4, "Asia/Almaty")).json();
+		var decision = api.post("/api/decisions", secretariat, silence("SOC", id, 0, "Asia/Almaty")).json();
 		long decisionId = decision.get("id").asLong();
-		var firstDeadline = java.time.OffsetDateTime.parse(decision.get("deadline").asString()).toInstant();
+		var firstDeadline = deadlineOf(decision);
 		assertThat(api.post("/api/decisions/" + decisionId + "/objections", turkiye, "{\"reasons\": \"Add a paragraph on transport.\"}")
 				.status()).isEqualTo(201);
-		sleep(1500);
+		clock.advance(Duration.ofMinutes(1));
 		var amendment = api.post("/api/documents/" + id + "/amendments", turkiye, """
 				{"againstVersion": 0, "kind": "INSERT", "paragraph": "1", "text": {"en": "We promote transport corridors."}}""").json();
 		var rev1 = api.post("/api/documents/" + id + "/revisions", chair, """
@@ -249,10 +258,16 @@ class NegotiationIntegrationTests {
 		assertThat(restarted.get("status").asString()).isEqualTo("OPEN");
 		assertThat(restarted.get("round").asInt()).isEqualTo(2);
 		assertThat(restarted.get("versionName").asString()).isEqualTo("Rev.1");
-		var newDeadline = java.time.OffsetDateTime.parse(restarted.get("deadline").asString()).toInstant();
-		assertThat(newDeadline).as("the clock restarts for the same period").isAfter(firstDeadline.plusMillis(1000));
+		var newDeadline = deadlineOf(restarted);
+		assertThat(newDeadline).as("the clock restarts for the same period").isAfterOrEqualTo(firstDeadline.plus(Duration.ofMinutes(1)));
+
+		// the first deadline passing closes nothing (the poll asked directly: whatever it does, it does now)
+		clock.advanceTo(firstDeadline.plusSeconds(1));
+		silenceProcedures.closeDue();
+		assertThat(api.get("/api/decisions/" + decisionId, kazakhstan).json().get("status").asString()).isEqualTo("OPEN");
 
 		// Türkiye's objection was to the draft; the new text is adopted if no one objects to it
+		passDeadlineOf(restarted);
 		var closed = awaitClosed(decisionId, kazakhstan);
 		assertThat(closed.get("status").asString()).isEqualTo("ADOPTED");
 		assertThat(closed.get("versionName").asString()).isEqualTo("Rev.1");
@@ -263,7 +278,7 @@ class NegotiationIntegrationTests {
 	@Test
 	void aRevisionThatReopensBracketsWithdrawsTheProcedure() {
 		var id = table(secretariat, "SOC", "PARTICIPANTS", TWO_AGREED);
-		long decisionId = api.post("/api/decisions", secretariat, silence("SOC", id, 0, 30, "Asia/Almaty")).json().get("id").asLong();
+		long decisionId = api.post("/api/decisions", secretariat, silence("SOC", id, 0, "Asia/Almaty")).json().get("id").asLong();
 		var rev1 = api.post("/api/documents/" + id + "/revisions", chair, "{\"basedOn\": 0, \"marks\": {\"1\": \"BRACKETED\"}}");
 		assertThat(rev1.status()).isEqualTo(201);
 		var withdrawn = api.get("/api/decisions/" + decisionId, kazakhstan).json();
@@ -275,7 +290,7 @@ class NegotiationIntegrationTests {
 	void atAMeetingMembersPresentMayObjectAndTheOutcomeRecordsWhoWasPresent() {
 		var meeting = api.post("/api/meetings", secretariat, """
 				{"body": "SOC", "title": "Meeting of the Committee of Senior Officials", "from": "%s", "place": "Baku"}"""
-				.formatted(LocalDate.now(ZoneId.of("Asia/Almaty")))).json().get("id").asString();
+				.formatted(today())).json().get("id").asString();
 		var id = table(secretariat, "SOC", "PUBLIC", TWO_AGREED);
 		var proposal = """
 				{"body": "SOC", "document": "%s", "version": 0, "procedure": "MEETING", "meeting": "%s",
@@ -323,7 +338,7 @@ class NegotiationIntegrationTests {
 
 		var wrongBody = api.post("/api/decisions", secretariat, """
 				{"body": "CMFA", "document": "%s", "version": 0, "procedure": "SILENCE", "deadline": "%s", "timeZone": "Asia/Almaty",
-				 "refersTo": %d}""".formatted(id, inSeconds(60, "Asia/Almaty"), recommendation));
+				 "refersTo": %d}""".formatted(id, ahead("Asia/Almaty"), recommendation));
 		assertThat(wrongBody.json().get("type").asString()).endsWith("referral-invalid");
 		var referred = api.post("/api/decisions", secretariat, """
 				{"body": "SOC", "document": "%s", "version": 0, "procedure": "MEETING", "meeting": "%s", "present": ["KAZ"],
@@ -366,7 +381,7 @@ class NegotiationIntegrationTests {
 		assertThat(api.get("/api/documents", secretariat).json().size()).isEqualTo(before);
 
 		var id = table(secretariat, "SOC", "PARTICIPANTS", TWO_AGREED);
-		assertThat(api.post("/api/decisions", secretariat, silence("SOC", id, 0, 60, "Mars/Olympus")).status()).isEqualTo(400);
+		assertThat(api.post("/api/decisions", secretariat, silence("SOC", id, 0, "Mars/Olympus")).status()).isEqualTo(400);
 		assertThat(api.post("/api/documents/" + id + "/amendments", india, """
 				{"againstVersion": 0, "kind": "REPLACE", "paragraph": "1", "text": {"en": "y"}, "cosponsors": [null]}""").status()).isEqualTo(400);
 		assertThat(api.post("/api/documents/" + id + "/amendments", india, """
@@ -385,8 +400,8 @@ class NegotiationIntegrationTests {
 		assertThat(api.post("/api/decisions", secretariat, """
 				{"body": "SOC", "document": "%s", "version": 0, "procedure": "SILENCE", "deadline": "2020-01-01T12:00", "timeZone": "Asia/Almaty"}"""
 				.formatted(id)).status()).as("deadline passed").isEqualTo(400);
-		assertThat(api.post("/api/decisions", secretariat, silence("SOC", "NO-SUCH-DOCUMENT", 0, 60, "Asia/Almaty")).status()).isEqualTo(404);
-		assertThat(api.post("/api/decisions", secretariat, silence("SOC", id, 7, 60, "Asia/Almaty")).status()).isEqualTo(404);
+		assertThat(api.post("/api/decisions", secretariat, silence("SOC", "NO-SUCH-DOCUMENT", 0, "Asia/Almaty")).status()).isEqualTo(404);
+		assertThat(api.post("/api/decisions", secretariat, silence("SOC", id, 7, "Asia/Almaty")).status()).isEqualTo(404);
 		assertThat(api.get("/api/decisions/999999999", secretariat).status()).isEqualTo(404);
 		assertThat(api.get("/api/decisions/not-a-number", secretariat).status()).isEqualTo(400);
 		assertThat(api.get("/api/documents/" + id + "/compare?from=0&to=5", secretariat).status()).isEqualTo(404);
@@ -400,38 +415,47 @@ class NegotiationIntegrationTests {
 		var id = table(secretariat, "SOC", "PARTICIPANTS", TWO_AGREED);
 		var decision = api.post("/api/decisions", secretariat, """
 				{"body": "SOC", "document": "%s", "version": 0, "matter": "PROCEDURAL", "procedure": "SILENCE", "deadline": "%s",
-				 "timeZone": "Asia/Almaty"}""".formatted(id, inSeconds(60, "Asia/Almaty"))).json();
+				 "timeZone": "Asia/Almaty"}""".formatted(id, ahead("Asia/Almaty"))).json();
 		assertThat(decision.get("rule").asString()).isEqualTo("CONSENSUS");
 	}
 
 	private String meeting(String body) {
 		var response = api.post("/api/meetings", secretariat, """
-				{"body": "%s", "title": "Session", "from": "%s", "place": "Astana"}""".formatted(body, LocalDate.now(ZoneId.of("Asia/Almaty"))));
+				{"body": "%s", "title": "Session", "from": "%s", "place": "Astana"}""".formatted(body, today()));
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json().get("id").asString();
 	}
 
-	static String silence(String body, String document, int version, int seconds, String zone) {
+	/** A silence proposal, its deadline {@link #LEAD} ahead of the application's clock. */
+	String silence(String body, String document, int version, String zone) {
 		return """
 				{"body": "%s", "document": "%s", "version": %d, "procedure": "SILENCE", "deadline": "%s", "timeZone": "%s"}"""
-				.formatted(body, document, version, zone.contains("/") && !zone.startsWith("Mars") ? inSeconds(seconds, zone)
-						: inSeconds(seconds, "UTC"), zone);
+				.formatted(body, document, version, zone.contains("/") && !zone.startsWith("Mars") ? ahead(zone) : ahead("UTC"), zone);
 	}
 
-	static String inSeconds(int seconds, String zone) {
-		return LocalDateTime.now(ZoneId.of(zone)).plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS).toString();
+	/** The local date and time {@link #LEAD} ahead of the application's clock, in the given zone. */
+	String ahead(String zone) {
+		return LocalDateTime.ofInstant(clock.instant().plus(LEAD), ZoneId.of(zone)).truncatedTo(ChronoUnit.SECONDS).toString();
 	}
 
+	/** The forum's today, from the application's clock. */
+	LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Almaty"));
+	}
+
+	/** Moves time just past the decision's deadline. */
+	private void passDeadlineOf(JsonNode decision) {
+		clock.advanceTo(deadlineOf(decision).plusSeconds(1));
+	}
+
+	private static Instant deadlineOf(JsonNode decision) {
+		return OffsetDateTime.parse(decision.get("deadline").asString()).toInstant();
+	}
+
+	/** Waits (on the condition, with a generous timeout) until the silence poller has closed the decision. */
 	private JsonNode awaitClosed(long decisionId, Actor viewer) {
-		var until = Instant.now().plusSeconds(40);
-		while (Instant.now().isBefore(until)) {
-			var decision = api.get("/api/decisions/" + decisionId, viewer).json();
-			if (!decision.get("status").asString().equals("OPEN")) {
-				return decision;
-			}
-			sleep(200);
-		}
-		throw new AssertionError("decision " + decisionId + " did not close");
+		return await("decision " + decisionId + " closed by the poller").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+				.until(() -> api.get("/api/decisions/" + decisionId, viewer).json(), decision -> !decision.get("status").asString().equals("OPEN"));
 	}
 
 	private static String statusOf(JsonNode amendments, long id) {
@@ -443,12 +467,4 @@ class NegotiationIntegrationTests {
 		throw new AssertionError("no amendment " + id);
 	}
 
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
-	}
 }

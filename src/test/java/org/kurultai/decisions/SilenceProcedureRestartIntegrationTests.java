@@ -1,5 +1,6 @@
 package org.kurultai.decisions;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kurultai.EmbeddedDatabaseAccess;
 import org.kurultai.KurultaiApplication;
+import org.kurultai.TestClock;
 import org.kurultai.audit.AuditLog;
 import org.kurultai.drafting.DocumentType;
 import org.kurultai.drafting.Drafting;
@@ -24,18 +26,25 @@ import org.kurultai.shared.Access;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Deadlines and instances: a silence deadline passes while the application is down and the
  * procedure closes once on start; then two application instances on one database close a batch
- * of procedures, each exactly once.
+ * of procedures, each exactly once. Every instance runs on one {@link TestClock}: a deadline passes
+ * when the test moves it, not when a loaded machine gets there.
  */
 class SilenceProcedureRestartIntegrationTests {
 
 	static final String DATA = "target/test-postgres/restart";
+	static final Duration LEAD = Duration.ofMinutes(5);
+
+	/** The clock of every application this test starts (one JVM, one time). */
+	final TestClock clock = new TestClock();
 
 	@Test
 	void aDeadlineThatPassesWhileTheAppIsDownClosesOnceOnStart() throws Exception {
@@ -45,12 +54,12 @@ class SilenceProcedureRestartIntegrationTests {
 		org.springframework.util.FileSystemUtils.deleteRecursively(EmbeddedDatabaseAccess.auditDirectory(DATA)); // a new database, a new checkpoint file
 		try (var first = start()) {
 			var officer = officer(first);
-			var decision = circulate(first, officer, "While down", 2);
+			var decision = circulate(first, officer, "While down");
 			decisionId = decision.id();
 			deadline = decision.deadline();
 		}
 		// the application is down as the deadline passes
-		Thread.sleep(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()) + 1000);
+		clock.advanceTo(deadline.plusSeconds(1));
 
 		try (var second = start()) {
 			var decisions = second.getBean(Decisions.class);
@@ -62,18 +71,17 @@ class SilenceProcedureRestartIntegrationTests {
 			// a second instance on the same database, both polling: a batch of procedures, each closed once
 			var arguments = new ArrayList<>(List.of(EmbeddedDatabaseAccess.externalArguments(second)));
 			arguments.addAll(List.of("--kurultai.silence.poll-interval=PT0.05S", "--spring.main.banner-mode=off"));
-			try (var other = new SpringApplicationBuilder(KurultaiApplication.class).web(WebApplicationType.NONE).run(
-					arguments.toArray(String[]::new))) {
+			try (var other = builder().run(arguments.toArray(String[]::new))) {
 				var officer = officer(second);
 				var batch = new ArrayList<Decision>();
 				for (int i = 0; i < 12; i++) {
-					batch.add(circulate(i % 2 == 0 ? second : other, officer, "Batch " + i, 2));
+					batch.add(circulate(i % 2 == 0 ? second : other, officer, "Batch " + i));
 				}
+				assertThat(batch).as("nothing closes before its deadline").allMatch(d -> decisions.decision(d.id(), Viewer.PUBLIC).open());
 				var last = batch.stream().map(Decision::deadline).max(Instant::compareTo).orElseThrow();
-				var until = last.plusSeconds(15);
-				while (Instant.now().isBefore(until) && batch.stream().anyMatch(d -> decisions.decision(d.id(), Viewer.PUBLIC).open())) {
-					Thread.sleep(100);
-				}
+				clock.advanceTo(last.plusSeconds(1));
+				await("both instances' pollers close the batch").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+						.until(() -> batch.stream().noneMatch(d -> decisions.decision(d.id(), Viewer.PUBLIC).open()));
 				var numbers = new ArrayList<Integer>();
 				for (var decision : batch) {
 					var closed2 = decisions.decision(decision.id(), Viewer.PUBLIC);
@@ -88,10 +96,17 @@ class SilenceProcedureRestartIntegrationTests {
 	}
 
 	/** Starts the application as it runs in production: its embedded database keeps its data between runs. */
-	private static ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(KurultaiApplication.class).web(WebApplicationType.NONE).run(
+	private ConfigurableApplicationContext start() {
+		return builder().run(
 				"--kurultai.database.embedded.data-directory=" + DATA, "--kurultai.database.embedded.clean=false",
 				"--spring.datasource.url=", "--kurultai.silence.poll-interval=PT0.05S", "--spring.main.banner-mode=off");
+	}
+
+	/** The application, on this test's clock. */
+	private SpringApplicationBuilder builder() {
+		return new SpringApplicationBuilder(KurultaiApplication.class).web(WebApplicationType.NONE)
+				.initializers(context -> ((GenericApplicationContext) context).registerBean("testClock", Clock.class, () -> clock,
+						definition -> definition.setPrimary(true)));
 	}
 
 	private static Account officer(ConfigurableApplicationContext context) {
@@ -100,11 +115,11 @@ class SilenceProcedureRestartIntegrationTests {
 				"Officer", Role.SECRETARIAT_OFFICER, null, "a long enough password", "test", "test"));
 	}
 
-	private static Decision circulate(ConfigurableApplicationContext context, Account officer, String title, int seconds) {
+	private Decision circulate(ConfigurableApplicationContext context, Account officer, String title) {
 		var drafting = context.getBean(Drafting.class);
 		var document = drafting.table(officer, new Drafting.NewDocument(DocumentType.DECISION, title, "SOC", Access.PUBLIC, null, null,
 				List.of(Paragraph.agreed("1", Map.of("en", "The Committee decides.")))));
-		var deadline = LocalDateTime.now(ZoneId.of("Asia/Almaty")).plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+		var deadline = LocalDateTime.ofInstant(clock.instant().plus(LEAD), ZoneId.of("Asia/Almaty")).truncatedTo(ChronoUnit.SECONDS);
 		return context.getBean(Decisions.class).propose(officer, new Decisions.Proposal("SOC", document.id(), 0, null, null, null,
 				Procedure.SILENCE, null, null, deadline, "Asia/Almaty", null));
 	}

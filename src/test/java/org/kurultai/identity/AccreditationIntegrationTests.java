@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.kurultai.IntegrationTest;
 import org.kurultai.audit.AuditLog;
 import org.kurultai.audit.AuditQuery;
+import org.kurultai.shared.ForumClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccreditationIntegrationTests {
+
+	/** The application's clock: the forum's today, which tests that move time (see TestClock) may have moved. */
+	@Autowired ForumClock forumClock;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 	static final String PASSWORD = "a long enough password";
@@ -70,7 +73,7 @@ class AccreditationIntegrationTests {
 	@Test
 	void aDelegateActsForItsStateFromAccreditationUntilTheEnd() throws Exception {
 		var delegate = accounts.byEmail("first.kaz.acc@mfa.example").orElseThrow();
-		var today = LocalDate.now(java.time.ZoneId.of("Asia/Almaty"));
+		var today = forumClock.today();
 		assertThat(rights.of(delegate, today).capacity()).as("proposed is not yet accredited").isEqualTo(Capacity.NONE);
 
 		var proposed = call("POST", "/api/accreditations", kazCoordinator, "{\"person\": \"first.kaz.acc@mfa.example\"}");

@@ -5,8 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.kurultai.IntegrationTest;
 import org.kurultai.shared.Access;
 import org.kurultai.shared.AccessLevel;
+import org.kurultai.shared.ForumClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -40,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixIntegrationTests {
+
+	/** The application's clock: the forum's today, which tests that move time (see TestClock) may have moved. */
+	@Autowired ForumClock forumClock;
 
 	record Route(HttpMethod method, String pattern) {
 	}
@@ -186,7 +188,7 @@ class AuthorizationMatrixIntegrationTests {
 
 	@Test
 	void everyRoleAgainstEveryAccessLevel() {
-		var today = LocalDate.now(ZoneId.of("Asia/Almaty"));
+		var today = forumClock.today();
 		var levels = Map.of(
 				"public", Access.PUBLIC,
 				"participants", Access.of(AccessLevel.PARTICIPANTS),

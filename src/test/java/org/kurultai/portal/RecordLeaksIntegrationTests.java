@@ -5,8 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +28,7 @@ import org.kurultai.identity.ApiTokens;
 import org.kurultai.identity.Role;
 import org.kurultai.shared.DatePrecision;
 import org.kurultai.shared.Sources;
+import org.kurultai.shared.ForumClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -43,6 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecordLeaksIntegrationTests {
+
+	/** The application's clock: the forum's today, which tests that move time (see TestClock) may have moved. */
+	@Autowired ForumClock forumClock;
 
 	@LocalServerPort int port;
 	@Autowired Accounts accounts;
@@ -140,14 +142,14 @@ class RecordLeaksIntegrationTests {
 		var place = "Hiddenville" + unique;
 		var meeting = api.post("/api/meetings", secretariat, """
 				{"body": "CMFA", "title": "Closed leak test %s", "from": "%s", "place": "%s", "access": "SECRETARIAT"}"""
-				.formatted(unique, LocalDate.now(ZoneId.of("Asia/Almaty")), place));
+				.formatted(unique, forumClock.today(), place));
 		assertThat(meeting.status()).as(meeting.toString()).isEqualTo(201);
 		var meetingId = meeting.json().get("id").asString();
 
 		// a public text of history, adopted at the closed meeting
 		var historical = "LEAKS-HIST-" + unique;
 		drafting.recordHistorical(new Drafting.HistoricalDocument(historical, DocumentType.STATEMENT, "Leak test statement " + unique, "CMFA",
-				meetingId, LocalDate.now(ZoneId.of("Asia/Almaty")), DatePrecision.DAY, "en", Sources.of(List.of("test")), null,
+				meetingId, forumClock.today(), DatePrecision.DAY, "en", Sources.of(List.of("test")), null,
 				List.of(new Paragraph("1", ParagraphStatus.AGREED, Map.of("en", "We met."), List.of(), List.of()))));
 		// the Secretariat reads the exports first, so that a cache keyed by content alone would serve its variant
 		assertThat(pdfText(historical, secretariat)).contains(place);
