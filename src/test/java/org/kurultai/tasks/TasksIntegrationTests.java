@@ -252,30 +252,30 @@ class TasksIntegrationTests {
 
 	@Test
 	void aStatesOverdueReportAwaitsItsDelegationOnlyUntilSubmitted() {
-		var tajikistan = api.coordinator("tasks", "TJK");
+		var bahrain = api.coordinator("tasks", "BHR");
 		int year = clock.today().getYear() - 1;
-		if (!catalogue.commitmentsOf("TJK", Viewer.PUBLIC).committedTo("ECON-IT", null, LocalDate.of(year, 6, 1))) {
-			var committed = api.post("/api/commitments", tajikistan, """
-					{"participant": "TJK", "priorityArea": "ECON-IT", "kind": "OPT_IN", "effectiveOn": "%s"}""".formatted(LocalDate.of(year, 1, 10)));
+		if (!catalogue.commitmentsOf("BHR", Viewer.PUBLIC).committedTo("ECON-IT", null, LocalDate.of(year, 6, 1))) {
+			var committed = api.post("/api/commitments", bahrain, """
+					{"participant": "BHR", "priorityArea": "ECON-IT", "kind": "OPT_IN", "effectiveOn": "%s"}""".formatted(LocalDate.of(year, 1, 10)));
 			assertThat(committed.status()).as(committed.toString()).isEqualTo(201);
 		}
-		var record = "report:TJK/ECON-IT/" + year;
-		var due = task(tasks(tajikistan), "REPORT_DUE", record);
-		assertThat(due).as("%s", records(tasks(tajikistan))).isNotNull();
+		var record = "report:BHR/ECON-IT/" + year;
+		var due = task(tasks(bahrain), "REPORT_DUE", record);
+		assertThat(due).as("%s", records(tasks(bahrain))).isNotNull();
 		assertThat(due.get("overdue").asBoolean()).isTrue();
 		assertThat(Instant.parse(due.get("deadline").asString())).isBefore(clock.now());
 		assertThat(due.get("remaining").asString()).startsWith("overdue by ");
 		assertThat(due.get("link").asString()).isEqualTo("/cbm/reports?year=" + year);
-		assertThat(due.get("state").asString()).isEqualTo("TJK");
-		// another State's delegation, the Secretariat and an observer are not asked for Tajikistan's report
+		assertThat(due.get("state").asString()).isEqualTo("BHR");
+		// another State's delegation, the Secretariat and an observer are not asked for Bahrain's report
 		for (var other : List.of(kazakhstan, officer, japan)) {
 			assertThat(api.get("/api/me/tasks", other).body()).doesNotContain(record);
 		}
 
-		var submitted = api.post("/api/cbm/reports", tajikistan, """
-				{"participant": "TJK", "priorityArea": "ECON-IT", "year": %d, "text": "Done in %d.", "submit": true}""".formatted(year, year));
+		var submitted = api.post("/api/cbm/reports", bahrain, """
+				{"participant": "BHR", "priorityArea": "ECON-IT", "year": %d, "text": "Done in %d.", "submit": true}""".formatted(year, year));
 		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
-		assertThat(task(tasks(tajikistan), "REPORT_DUE", record)).as("submitted").isNull();
+		assertThat(task(tasks(bahrain), "REPORT_DUE", record)).as("submitted").isNull();
 	}
 
 	@Test
