@@ -1,0 +1,145 @@
+package org.kurultai.platform;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.kurultai.Delegations;
+import org.kurultai.Delegations.Actor;
+import org.kurultai.IntegrationTest;
+import org.kurultai.identity.Accounts;
+import org.kurultai.identity.ApiTokens;
+import org.kurultai.identity.Role;
+import org.kurultai.notifications.Notifications;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Defects found by probing the work on issue 10 (accounts, one-time links, the language switch, the outbox) as an
+ * attacker would; each test failed before its fix.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class Issue10ProbeIntegrationTests {
+
+	@LocalServerPort int port;
+	@Autowired Accounts accounts;
+	@Autowired ApiTokens tokens;
+	@Autowired Notifications notifications;
+
+	Delegations api;
+	Actor admin;
+	Actor coordinator;
+
+	final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+	@BeforeAll
+	void setUp() {
+		api = new Delegations(port, accounts, tokens);
+		admin = api.actor("probe10.admin@secretariat.example", Role.SECRETARIAT_ADMINISTRATOR, null);
+		coordinator = api.coordinator("probe10", "KAZ");
+	}
+
+	private HttpResponse<String> language(String back) throws Exception {
+		var body = "language=ru&return=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/language"))
+				.header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+				.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A {@code return} with braces is taken for a URI template by the redirect view: "Model has no value for key", a 500. */
+	@Test
+	void theLanguageSwitchReturnsToAnyLocalPathWithoutA500() throws Exception {
+		for (var back : new String[] { "/{x}", "/meetings?q={evil}", "/%7Bx%7D", "/é", "/a b" }) {
+			var answer = language(back);
+			assertThat(answer.statusCode()).as("return=%s: %s", back, answer.body()).isBetween(300, 399);
+			var location = answer.headers().firstValue("Location").orElseThrow();
+			assertThat(URI.create(location).getHost()).as(location).isIn(null, "localhost");
+		}
+	}
+
+	/** Never an open redirect, whatever the return address looks like. */
+	@Test
+	void theLanguageSwitchNeverLeavesTheSite() throws Exception {
+		for (var back : new String[] { "//evil.example", "/\\evil.example", "\\\\evil.example", "https://evil.example", "javascript:alert(1)",
+				"/\r\nSet-Cookie: x=y", "/%0d%0aSet-Cookie:%20x=y", "/\t/evil.example", " //evil.example", "/%2F%2Fevil.example",
+				"/\u3000/evil.example", "/\u2215\u2215evil.example" }) {
+			var answer = language(back);
+			assertThat(answer.statusCode()).as("return=%s", back).isBetween(300, 399);
+			assertThat(answer.headers().firstValue("Location")).as("return=%s: %s", back, answer.headers().map()).isPresent();
+			var location = answer.headers().firstValue("Location").orElseThrow();
+			assertThat(location).as("return=%s", back).doesNotStartWith("//").doesNotContain("\\").doesNotContain("\r").doesNotContain("\n");
+			assertThat(URI.create(location.replace(" ", "%20")).getHost()).as(location).isIn(null, "localhost");
+			assertThat(answer.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("x="));
+		}
+	}
+
+	/** A NUL in an address reaches PostgreSQL ("invalid byte sequence for encoding UTF8: 0x00"): a 409 "conflicts with the records". */
+	@Test
+	void anAddressWithANulIsA400NotAConflict() {
+		var refused = api.post("/api/password-reset", null, "{\"email\": \"a\\u0000b@mfa.example\"}");
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		var proposed = api.post("/api/accreditations", coordinator, "{\"person\": \"a\\u0000b@mfa.example\", \"displayName\": \"A B\", \"language\": \"en\"}");
+		assertThat(proposed.status()).as(proposed.toString()).isEqualTo(400);
+	}
+
+	/** A name with a NUL, a line break or another control character is refused (it would reach the database and mail headers). */
+	@Test
+	void aNameWithControlCharactersIsRefusedWhenOpeningChangingOrProposing() {
+		for (var name : new String[] { "Evil\\u0000Name", "Evil\\r\\nBcc: spy@evil.example", "Evil\\u0007" }) {
+			var opened = api.post("/api/admin/accounts", admin, """
+					{"email": "probe10.ctl.%d@mfa.example", "displayName": "%s", "role": "EXPERT", "participant": null, "language": "en"}"""
+					.formatted(Math.abs(name.hashCode()), name));
+			assertThat(opened.status()).as(opened.toString()).isEqualTo(400);
+			assertThat(opened.contentType()).startsWith("application/problem+json");
+			var proposed = api.post("/api/accreditations", coordinator, """
+					{"person": "probe10.prop.%d@mfa.example", "displayName": "%s", "language": "en"}""".formatted(Math.abs(name.hashCode()), name));
+			assertThat(proposed.status()).as(proposed.toString()).isEqualTo(400);
+		}
+		var person = api.actor("probe10.renamed@mfa.example", Role.EXPERT, null);
+		var changed = api.call("PATCH", "/api/admin/accounts/" + person.account().id(), admin, "{\"displayName\": \"A\\r\\nB\"}");
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(400);
+		assertThat(accounts.byEmail("probe10.renamed@mfa.example").orElseThrow().displayName()).isEqualTo("probe10.renamed@mfa.example");
+	}
+
+	/** Wrong JSON types and shapes for the new account endpoints: 400 problems, never a 5xx. */
+	@Test
+	void wrongShapesForTheAccountEndpointsAre400() {
+		var person = api.actor("probe10.shapes@mfa.example", Role.EXPERT, null);
+		var path = "/api/admin/accounts/" + person.account().id();
+		for (var body : new String[] { "null", "[]", "\"x\"", "{\"participant\": 5}", "{\"role\": []}", "{\"language\": {}}",
+				"{\"displayName\": true}" }) {
+			var answer = api.call("PATCH", path, admin, body);
+			assertThat(answer.status()).as("%s: %s", body, answer).isEqualTo(400);
+		}
+		for (var body : new String[] { "null", "[]", "{\"email\": 5}", "{\"email\": {}}", "{\"email\": [\"a@b.cd\"]}" }) {
+			var answer = api.post("/api/password-reset", null, body);
+			assertThat(answer.status()).as("%s: %s", body, answer).isBetween(400, 499);
+		}
+	}
+
+	/**
+	 * Anyone may ask for a reset link for any address, as often as they like: each request mails the person a new link
+	 * (a mail bomb through the forum's own mail server). A few requests an hour are enough for a person.
+	 */
+	@Test
+	void resetRequestsForOneAddressCannotFloodItsInbox() {
+		var email = "probe10.flooded@mfa.example";
+		api.actor(email, Role.DELEGATE, "KAZ");
+		for (var i = 0; i < 20; i++) {
+			var answer = api.post("/api/password-reset", null, "{\"email\": \"" + email + "\"}");
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+		}
+		assertThat(notifications.to(email)).hasSizeLessThanOrEqualTo(5);
+	}
+}
