@@ -19,7 +19,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	private final SignInThrottle throttle;
 
 	ThrottledAuthenticationProvider(Accounts accounts, PasswordEncoder encoder, SignInThrottle throttle) {
-		UserDetailsService users = email -> accounts.byEmail(email)
+		// only an active account signs in; any other is refused as an unknown address is, after as much hashing (a decoy),
+		// so that neither the answer nor its time tells that the address has a deactivated, invited or proposed account
+		UserDetailsService users = email -> accounts.byEmail(email).filter(Account::active)
 				.map(account -> new KurultaiUser(account, accounts.passwordHash(account)))
 				.orElseThrow(() -> new UsernameNotFoundException("No account"));
 		this.passwords = new DaoAuthenticationProvider(users);
