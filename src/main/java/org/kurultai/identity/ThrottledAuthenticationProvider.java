@@ -32,6 +32,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		var email = String.valueOf(authentication.getName()).trim();
+		if (email.indexOf('\u0000') >= 0) {
+			// no address has a NUL (PostgreSQL text cannot hold one, the throttle's query would fail): a wrong address
+			throw new org.springframework.security.authentication.BadCredentialsException("Bad credentials");
+		}
 		var address = authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
 				? details.getRemoteAddress() : "unknown";
 		if (throttle.isThrottled(email, address)) {

@@ -90,4 +90,10 @@ class Issue10ProbeSignInIntegrationTests {
 			}
 		}
 	}
+
+	/** A NUL in the address reached PostgreSQL through the throttle ("invalid byte sequence"): an error, not a refusal. */
+	@Test
+	void anAddressWithANulIsRefusedLikeAnyWrongAddress() {
+		assertThat(refused("probe10.a\u0000b@mfa.example", "a wrong password")).isInstanceOf(BadCredentialsException.class);
+	}
 }
