@@ -142,4 +142,34 @@ class Issue10ProbeIntegrationTests {
 		}
 		assertThat(notifications.to(email)).hasSizeLessThanOrEqualTo(5);
 	}
+
+	private HttpResponse<String> form(String path, Actor actor, String body) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + actor.token())
+				.header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+				.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The administration pages' forms with malformed input: a 4xx page, never a 5xx. */
+	@Test
+	void malformedAdministrationFormsAreRefusedNotA500() throws Exception {
+		var unknown = java.util.UUID.randomUUID();
+		var answers = new java.util.LinkedHashMap<String, Integer>();
+		answers.put("change not-a-uuid", form("/admin/accounts/not-a-uuid", admin, "displayName=x").statusCode());
+		answers.put("change unknown", form("/admin/accounts/" + unknown, admin, "displayName=x").statusCode());
+		answers.put("deactivate unknown", form("/admin/accounts/" + unknown + "/deactivation", admin, "").statusCode());
+		answers.put("reactivate unknown", form("/admin/accounts/" + unknown + "/reactivation", admin, "").statusCode());
+		answers.put("invite unknown", form("/admin/accounts/" + unknown + "/invitation", admin, "").statusCode());
+		answers.put("open with NUL", form("/admin/accounts", admin,
+				"email=a%00b%40mfa.example&displayName=A%00B&role=EXPERT&participant=&language=en").statusCode());
+		answers.put("open with NUL in role", form("/admin/accounts", admin,
+				"email=probe10.nulrole%40mfa.example&displayName=AB&role=EX%00PERT&participant=&language=e%00n").statusCode());
+		answers.put("filter with NUL", http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+				+ "/admin/accounts?role=%00&participant=K%00Z&status=%00")).header("Authorization", "Bearer " + admin.token())
+				.header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+		answers.put("API filter with NUL", api.get("/api/admin/accounts?participant=K%00Z", admin).status());
+		answers.put("retry huge id", form("/admin/outbox/99999999999999999999/retry", admin, "").statusCode());
+		answers.put("retry unknown", form("/admin/outbox/9223372036854775807/retry", admin, "").statusCode());
+		answers.put("API retry unknown", api.post("/api/admin/outbox/9223372036854775807/retry", admin, null).status());
+		assertThat(answers).as(answers.toString()).allSatisfy((what, status) -> assertThat(status).as(what).isBetween(300, 499));
+	}
 }
