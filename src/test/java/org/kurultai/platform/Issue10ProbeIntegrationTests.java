@@ -172,4 +172,57 @@ class Issue10ProbeIntegrationTests {
 		answers.put("API retry unknown", api.post("/api/admin/outbox/9223372036854775807/retry", admin, null).status());
 		assertThat(answers).as(answers.toString()).allSatisfy((what, status) -> assertThat(status).as(what).isBetween(300, 499));
 	}
+
+	private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+	private static java.util.Optional<String> sessionIn(java.net.CookieManager cookies) {
+		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION") || c.getName().equals("JSESSIONID"))
+				.map(java.net.HttpCookie::getValue).findFirst();
+	}
+
+	/**
+	 * With sessions in PostgreSQL, a sign-in still changes the session id (no fixation), and a reset through a link ends a
+	 * session signed in before it (held).
+	 */
+	@Test
+	void aSignInChangesTheSessionIdAndAResetEndsTheSessionsBeforeIt() throws Exception {
+		var email = "probe10.fixation@mfa.example";
+		api.actor(email, Role.DELEGATE, "KAZ");
+		var cookies = new java.net.CookieManager();
+		var browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+		var login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).header("Accept", "text/html").build(),
+				HttpResponse.BodyHandlers.ofString());
+		var token = CSRF.matcher(login.body());
+		assertThat(token.find()).isTrue();
+		var before = sessionIn(cookies).orElseThrow();
+		var signedIn = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("username="
+						+ URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(Delegations.PASSWORD, StandardCharsets.UTF_8)
+						+ "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/account");
+		var after = sessionIn(cookies).orElseThrow();
+		assertThat(after).as("the session id changes at sign-in").isNotEqualTo(before);
+		var account = URI.create("http://localhost:" + port + "/account");
+		assertThat(browser.send(HttpRequest.newBuilder(account).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString())
+				.statusCode()).isEqualTo(200);
+
+		assertThat(api.post("/api/password-reset", null, "{\"email\": \"" + email + "\"}").status()).isEqualTo(202);
+		var mail = notifications.to(email).get(0).textBody();
+		var link = java.util.regex.Pattern.compile("/password-reset/([A-Za-z0-9_-]{20,})").matcher(mail);
+		assertThat(link.find()).isTrue();
+		var other = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+		var page = other.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/password-reset/" + link.group(1)))
+				.header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+		var pageToken = CSRF.matcher(page.body());
+		assertThat(pageToken.find()).isTrue();
+		var reset = other.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/password-reset/" + link.group(1)))
+				.header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+				.POST(HttpRequest.BodyPublishers.ofString("password=another+long+passphrase&repeated=another+long+passphrase&_csrf="
+						+ URLEncoder.encode(pageToken.group(1), StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+		assertThat(browser.send(HttpRequest.newBuilder(account).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString())
+				.statusCode()).as("the session signed in before the reset has ended").isEqualTo(302);
+	}
 }
