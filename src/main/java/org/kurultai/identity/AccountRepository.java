@@ -24,6 +24,9 @@ class AccountRepository {
 	}
 
 	Optional<Account> byEmail(String email) {
+		if (email.indexOf('\u0000') >= 0) {
+			return Optional.empty(); // PostgreSQL text holds no NUL: no account has it (and the query would fail)
+		}
 		return jdbc.sql("select * from account where lower(email) = lower(?)").param(email.trim()).query((rs, row) -> account(rs))
 				.optional();
 	}

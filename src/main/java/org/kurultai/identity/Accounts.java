@@ -42,7 +42,10 @@ public class Accounts {
 
 	static final int MAXIMUM_PASSWORD_LENGTH = 1000;
 
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
+
+	/** Reset links an account is sent at most in an hour, however often anyone asks: no mail bomb through the forum. */
+	static final int RESETS_PER_HOUR = 5;
 
 	/** An account with when it last signed in (written by sign-in). */
 	public record Listed(Account account, @Nullable Instant lastSignedInAt) {
@@ -290,6 +293,12 @@ public class Accounts {
 					Map.of("sent", false, "status", locked.status().name())));
 			return;
 		}
+		if (links.issuedSince(locked.id(), OneTimeLinks.Purpose.PASSWORD_RESET, clock.now().minus(java.time.Duration.ofHours(1)))
+				>= RESETS_PER_HOUR) {
+			audit.record(new Act(locked.email(), locked.actsFor(), "account.password-reset-requested", "account:" + locked.email(), null,
+					Map.of("sent", false, "throttled", true)));
+			return;
+		}
 		var link = links.issue(locked.id(), OneTimeLinks.Purpose.PASSWORD_RESET);
 		var model = new LinkedHashMap<String, Object>();
 		model.put("name", locked.displayName());
@@ -512,7 +521,7 @@ public class Accounts {
 			throw new FieldInvalid("email", "accounts.error.email", "'" + email + "' is not an e-mail address");
 		}
 		var name = displayName == null ? "" : displayName.strip();
-		if (name.isEmpty() || name.length() > 200) {
+		if (name.isEmpty() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
 			throw new FieldInvalid("displayName", "accounts.error.name", "An account needs a name of at most 200 characters");
 		}
 		var parsedRole = parseRole(role);

@@ -77,6 +77,13 @@ class OneTimeLinks {
 		return new Issued(secret, expires);
 	}
 
+	/** How many links of this purpose the account was sent since a moment. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	int issuedSince(UUID account, Purpose purpose, Instant since) {
+		return jdbc.sql("select count(*) from one_time_link where account_id = ? and purpose = ? and created_at > ?")
+				.params(account, purpose.name(), utc(since)).query(Integer.class).single();
+	}
+
 	/** Makes every unused link of this purpose for the account unusable. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void replaceAll(UUID account, Purpose purpose) {

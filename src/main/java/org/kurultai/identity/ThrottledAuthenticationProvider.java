@@ -19,7 +19,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	private final SignInThrottle throttle;
 
 	ThrottledAuthenticationProvider(Accounts accounts, PasswordEncoder encoder, SignInThrottle throttle) {
-		UserDetailsService users = email -> accounts.byEmail(email)
+		// only an active account signs in; any other is refused as an unknown address is, after as much hashing (a decoy),
+		// so that neither the answer nor its time tells that the address has a deactivated, invited or proposed account
+		UserDetailsService users = email -> accounts.byEmail(email).filter(Account::active)
 				.map(account -> new KurultaiUser(account, accounts.passwordHash(account)))
 				.orElseThrow(() -> new UsernameNotFoundException("No account"));
 		this.passwords = new DaoAuthenticationProvider(users);
@@ -30,6 +32,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		var email = String.valueOf(authentication.getName()).trim();
+		if (email.indexOf('\u0000') >= 0) {
+			// no address has a NUL (PostgreSQL text cannot hold one, the throttle's query would fail): a wrong address
+			throw new org.springframework.security.authentication.BadCredentialsException("Bad credentials");
+		}
 		var address = authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
 				? details.getRemoteAddress() : "unknown";
 		if (throttle.isThrottled(email, address)) {

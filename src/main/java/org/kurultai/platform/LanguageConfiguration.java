@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.view.RedirectView;
 
 /** The request's language ({@link Languages}) and the switch in the header that changes it. */
 @Configuration(proxyBeanMethods = false)
@@ -34,14 +35,18 @@ class LanguageConfiguration {
 		}
 
 		@PostMapping("/language")
-		String choose(@RequestParam @Nullable String language, @RequestParam(name = "return") @Nullable String back,
+		RedirectView choose(@RequestParam @Nullable String language, @RequestParam(name = "return") @Nullable String back,
 				HttpServletRequest request, HttpServletResponse response) {
 			var chosen = Languages.supported(language);
 			if (chosen != null) {
 				languages.setLocale(request, response, chosen);
 				events.publishEvent(new LanguageChosen(chosen));
 			}
-			return "redirect:" + local(back);
+			// the path as given: braces in it are not a URI template to expand (that was a 500)
+			var view = new RedirectView(local(back), true);
+			view.setExpandUriTemplateVariables(false);
+			view.setExposeModelAttributes(false);
+			return view;
 		}
 
 		/** Only a path of this site: never an open redirect. */
@@ -50,7 +55,19 @@ class LanguageConfiguration {
 					|| back.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
 				return "/";
 			}
-			return back;
+			// what a Location header can carry as it is: a character beyond ASCII, a space or a brace is percent-encoded
+			// (Tomcat drops a header it cannot write in ISO-8859-1: the redirect went nowhere)
+			var encoded = new StringBuilder();
+			for (var b : back.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+				var c = b & 0xff;
+				if (c > 0x20 && c < 0x7f && "{}\"<>|^`".indexOf(c) < 0) {
+					encoded.append((char) c);
+				}
+				else {
+					encoded.append('%').append(String.format("%02X", c));
+				}
+			}
+			return encoded.toString();
 		}
 	}
 }
