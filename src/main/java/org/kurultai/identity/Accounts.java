@@ -72,11 +72,13 @@ public class Accounts {
 	private final Notifications notifications;
 	private final SignOuts signOuts;
 	private final ObjectProvider<Accreditations> accreditations;
+	private final ObjectProvider<PasswordResets> resets;
 	private final String publicUrl;
 
 	Accounts(AccountRepository repository, PasswordEncoder passwords, Registry registry, AuditLog audit, ForumClock clock,
 			OneTimeLinks links, Notifications notifications, SignOuts signOuts, ObjectProvider<Accreditations> accreditations,
-			@Value("${kurultai.public-url:http://localhost:8080}") String publicUrl) {
+			ObjectProvider<PasswordResets> resets, @Value("${kurultai.public-url:http://localhost:8080}") String publicUrl) {
+		this.resets = resets;
 		this.clock = clock;
 		this.repository = repository;
 		this.passwords = passwords;
@@ -274,16 +276,25 @@ public class Accounts {
 	}
 
 	/**
-	 * Anyone asks for a password reset by e-mail. The answer is the same whatever the address: the lookup always runs, a
-	 * secret is always drawn; a link (valid 1 hour, replacing older ones) is sent only to an active account.
+	 * Anyone asks for a password reset by e-mail. While the requester waits, the request is only checked for its form
+	 * and written down — the same work whether or not the address has an account, so neither the answer nor its timing
+	 * tells (no account enumeration). {@link PasswordResets} then calls {@link #sendPasswordReset} for it.
 	 */
 	@Transactional
 	public void requestPasswordReset(@Nullable String email) {
 		if (email == null || email.isBlank() || email.length() > 254 || !EMAIL.matcher(email.trim()).matches()) {
 			throw new FieldInvalid("email", "accounts.error.email", "'" + email + "' is not an e-mail address");
 		}
-		var account = repository.byEmail(email.trim());
-		ApiTokens.hash(UUID.randomUUID().toString()); // about the same work as drawing a link, whoever asks
+		resets.getObject().queue(email.trim());
+	}
+
+	/**
+	 * A queued request, in the worker's transaction: a link (valid 1 hour, replacing older ones) is sent only to an active
+	 * account, at most {@link #RESETS_PER_HOUR} an hour; every request for an existing account is audited.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	void sendPasswordReset(String email) {
+		var account = repository.byEmail(email);
 		if (account.isEmpty()) {
 			return;
 		}

@@ -256,6 +256,43 @@ class AccountsIntegrationTests {
 		assertThat(api.get("/api/admin/accounts?role=KING", admin).status()).isEqualTo(400);
 	}
 
+	@Autowired PasswordResets resets;
+	@Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+	/**
+	 * No account enumeration by timing: while the requester waits, a reset request for an active account does exactly
+	 * what one for an unknown address does — it writes the request down — and nothing that depends on the account.
+	 */
+	@Test
+	void aResetRequestDoesTheSameWorkWhetherOrNotTheAddressHasAnAccount() {
+		api.actor("reset.same@mfa.example", Role.DELEGATE, "KAZ");
+		for (var email : new String[] { "reset.same@mfa.example", "reset.same.nobody@mfa.example" }) {
+			new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+				var mails = jdbc.sql("select count(*) from outbox_mail").query(Integer.class).single();
+				var links = jdbc.sql("select count(*) from one_time_link").query(Integer.class).single();
+				var entries = jdbc.sql("select count(*) from audit_entry").query(Integer.class).single();
+				accounts.requestPasswordReset(email);
+				assertThat(jdbc.sql("select count(*) from password_reset_request where email = ?").param(email).query(Integer.class).single())
+						.as("written down").isEqualTo(1);
+				assertThat(jdbc.sql("select count(*) from outbox_mail").query(Integer.class).single()).as(email).isEqualTo(mails);
+				assertThat(jdbc.sql("select count(*) from one_time_link").query(Integer.class).single()).as(email).isEqualTo(links);
+				assertThat(jdbc.sql("select count(*) from audit_entry").query(Integer.class).single()).as(email).isEqualTo(entries);
+				status.setRollbackOnly();
+			});
+		}
+	}
+
+	/** A request left waiting (the process died before its worker ran) is handled by the next pass, once. */
+	@Test
+	void aResetRequestLeftWaitingIsHandledOnceByTheNextPass() {
+		api.actor("reset.left@mfa.example", Role.DELEGATE, "KAZ");
+		ResetRequests.awaitHandled(jdbc);
+		jdbc.sql("insert into password_reset_request (email, requested_at) values ('reset.left@mfa.example', now())").update();
+		ResetRequests.awaitHandled(jdbc); // the scheduler's pass, or this one
+		resets.handleWaiting();
+		assertThat(notifications.to("reset.left@mfa.example")).filteredOn(mail -> mail.kind().equals("password-reset")).hasSize(1);
+	}
+
 	@Test
 	void aPasswordResetAnswersTheSameForEveryAddressAndMailsOnlyAnActiveAccount() throws Exception {
 		var active = api.actor("reset.active@mfa.example", Role.DELEGATE, "KAZ");
@@ -266,6 +303,7 @@ class AccountsIntegrationTests {
 		}
 		assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(202));
 		assertThat(answers.stream().map(Delegations.Response::body).distinct()).as("the same body").hasSize(1);
+		ResetRequests.awaitHandled(jdbc); // looked up and mailed after the answer, by the worker
 		assertThat(notifications.to("reset.active@mfa.example")).hasSize(1);
 		assertThat(notifications.to("reset.nobody@mfa.example")).isEmpty();
 		assertThat(notifications.to("reset.invited@mfa.example")).as("only the invitation").hasSize(1)
@@ -282,6 +320,7 @@ class AccountsIntegrationTests {
 		assertThat(page.body()).contains("id=\"asked\"");
 		var unknownPage = new Browser().submit("/password-reset", "/password-reset", Map.of("email", "reset.nobody@mfa.example"));
 		assertThat(unknownPage.body()).contains("id=\"asked\"");
+		ResetRequests.awaitHandled(jdbc);
 		var second = linkIn("reset.active@mfa.example", RESET);
 		assertThat(second).isNotEqualTo(first);
 		assertThat(new Browser().get("/password-reset/" + first).statusCode()).isEqualTo(410);
@@ -298,6 +337,7 @@ class AccountsIntegrationTests {
 
 		// a reset link older than an hour no longer works
 		api.post("/api/password-reset", null, "{\"email\": \"reset.active@mfa.example\"}");
+		ResetRequests.awaitHandled(jdbc);
 		var late = linkIn("reset.active@mfa.example", RESET);
 		jdbc.sql("update one_time_link set created_at = created_at - interval '61 minutes', expires_at = expires_at - interval '61 minutes' where secret_hash = ?")
 				.param(ApiTokens.hash(late)).update();
@@ -353,6 +393,7 @@ class AccountsIntegrationTests {
 		assertThat(new Browser().signIn("deactivated.person@mfa.example", Delegations.PASSWORD)).endsWith("/login?error");
 		assertThat(api.post("/api/admin/accounts/" + id + "/deactivation", admin, null).status()).isEqualTo(409);
 		api.post("/api/password-reset", null, "{\"email\": \"deactivated.person@mfa.example\"}");
+		ResetRequests.awaitHandled(jdbc);
 		assertThat(notifications.to("deactivated.person@mfa.example")).as("no reset for a deactivated account").isEmpty();
 
 		var self = api.post("/api/admin/accounts/" + admin.account().id() + "/deactivation", admin, null);
