@@ -66,7 +66,7 @@ public class AnnualReport {
 
 	List<Paragraph> paragraphs(Account account, int year) {
 		var viewer = access.viewer(account, clock.today());
-		var names = new NameLookup(registry.roster());
+		var names = new NameLookup(registry.roster(), java.util.Locale.ENGLISH);
 		var edition = catalogue.inForce(LocalDate.of(year, 12, 31));
 		var reports = implementation.reports(viewer, null, year).stream().filter(r -> r.firstSubmission().isPresent()).toList();
 		var events = implementation.events(null, null, year);

@@ -67,8 +67,7 @@ public final class PageNames {
 	}
 
 	private String name(Participant participant) {
-		var names = participant.names();
-		return russian && names.shortRu() != null && !names.shortRu().isBlank() ? names.shortRu() : names.shortEn();
+		return participant.names().shortIn(russian ? java.util.Locale.forLanguageTag("ru") : java.util.Locale.ENGLISH);
 	}
 
 	public String all(List<String> codes) {

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.drafting.DocumentPages;
 import org.kurultai.drafting.Drafting;
-import org.kurultai.drafting.LocalNames;
 import org.kurultai.identity.AccessPolicy;
 import org.kurultai.identity.KurultaiUser;
 import org.kurultai.organs.Organs;
@@ -240,7 +239,7 @@ class DecisionPages {
 
 	private void common(Model model) {
 		model.addAttribute("forumZone", clock.zone().getId());
-		model.addAttribute("names", new LocalNames(registry.roster()));
+		model.addAttribute("names", org.kurultai.registry.NameLookup.inRequestLanguage(registry.roster()));
 		FormProblems.none(model);
 	}
 }

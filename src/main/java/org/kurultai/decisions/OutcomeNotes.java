@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.kurultai.drafting.LocalNames;
 import org.kurultai.registry.Registry;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -45,7 +44,7 @@ class OutcomeNotes {
 	 * language with the States' names: "Возражение: Казахстан. Присутствовали: Азербайджан, Казахстан."
 	 */
 	public String inLanguage(String note, Locale locale) {
-		var names = new LocalNames(registry.roster());
+		var names = org.kurultai.registry.NameLookup.inRequestLanguage(registry.roster());
 		var out = new StringBuilder();
 		var rest = note;
 		var present = PRESENT.matcher(rest);

@@ -385,7 +385,7 @@ public class DocumentPages {
 	}
 
 	private void common(Model model) {
-		model.addAttribute("names", new LocalNames(registry.roster()));
+		model.addAttribute("names", org.kurultai.registry.NameLookup.inRequestLanguage(registry.roster()));
 		model.addAttribute("forumZone", clock.zone().getId());
 		model.addAttribute("zone", clock.zone());
 		FormProblems.none(model);

@@ -439,7 +439,7 @@ public class Accounts {
 			return null;
 		}
 		var names = registry.participant(ParticipantCode.of(code)).names();
-		return "ru".equals(language.getLanguage()) && names.shortRu() != null ? names.shortRu() : names.shortEn();
+		return names.shortIn(language);
 	}
 
 	/** Every participant's name in a language, by code, in the order of the names. */
@@ -448,7 +448,7 @@ public class Accounts {
 		var names = new java.util.TreeMap<String, String>();
 		for (var participant : registry.roster().participants()) {
 			var n = participant.names();
-			names.put(participant.code().value(), russian && n.shortRu() != null ? n.shortRu() : n.shortEn());
+			names.put(participant.code().value(), n.shortIn(language));
 		}
 		var collator = java.text.Collator.getInstance(language);
 		var ordered = new LinkedHashMap<String, String>();

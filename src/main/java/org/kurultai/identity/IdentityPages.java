@@ -148,7 +148,7 @@ class IdentityPages {
 			return null;
 		}
 		var names = registry.participant(ParticipantCode.parse(code)).names();
-		return "ru".equals(locale.getLanguage()) && names.shortRu() != null ? names.shortRu() : names.shortEn();
+		return names.shortIn(locale);
 	}
 
 	@GetMapping("/admin/tokens")

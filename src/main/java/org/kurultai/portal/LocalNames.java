@@ -38,14 +38,12 @@ public record LocalNames(Roster roster, MessageSource messages, Locale locale) {
 	}
 
 	public String of(Participant participant) {
-		var names = participant.names();
-		return russian() && names.shortRu() != null ? names.shortRu() : names.shortEn();
+		return participant.names().shortIn(locale);
 	}
 
 	/** A participant's official name. */
 	public String official(Participant participant) {
-		var names = participant.names();
-		return russian() && names.officialRu() != null ? names.officialRu() : names.officialEn();
+		return participant.names().officialIn(locale);
 	}
 
 	public String all(List<String> codes) {

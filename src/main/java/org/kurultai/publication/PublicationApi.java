@@ -131,7 +131,7 @@ class PublicationApi {
 	/** A participant's short name in the export's language (the English one where no other is recorded). */
 	private String name(String code, String language) {
 		return registry.roster().find(ParticipantCode.parse(code))
-				.map(p -> "ru".equals(language) && p.names().shortRu() != null ? p.names().shortRu() : p.name()).orElse(code);
+				.map(p -> p.names().shortIn(java.util.Locale.forLanguageTag(language))).orElse(code);
 	}
 
 	/** The document has no text in the language asked for: 404, never the text of another language labelled as this one. */

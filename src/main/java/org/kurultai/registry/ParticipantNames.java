@@ -13,4 +13,14 @@ public record ParticipantNames(String shortEn, @Nullable String shortRu, String 
 			officialEn = shortEn;
 		}
 	}
+
+	/** The short name in a language: Russian where the data has it, else English. */
+	public String shortIn(java.util.Locale language) {
+		return "ru".equals(language.getLanguage()) && shortRu != null && !shortRu.isBlank() ? shortRu : shortEn;
+	}
+
+	/** The official name in a language: Russian where the data has it, else English. */
+	public String officialIn(java.util.Locale language) {
+		return "ru".equals(language.getLanguage()) && officialRu != null && !officialRu.isBlank() ? officialRu : officialEn;
+	}
 }

@@ -268,7 +268,7 @@ public class Tasks {
 	String stateName(String code, Locale locale) {
 		try {
 			var names = registry.participant(ParticipantCode.parse(code)).names();
-			return "ru".equals(locale.getLanguage()) && names.shortRu() != null ? names.shortRu() : names.shortEn();
+			return names.shortIn(locale);
 		}
 		catch (RuntimeException unknown) {
 			return code;
