@@ -133,6 +133,11 @@ class AccountsIntegrationTests {
 		assertThat(mails.get(0).language()).isEqualTo("ru");
 		assertThat(mails.get(0).subject()).contains("Совещание по взаимодействию и мерам доверия в Азии");
 		assertThat(mails.get(0).textBody()).contains("Айгерим Сейтказы").contains("Делегат").contains("Казахстан").contains("72");
+		// in the forum's common frame: its name in Russian, a greeting by name, the closing line
+		assertThat(mails.get(0).textBody()).startsWith("Совещание по взаимодействию и мерам доверия в Азии")
+				.contains("Здравствуйте, Айгерим Сейтказы!");
+		assertThat(mails.get(0).htmlBody()).contains("lang=\"ru\"").contains("Здравствуйте, Айгерим Сейтказы!")
+				.contains("Совещание по взаимодействию и мерам доверия в Азии");
 		var secret = linkIn(email, INVITATION);
 		assertThat(jdbc.sql("select secret_hash from one_time_link where account_id = ?").param(UUID.fromString(id)).query(String.class)
 				.single()).as("only the hash is kept").isEqualTo(ApiTokens.hash(secret)).doesNotContain(secret);
