@@ -43,7 +43,7 @@ class TasksBrowserTests extends BrowserTestSupport {
 				{"type": "STATEMENT", "title": "%s", "body": "SOC", "access": "PARTICIPANTS", "languages": ["en"], "originalLanguage": "en",
 				 "paragraphs": [{"label": "1", "status": "AGREED", "text": {"en": "We agree."}}]}""".formatted(title));
 		assertEquals(201, tabled.status(), tabled::toString);
-		var deadline = LocalDateTime.now(clock.zone()).plusDays(2).plusHours(6).truncatedTo(ChronoUnit.MINUTES);
+		var deadline = LocalDateTime.ofInstant(clock.now(), clock.zone()).plusDays(2).plusHours(6).truncatedTo(ChronoUnit.MINUTES);
 		var proposed = api.post("/api/decisions", officer, """
 				{"body": "SOC", "document": "%s", "version": 0, "procedure": "SILENCE", "deadline": "%s", "timeZone": "Asia/Almaty"}"""
 				.formatted(tabled.json().get("id").asString(), deadline));

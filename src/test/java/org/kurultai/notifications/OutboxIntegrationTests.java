@@ -292,10 +292,12 @@ class OutboxIntegrationTests {
 			executor.submit(() -> {
 				try {
 					go.await();
-					var until = Instant.now().plusSeconds(60);
-					while (Instant.now().isBefore(until) && sent(recipients) < count) {
-						sent.addAndGet(instance.sendDue(clock.now()).sent());
-					}
+					// each instance sends as fast as it can until every mail is out (Awaitility bounds the wait)
+					org.awaitility.Awaitility.await("all mails sent").atMost(java.time.Duration.ofSeconds(60))
+							.pollInterval(java.time.Duration.ofMillis(1)).until(() -> {
+								sent.addAndGet(instance.sendDue(clock.now()).sent());
+								return sent(recipients) >= count;
+							});
 				}
 				catch (Throwable failure) {
 					failures.put(failure.toString(), failure);
@@ -610,12 +612,9 @@ class OutboxIntegrationTests {
 		await(() -> received(recipient).size() == 1 && mail(recipient).status() == OutboxStatus.SENT, "a mail to " + recipient);
 	}
 
-	static void await(BooleanSupplier condition, String what) throws InterruptedException {
-		var until = Instant.now().plusSeconds(30);
-		while (!condition.getAsBoolean()) {
-			assertThat(Instant.now()).as("waiting for: " + what).isBefore(until);
-			Thread.sleep(50);
-		}
+	static void await(BooleanSupplier condition, String what) {
+		org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(50))
+				.until(condition::getAsBoolean);
 	}
 
 	static void awaitLatch(CountDownLatch latch) {

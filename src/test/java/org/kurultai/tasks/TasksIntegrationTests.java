@@ -78,7 +78,7 @@ class TasksIntegrationTests {
 
 	/** A silence procedure on the document's draft, ending three days and five hours from now in Almaty. */
 	long silence(String document) {
-		var deadline = LocalDateTime.now(clock.zone()).plusDays(3).plusHours(5).truncatedTo(ChronoUnit.MINUTES);
+		var deadline = LocalDateTime.ofInstant(clock.now(), clock.zone()).plusDays(3).plusHours(5).truncatedTo(ChronoUnit.MINUTES);
 		var proposed = api.post("/api/decisions", officer, """
 				{"body": "SOC", "document": "%s", "version": 0, "procedure": "SILENCE", "deadline": "%s", "timeZone": "Asia/Almaty"}"""
 				.formatted(document, deadline));
