@@ -1,7 +1,6 @@
 package org.kurultai.identity;
 
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -21,44 +20,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class InvitationPages {
 
-	private final Accounts accounts;
-	private final MessageSource messages;
+	private final SetPasswordForm form;
 
 	InvitationPages(Accounts accounts, MessageSource messages) {
-		this.accounts = accounts;
-		this.messages = messages;
+		this.form = new SetPasswordForm("invitation", "/invitations/", secret -> accounts.invitation(secret).account(),
+				accounts::acceptInvitation, messages);
 	}
 
 	@GetMapping("/invitations/{secret}")
 	String form(@PathVariable String secret, Model model, HttpServletResponse response) {
-		try {
-			model.addAttribute("account", accounts.invitation(secret).account());
-		}
-		catch (Accounts.LinkUnknown | Accounts.LinkGone refused) {
-			return LinkPages.gone(refused, "invitation", model, response);
-		}
-		model.addAttribute("secret", secret);
-		model.addAttribute("errors", Map.of());
-		return "invitation";
+		return form.show(secret, model, response);
 	}
 
 	@PostMapping("/invitations/{secret}")
 	String accept(@PathVariable String secret, @RequestParam(required = false) @Nullable String password,
 			@RequestParam(required = false) @Nullable String repeated, Model model, Locale locale, HttpServletResponse response) {
-		try {
-			accounts.acceptInvitation(secret, password, repeated == null ? "" : repeated);
-			model.addAttribute("done", "invitation");
-			return "link-done";
-		}
-		catch (Accounts.LinkUnknown | Accounts.LinkGone refused) {
-			return LinkPages.gone(refused, "invitation", model, response);
-		}
-		catch (Accounts.FieldInvalid | Accounts.PasswordTooShort refused) {
-			response.setStatus(400);
-			model.addAttribute("account", accounts.invitation(secret).account());
-			model.addAttribute("secret", secret);
-			model.addAttribute("errors", FormErrors.of((Accounts.Refusal) refused, messages, locale));
-			return "invitation";
-		}
+		return form.submit(secret, password, repeated, model, locale, response);
 	}
 }

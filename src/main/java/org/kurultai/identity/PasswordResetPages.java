@@ -23,10 +23,13 @@ class PasswordResetPages {
 
 	private final Accounts accounts;
 	private final MessageSource messages;
+	private final SetPasswordForm setPassword;
 
 	PasswordResetPages(Accounts accounts, MessageSource messages) {
 		this.accounts = accounts;
 		this.messages = messages;
+		this.setPassword = new SetPasswordForm("password-reset", "/password-reset/", secret -> accounts.passwordReset(secret).account(),
+				accounts::resetPassword, messages);
 	}
 
 	@GetMapping("/password-reset")
@@ -57,34 +60,12 @@ class PasswordResetPages {
 
 	@GetMapping("/password-reset/{secret}")
 	String form(@PathVariable String secret, Model model, HttpServletResponse response) {
-		try {
-			model.addAttribute("account", accounts.passwordReset(secret).account());
-		}
-		catch (Accounts.LinkUnknown | Accounts.LinkGone refused) {
-			return LinkPages.gone(refused, "password-reset", model, response);
-		}
-		model.addAttribute("secret", secret);
-		model.addAttribute("errors", Map.of());
-		return "password-reset-set";
+		return setPassword.show(secret, model, response);
 	}
 
 	@PostMapping("/password-reset/{secret}")
 	String set(@PathVariable String secret, @RequestParam(required = false) @Nullable String password,
 			@RequestParam(required = false) @Nullable String repeated, Model model, Locale locale, HttpServletResponse response) {
-		try {
-			accounts.resetPassword(secret, password, repeated == null ? "" : repeated);
-			model.addAttribute("done", "password-reset");
-			return "link-done";
-		}
-		catch (Accounts.LinkUnknown | Accounts.LinkGone refused) {
-			return LinkPages.gone(refused, "password-reset", model, response);
-		}
-		catch (Accounts.FieldInvalid | Accounts.PasswordTooShort refused) {
-			response.setStatus(400);
-			model.addAttribute("account", accounts.passwordReset(secret).account());
-			model.addAttribute("secret", secret);
-			model.addAttribute("errors", FormErrors.of((Accounts.Refusal) refused, messages, locale));
-			return "password-reset-set";
-		}
+		return setPassword.submit(secret, password, repeated, model, locale, response);
 	}
 }
