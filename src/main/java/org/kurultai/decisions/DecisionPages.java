@@ -104,12 +104,14 @@ class DecisionPages {
 	private void details(long id, Model model, @Nullable KurultaiUser user, Locale locale) {
 		var viewer = access.currentViewer();
 		var decision = decisions.decision(id, viewer);
-		var document = drafting.document(decision.document(), viewer);
+		var document = decision.document() == null ? null : drafting.document(decision.document(), viewer);
 		model.addAttribute("decision", decision);
+		model.addAttribute("effects", decisions.effects(decision));
 		model.addAttribute("meeting", decision.meeting() == null ? null
 				: meetings.meeting(decision.meeting(), access.seenBy(viewer)).orElse(null));
 		model.addAttribute("document", document);
-		model.addAttribute("version", drafting.version(document.id(), decision.version(), viewer));
+		model.addAttribute("version", document == null || decision.version() == null ? null
+				: drafting.version(document.id(), decision.version(), viewer));
 		model.addAttribute("bodyName", organs.body(decision.body()).nameOn(clock.today()).name());
 		boolean participantsView = access.maySee(viewer, org.kurultai.shared.Access.of(org.kurultai.shared.AccessLevel.PARTICIPANTS));
 		var objections = decisions.objections(id, viewer);
@@ -122,7 +124,8 @@ class DecisionPages {
 		boolean member = viewer.mandate() != null && viewer.mandate().mayObject();
 		model.addAttribute("kinds", java.util.Arrays.stream(StatementKind.values()).filter(kind -> member || !kind.membersOnly()).toList());
 		model.addAttribute("dueNow", decision.dueAt(clock.now()));
-		model.addAttribute("outcome", decision.outcomeNote() == null ? null : outcomes.inLanguage(decision.outcomeNote(), locale));
+		model.addAttribute("outcome", decision.outcomeNote() == null || decision.recorded() ? null
+				: outcomes.inLanguage(decision.outcomeNote(), locale));
 	}
 
 	@PostMapping("/documents/{id}/decisions")

@@ -11,24 +11,30 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.kurultai.shared.Effect;
+import org.kurultai.shared.Sources;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class DecisionRepository {
 
 	private final JdbcClient jdbc;
+	private final JsonMapper json;
 
-	DecisionRepository(JdbcClient jdbc) {
+	DecisionRepository(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	long insert(Decision decision) {
 		return jdbc.sql("""
 				insert into decision (body_code, kind, matter, rule, concerned, document_id, version, refers_to, procedure, meeting_id,
-				  present, proposed_at, proposed_by, proposed_for, deadline, time_zone, silence_seconds, round, status)
+				  present, proposed_at, proposed_by, proposed_for, deadline, time_zone, silence_seconds, round, status, application_id)
 				values (:body, :kind, :matter, :rule, :concerned, :document, :version, :refersTo, :procedure, :meeting, :present,
-				  :proposedAt, :proposedBy, :proposedFor, :deadline, :zone, :seconds, 1, 'OPEN') returning id""")
+				  :proposedAt, :proposedBy, :proposedFor, :deadline, :zone, :seconds, 1, 'OPEN', :application) returning id""")
+				.param("application", decision.application())
 				.param("body", decision.body()).param("kind", decision.kind().name()).param("matter", decision.matter().name())
 				.param("rule", decision.rule().name()).param("concerned", decision.concerned()).param("document", decision.document())
 				.param("version", decision.version()).param("refersTo", decision.refersTo()).param("procedure", decision.procedure().name())
@@ -53,8 +59,69 @@ class DecisionRepository {
 		return jdbc.sql("select * from decision where id = ? for share").param(id).query((rs, row) -> decision(rs)).optional();
 	}
 
-	List<Decision> all() {
-		return jdbc.sql("select * from decision order by proposed_at desc, id desc").query((rs, row) -> decision(rs)).list();
+	/**
+	 * The register's candidates of one body and year (either may be null): a decision counts in the
+	 * year of its register number, or, not adopted, of its day (adoption or proposal) in the forum's zone.
+	 */
+	List<Decision> register(@Nullable String body, @Nullable Integer year, ZoneId zone) {
+		return jdbc.sql("""
+				select * from decision
+				where (cast(:body as varchar) is null or body_code = :body)
+				  and (cast(:year as int) is null or register_year = :year
+				       or (register_year is null and extract(year from coalesce(decided_on, (proposed_at at time zone :zone)::date)) = :year))
+				order by coalesce(decided_on, (proposed_at at time zone :zone)::date) desc, id desc""")
+				.param("body", body).param("year", year).param("zone", zone.getId()).query((rs, row) -> decision(rs)).list();
+	}
+
+	/** The decisions on an application for a status, in order. */
+	List<Decision> onApplication(long application) {
+		return jdbc.sql("select * from decision where application_id = ? order by coalesce(decided_on, proposed_at::date), id")
+				.param(application).query((rs, row) -> decision(rs)).list();
+	}
+
+	/** A decision recorded from the forum's history: adopted, with its day, sources and register number. */
+	long insertRecorded(Decision decision) {
+		return jdbc.sql("""
+				insert into decision (body_code, kind, matter, rule, concerned, document_id, version, refers_to, procedure, meeting_id,
+				  present, proposed_at, proposed_by, proposed_for, round, status, closed_at, outcome_note, register_year, register_number,
+				  recorded, decided_on, sources, application_id)
+				values (:body, :kind, :matter, :rule, :concerned, :document, :version, :refersTo, :procedure, :meeting, '{}',
+				  :at, :by, 'SECRETARIAT', 1, 'ADOPTED', :at, :note, :year, :number, true, :decidedOn, :sources, :application) returning id""")
+				.param("body", decision.body()).param("kind", decision.kind().name()).param("matter", decision.matter().name())
+				.param("rule", decision.rule().name()).param("concerned", decision.concerned()).param("document", decision.document())
+				.param("version", decision.version()).param("refersTo", decision.refersTo()).param("procedure", decision.procedure().name())
+				.param("meeting", decision.meeting()).param("at", utc(decision.proposedAt())).param("by", decision.proposedBy())
+				.param("note", decision.outcomeNote()).param("year", decision.registerYear()).param("number", decision.registerNumber())
+				.param("decidedOn", decision.decidedOn()).param("sources", decision.sources().toArray())
+				.param("application", decision.application()).query(Long.class).single();
+	}
+
+	void insertEffects(long decision, List<Effect> effects) {
+		for (int i = 0; i < effects.size(); i++) {
+			var effect = effects.get(i);
+			jdbc.sql("insert into decision_effect (decision_id, position, kind, terms, effective_on) values (?, ?, ?, cast(? as jsonb), ?)")
+					.params(decision, i, effect.kind().name(), json.writeValueAsString(effect), effect.effectiveOn()).update();
+		}
+	}
+
+	List<DecidedEffect> effects(long decision) {
+		return jdbc.sql("select * from decision_effect where decision_id = ? order by position").param(decision)
+				.query((rs, row) -> {
+					var applied = rs.getObject("applied_at", OffsetDateTime.class);
+					return new DecidedEffect(rs.getInt("position"), json.readValue(rs.getString("terms"), Effect.class),
+							applied == null ? null : applied.toInstant(), rs.getObject("applied_from", java.time.LocalDate.class),
+							rs.getString("refusal"));
+				}).list();
+	}
+
+	void effectApplied(long decision, int position, Instant at, java.time.LocalDate from) {
+		jdbc.sql("update decision_effect set applied_at = ?, applied_from = ? where decision_id = ? and position = ? and applied_at is null")
+				.params(utc(at), from, decision, position).update();
+	}
+
+	void effectRefused(long decision, int position, String refusal) {
+		jdbc.sql("update decision_effect set refusal = ? where decision_id = ? and position = ? and applied_at is null")
+				.params(refusal, decision, position).update();
 	}
 
 	List<Decision> ofDocument(String document) {
@@ -75,8 +142,15 @@ class DecisionRepository {
 	}
 
 	void close(long id, DecisionStatus status, Instant at, String note, @Nullable Integer year, @Nullable Integer number) {
-		jdbc.sql("update decision set status = ?, closed_at = ?, outcome_note = ?, register_year = ?, register_number = ? where id = ? and status = 'OPEN'")
-				.params(status.name(), utc(at), note, year, number, id).update();
+		close(id, status, at, note, year, number, null);
+	}
+
+	void close(long id, DecisionStatus status, Instant at, String note, @Nullable Integer year, @Nullable Integer number,
+			java.time.@Nullable LocalDate decidedOn) {
+		jdbc.sql("""
+				update decision set status = ?, closed_at = ?, outcome_note = ?, register_year = ?, register_number = ?, decided_on = ?
+				where id = ? and status = 'OPEN'""")
+				.params(status.name(), utc(at), note, year, number, decidedOn, id).update();
 	}
 
 	void restart(long id, int version, Instant deadline) {
@@ -153,11 +227,13 @@ class DecisionRepository {
 		var closed = rs.getObject("closed_at", OffsetDateTime.class);
 		return new Decision(rs.getLong("id"), rs.getString("body_code"), DecisionKind.valueOf(rs.getString("kind")),
 				Matter.valueOf(rs.getString("matter")), DecisionRule.valueOf(rs.getString("rule")), rs.getString("concerned"),
-				rs.getString("document_id"), rs.getInt("version"), refers, Procedure.valueOf(rs.getString("procedure")),
+				rs.getString("document_id"), rs.getObject("version", Integer.class), refers, Procedure.valueOf(rs.getString("procedure")),
 				rs.getString("meeting_id"), Arrays.asList((String[]) rs.getArray("present").getArray()), instant(rs, "proposed_at"),
 				rs.getString("proposed_by"), rs.getString("proposed_for"), deadline == null ? null : deadline.toInstant(),
 				zone == null ? null : ZoneId.of(zone), silence, rs.getInt("round"), DecisionStatus.valueOf(rs.getString("status")),
-				closed == null ? null : closed.toInstant(), rs.getString("outcome_note"), registerYear, registerNumber);
+				closed == null ? null : closed.toInstant(), rs.getString("outcome_note"), registerYear, registerNumber,
+				rs.getBoolean("recorded"), rs.getObject("decided_on", java.time.LocalDate.class), Sources.of(rs.getArray("sources")),
+				rs.getObject("application_id", Long.class));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -32,13 +32,27 @@ import org.kurultai.registry.ParticipantCode;
 import org.kurultai.registry.ParticipantStatus;
 import org.kurultai.registry.Registry;
 import org.kurultai.registry.Standing;
+import org.kurultai.drafting.DocumentType;
+import org.kurultai.drafting.Paragraph;
+import org.kurultai.shared.Access;
+import org.kurultai.shared.AccessLevel;
+import org.kurultai.shared.DecidedBy;
+import org.kurultai.shared.Effect;
+import org.kurultai.shared.EffectHandler;
+import org.kurultai.shared.EffectKind;
 import org.kurultai.shared.ForumClock;
+import org.kurultai.shared.Refusal;
+import org.kurultai.shared.Sources;
 import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.NotAllowed;
 import org.kurultai.shared.NotFound;
 import org.kurultai.shared.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decisions of the forum's bodies. The chair (or the Secretariat) puts an agreed text for
@@ -65,9 +79,23 @@ public class Decisions {
 	private final Registry registry;
 	private final AuditLog audit;
 	private final ForumClock clock;
+	private final Map<EffectKind, EffectHandler> handlers = new java.util.EnumMap<>(EffectKind.class);
+	private final ApplicationEventPublisher events;
+	private final TransactionTemplate savepoint;
 
 	Decisions(DecisionRepository repository, DecisionRules rules, Drafting drafting, org.kurultai.drafting.Facilitation facilitation, AccessPolicy access, ActingRights rights,
-			Organs organs, Meetings meetings, Registry registry, AuditLog audit, ForumClock clock) {
+			Organs organs, Meetings meetings, Registry registry, AuditLog audit, ForumClock clock, List<EffectHandler> handlers,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+		for (var handler : handlers) {
+			for (var kind : handler.kinds()) {
+				if (this.handlers.put(kind, handler) != null) {
+					throw new IllegalStateException("Two modules apply effects of kind " + kind);
+				}
+			}
+		}
+		this.events = events;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.repository = repository;
 		this.rules = rules;
 		this.drafting = drafting;
@@ -85,7 +113,11 @@ public class Decisions {
 		return rules;
 	}
 
-	/** The decisions the viewer may see (those on documents they may see), newest first, optionally of one body and year. */
+	/**
+	 * The decisions the viewer may see (those on documents they may see, and those recorded from the
+	 * forum's history without a text Kurultai holds, which are public like their sources), newest
+	 * first, optionally of one body and year.
+	 */
 	public List<Decision> register(Viewer viewer, @Nullable String body, @Nullable Integer year) {
 		var documents = drafting.documents(viewer).stream().map(NegotiatedDocument::id).collect(Collectors.toSet());
 		var code = body == null || body.isBlank() ? null : body.trim().toUpperCase(Locale.ROOT);
@@ -93,12 +125,24 @@ public class Decisions {
 			throw InvalidRequest.of("body", "problem.body.unknown", body);
 		}
 		var seen = new HashMap<String, Boolean>();
-		return repository.all().stream().filter(decision -> documents.contains(decision.document()))
-				.filter(decision -> code == null || decision.body().equals(code))
-				.filter(decision -> year == null || year.equals(decision.registerYear())
-						|| (decision.registerYear() == null && LocalDate.ofInstant(decision.proposedAt(), clock.zone()).getYear() == year))
+		return repository.register(code, year, clock.zone()).stream()
+				.filter(decision -> decision.document() == null || documents.contains(decision.document()))
 				.map(decision -> asSeenBy(decision, viewer, seen))
 				.toList();
+	}
+
+	/** The decisions on an application for a status that the viewer may see, in order. */
+	public List<Decision> onApplication(long application, Viewer viewer) {
+		var documents = drafting.documents(viewer).stream().map(NegotiatedDocument::id).collect(Collectors.toSet());
+		var seen = new HashMap<String, Boolean>();
+		return repository.onApplication(application).stream()
+				.filter(decision -> decision.document() == null || documents.contains(decision.document()))
+				.map(decision -> asSeenBy(decision, viewer, seen)).toList();
+	}
+
+	/** The effects the decision carries, with when each was applied (the decision read through {@link #decision}). */
+	public List<DecidedEffect> effects(Decision decision) {
+		return repository.effects(decision.id());
 	}
 
 	/**
@@ -116,7 +160,9 @@ public class Decisions {
 	public Decision decision(long id, Viewer viewer) {
 		var decision = repository.find(id).orElseThrow(() -> NotFound.of("problem.notFound.decision", id));
 		try {
-			drafting.document(decision.document(), viewer);
+			if (decision.document() != null) {
+				drafting.document(decision.document(), viewer);
+			}
 		}
 		catch (NotFound hidden) {
 			throw NotFound.of("problem.notFound.decision", id);
@@ -180,16 +226,41 @@ public class Decisions {
 	public Decision propose(Account account, Proposal proposal) {
 		var mandate = rights.of(account, clock.today());
 		var viewer = access.viewer(account, clock.today());
-		var document = drafting.document(proposal.document(), viewer);
 		drafting.refuseUnlessFacilitating(mandate);
 		var body = proposal.body().trim().toUpperCase(Locale.ROOT);
 		if (!organs.isBody(body)) {
 			throw InvalidRequest.of("body", "problem.body.unknown", proposal.body());
 		}
-		int version = proposal.version();
+		var kind = proposal.kind() == null ? DecisionKind.DECISION : proposal.kind();
+		var effects = checkEffects(kind, proposal.effects());
+		Decision recommendation = proposal.refersTo() == null ? null : decision(proposal.refersTo(), viewer);
+		boolean inline = proposal.text() != null && !proposal.text().isEmpty();
+		if (inline && (proposal.document() != null || proposal.version() != null)) {
+			throw InvalidRequest.of("text", "problem.decision.textOrDocument");
+		}
+		String documentId = proposal.document();
+		Integer version = proposal.version();
+		if (!inline && documentId == null && recommendation != null) {
+			// the decision on a recommendation takes the very text recommended
+			documentId = recommendation.document();
+			version = recommendation.version();
+		}
+		if (!inline && (documentId == null || documentId.isBlank())) {
+			throw InvalidRequest.of("document", "problem.decision.documentNeeded");
+		}
+		if (!inline && version == null) {
+			throw InvalidRequest.of("version", "problem.decision.versionNeeded");
+		}
+		NegotiatedDocument document;
+		if (inline) {
+			document = tableInline(account, body, proposal, viewer);
+			version = 0;
+		}
+		else {
+			document = drafting.document(documentId, viewer);
+		}
 		Long refersTo = null;
-		if (proposal.refersTo() != null) {
-			var recommendation = decision(proposal.refersTo(), viewer);
+		if (recommendation != null) {
 			checkReferral(recommendation, body, document, version);
 			refersTo = recommendation.id();
 		}
@@ -204,7 +275,6 @@ public class Decisions {
 		}
 		var matter = proposal.matter() == null ? Matter.SUBSTANTIVE : proposal.matter();
 		var rule = rules.ruleFor(matter, concerned != null);
-		var kind = proposal.kind() == null ? DecisionKind.DECISION : proposal.kind();
 		var now = clock.now();
 		Decision decision;
 		if (proposal.procedure() == Procedure.SILENCE) {
@@ -223,9 +293,8 @@ public class Decisions {
 				throw InvalidRequest.of("deadline", "problem.decision.silenceTooLong", LONGEST_SILENCE.toDays(), proposal.deadline().atZone(zone));
 			}
 			long seconds = Math.max(1, (Duration.between(now, deadline).toMillis() + 999) / 1000);
-			decision = new Decision(0, body, kind, matter, rule, concerned, document.id(), text.number(), refersTo, Procedure.SILENCE,
-					null, List.of(), now, account.email(), account.actsFor(), deadline, zone, seconds, 1, DecisionStatus.OPEN, null, null,
-					null, null);
+			decision = Decision.proposed(body, kind, matter, rule, concerned, document.id(), text.number(), refersTo, Procedure.SILENCE,
+					null, List.of(), now, account.email(), account.actsFor(), deadline, zone, seconds, proposal.application());
 		}
 		else {
 			// a meeting the proposer may not see is, to them, no meeting at all: the same answer as an unknown id
@@ -250,11 +319,12 @@ public class Decisions {
 			if (present.isEmpty()) {
 				throw InvalidRequest.of("present", "problem.decision.presentNeeded");
 			}
-			decision = new Decision(0, body, kind, matter, rule, concerned, document.id(), text.number(), refersTo, Procedure.MEETING,
-					meeting.id(), present, now, account.email(), account.actsFor(), null, null, null, 1, DecisionStatus.OPEN, null, null,
-					null, null);
+			decision = Decision.proposed(body, kind, matter, rule, concerned, document.id(), text.number(), refersTo, Procedure.MEETING,
+					meeting.id(), present, now, account.email(), account.actsFor(), null, null, null, proposal.application());
 		}
 		long id = repository.insert(decision);
+		repository.insertEffects(id, effects);
+		events.publishEvent(new DecisionProposed(id, body, kind, proposal.application(), concerned, effects));
 		var after = new LinkedHashMap<String, Object>();
 		after.put("document", document.id());
 		after.put("version", text.name());
@@ -263,14 +333,88 @@ public class Decisions {
 		if (decision.deadline() != null) {
 			after.put("deadline", decision.deadlineAsSet().toString());
 		}
+		if (!effects.isEmpty()) {
+			after.put("effects", effects.stream().map(effect -> effect.kind().name()).toList());
+		}
+		if (proposal.application() != null) {
+			after.put("application", proposal.application());
+		}
 		audit.record(new Act(account.email(), account.actsFor(),
 				decision.silence() ? "silence.circulated" : "decision.proposed", "decision:" + id, null, after));
 		return repository.find(id).orElseThrow();
 	}
 
-	public record Proposal(String body, String document, int version, @Nullable DecisionKind kind, @Nullable Matter matter,
-			@Nullable String concerned, Procedure procedure, @Nullable String meeting, @Nullable List<String> present,
-			@Nullable LocalDateTime deadline, @Nullable String timeZone, @Nullable Long refersTo) {
+	/**
+	 * What is put for decision: a document's exact version, or (a short decision: an election, an
+	 * admission) its text inline in one or more languages, which Kurultai tables as a DECISION
+	 * document; the effects it has once adopted; the application for a status it decides on.
+	 */
+	public record Proposal(String body, @Nullable String document, @Nullable Integer version, @Nullable DecisionKind kind,
+			@Nullable Matter matter, @Nullable String concerned, Procedure procedure, @Nullable String meeting,
+			@Nullable List<String> present, @Nullable LocalDateTime deadline, @Nullable String timeZone, @Nullable Long refersTo,
+			@Nullable Map<String, String> text, @Nullable String title, @Nullable AccessLevel access, @Nullable List<Effect> effects,
+			@Nullable Long application) {
+
+		/** A proposal on a document's version, without effects (the form of the pages and of most tests). */
+		public Proposal(String body, String document, int version, @Nullable DecisionKind kind, @Nullable Matter matter,
+				@Nullable String concerned, Procedure procedure, @Nullable String meeting, @Nullable List<String> present,
+				@Nullable LocalDateTime deadline, @Nullable String timeZone, @Nullable Long refersTo) {
+			this(body, document, version, kind, matter, concerned, procedure, meeting, present, deadline, timeZone, refersTo, null, null,
+					null, null, null);
+		}
+	}
+
+	/** Each effect names a kind some module applies and passes that module's check; a recommendation has none. */
+	private List<Effect> checkEffects(DecisionKind kind, @Nullable List<Effect> requested) {
+		if (requested == null || requested.isEmpty()) {
+			return List.of();
+		}
+		if (kind == DecisionKind.RECOMMENDATION) {
+			throw InvalidRequest.of("effects", "problem.decision.recommendationHasNoEffects");
+		}
+		var effects = new ArrayList<Effect>();
+		for (int i = 0; i < requested.size(); i++) {
+			var raw = requested.get(i);
+			if (raw == null || raw.kind() == null) {
+				throw InvalidRequest.of("effects[" + i + "].kind", "problem.decision.effectKindNeeded");
+			}
+			var effect = raw.normalized();
+			var handler = handlers.get(effect.kind());
+			if (handler == null) {
+				throw InvalidRequest.of("effects[" + i + "].kind", "problem.decision.effectNotApplied", effect.kind());
+			}
+			handler.check(effect, i);
+			effects.add(effect);
+		}
+		return List.copyOf(effects);
+	}
+
+	/** Tables an inline decision text as a DECISION document of the body, agreed, in the languages given. */
+	private NegotiatedDocument tableInline(Account account, String body, Proposal proposal, Viewer viewer) {
+		var text = new java.util.LinkedHashMap<String, String>();
+		for (var entry : proposal.text().entrySet()) {
+			var language = entry.getKey() == null ? "" : entry.getKey().trim().toLowerCase(Locale.ROOT);
+			if (entry.getValue() == null || entry.getValue().isBlank()) {
+				throw InvalidRequest.of("text", "problem.decision.textEmpty", language);
+			}
+			text.put(language, entry.getValue().strip());
+		}
+		var title = proposal.title() != null && !proposal.title().isBlank() ? proposal.title().strip() : titleOf(text.values().iterator().next());
+		var level = proposal.access() == null ? AccessLevel.PARTICIPANTS : proposal.access();
+		if (level == AccessLevel.NAMED_PARTICIPANTS) {
+			throw InvalidRequest.of("access", "problem.decision.inlineAccess");
+		}
+		var tabled = drafting.table(account, new Drafting.NewDocument(DocumentType.DECISION, title, body, Access.of(level),
+				List.copyOf(text.keySet()), text.keySet().iterator().next(), List.of(Paragraph.agreed("1", text))));
+		return drafting.document(tabled.id(), viewer);
+	}
+
+	/** A title from the text's first sentence, at most 200 characters. */
+	static String titleOf(String text) {
+		var line = text.strip().split("\\R", 2)[0];
+		int stop = line.indexOf(". ");
+		var sentence = stop > 0 ? line.substring(0, stop + 1) : line;
+		return sentence.length() <= 200 ? sentence : sentence.substring(0, 199) + "…";
 	}
 
 	private void checkReferral(Decision recommendation, String body, NegotiatedDocument document, int version) {
@@ -282,8 +426,9 @@ public class Decisions {
 			throw new ReferralInvalid(lower.reportsTo() == null ? "problem.decision.referralToNoBody" : "problem.decision.referralToAnotherBody",
 					lower.code(), lower.reportsTo(), body);
 		}
-		if (!recommendation.document().equals(document.id()) || recommendation.version() != version) {
-			throw new ReferralInvalid("problem.decision.referralText", DocumentVersion.name(recommendation.version()), recommendation.document());
+		if (!document.id().equals(recommendation.document()) || !Integer.valueOf(version).equals(recommendation.version())) {
+			throw new ReferralInvalid("problem.decision.referralText", String.valueOf(recommendation.versionName()),
+					String.valueOf(recommendation.document()));
 		}
 	}
 
@@ -436,14 +581,115 @@ public class Decisions {
 					decision.meeting());
 		}
 		var note = outcome.explanation() + (decision.silence() ? "" : Decision.PRESENT + String.join(", ", decision.present()) + ".");
-		repository.close(decision.id(), status, now, note, year, number);
+		repository.close(decision.id(), status, now, note, year, number, outcome.adopted() ? day : null);
+		var register = number == null ? null : decision.body() + "/" + year + "/" + number;
 		var after = new LinkedHashMap<String, Object>();
 		after.put("status", status.name());
 		after.put("objections", outcome.countedObjections().stream().sorted().toList());
-		after.put("register", number == null ? "" : decision.body() + "/" + year + "/" + number);
+		after.put("register", register == null ? "" : register);
 		audit.record(new Act(actor, actsFor, decision.silence() ? "silence.closed" : "decision.closed", "decision:" + decision.id(),
 				Map.of("status", "OPEN"), after));
+		if (outcome.adopted()) {
+			applyEffects(decision, new DecidedBy(decision.id(), register, decision.body(), day, decision.meeting(), Sources.none(), false),
+					now, actor, actsFor);
+		}
+		events.publishEvent(new DecisionConcluded(decision.id(), decision.body(), decision.kind(), status, outcome.adopted() ? day : null,
+				register, decision.application(), decision.refersTo()));
 		return repository.find(decision.id()).orElseThrow();
+	}
+
+	/**
+	 * Applies the adopted decision's effects in order, each by the module owning its data, inside the
+	 * adopting transaction, each in a savepoint: one the forum's rules refuse on its day (a member
+	 * that has not signed the founding documents, say) leaves nothing of itself, is recorded as
+	 * refused with the reason, and the others still apply. Called only by the transaction that
+	 * closes the decision under its lock, so each effect applies exactly once.
+	 */
+	private void applyEffects(Decision decision, DecidedBy by, Instant now, String actor, String actsFor) {
+		for (var decided : repository.effects(decision.id())) {
+			if (decided.appliedAt() != null) {
+				continue;
+			}
+			var effect = decided.effect();
+			var from = effect.effectiveFrom(by.decidedOn());
+			String refusal = null;
+			try {
+				savepoint.executeWithoutResult(status -> handlers.get(effect.kind()).apply(effect, by));
+			}
+			catch (RuntimeException refused) {
+				if (!(refused instanceof Refusal)) {
+					throw refused;
+				}
+				refusal = refused.getMessage();
+			}
+			if (refusal == null) {
+				repository.effectApplied(decision.id(), decided.position(), now, from);
+			}
+			else {
+				repository.effectRefused(decision.id(), decided.position(), refusal);
+			}
+			var after = new LinkedHashMap<String, Object>();
+			after.put("effect", decided.position());
+			after.put("kind", effect.kind().name());
+			after.put("from", from.toString());
+			if (refusal != null) {
+				after.put("refusal", refusal);
+			}
+			audit.record(new Act(actor, actsFor, refusal == null ? "decision.effect.applied" : "decision.effect.refused",
+					"decision:" + decision.id(), null, after));
+		}
+	}
+
+	/**
+	 * Enters a decision the forum's history records (reference data) into the register: adopted on its
+	 * day by its body, at its meeting where known or by silence procedure, with its sources, its text
+	 * when Kurultai holds the document, the recommendation it followed, and its effects, which the
+	 * owning modules link to the history already recorded from the same sources (or record, where
+	 * the history lacks them). Numbered in the register like any adopted decision.
+	 */
+	@Transactional
+	public Decision recordHistorical(HistoricalDecision record) {
+		var body = record.body().trim().toUpperCase(Locale.ROOT);
+		if (!organs.isBody(body)) {
+			throw NotFound.of("problem.notFound.body", record.body());
+		}
+		if (record.meeting() != null && !meetings.exists(record.meeting())) {
+			throw NotFound.of("problem.notFound.meeting", record.meeting());
+		}
+		if (record.document() != null) {
+			drafting.document(record.document(), Viewer.PUBLIC);
+		}
+		if (record.refersTo() != null) {
+			var recommendation = repository.find(record.refersTo()).orElseThrow(() -> NotFound.of("problem.notFound.decision", record.refersTo()));
+			if (recommendation.kind() != DecisionKind.RECOMMENDATION) {
+				throw new ReferralInvalid("problem.decision.notAnAdoptedRecommendation", recommendation.id());
+			}
+		}
+		var effects = checkEffects(record.kind(), record.effects());
+		int year = record.decidedOn().getYear();
+		int number = repository.nextRegisterNumber(body, year);
+		var at = record.decidedOn().atStartOfDay(clock.zone()).toInstant();
+		var decision = new Decision(0, body, record.kind(), Matter.SUBSTANTIVE, rules.ruleFor(Matter.SUBSTANTIVE, false), null,
+				record.document(), record.version(), record.refersTo(), record.procedure(), record.meeting(), List.of(), at,
+				"reference:" + record.key(), "SECRETARIAT", null, null, null, 1, DecisionStatus.ADOPTED, at, record.note(), year, number, true,
+				record.decidedOn(), record.sources(), null);
+		long id = repository.insertRecorded(decision);
+		repository.insertEffects(id, effects);
+		var register = body + "/" + year + "/" + number;
+		var by = new DecidedBy(id, register, body, record.decidedOn(), record.meeting(), record.sources(), true);
+		for (var decided : repository.effects(id)) {
+			handlers.get(decided.effect().kind()).apply(decided.effect(), by);
+			repository.effectApplied(id, decided.position(), clock.now(), decided.effect().effectiveFrom(record.decidedOn()));
+		}
+		audit.record(new Act(Act.SYSTEM, "SECRETARIAT", "decision.recorded", "decision:" + id, null,
+				Map.of("key", record.key(), "register", register, "effects", effects.size())));
+		return repository.find(id).orElseThrow();
+	}
+
+	/** A decision of the forum's history, as its sources record it; {@code key} names it in the reference data. */
+	public record HistoricalDecision(String key, String body, DecisionKind kind, LocalDate decidedOn, Procedure procedure,
+			@Nullable String meeting, @Nullable String document, @Nullable Integer version, @Nullable Long refersTo, List<Effect> effects,
+			Sources sources, @Nullable String note) {
 	}
 
 	/**
@@ -476,6 +722,8 @@ public class Decisions {
 								hasBrackets ? " with bracketed paragraphs" : ""), null, null);
 				audit.record(new Act(actor, actsFor, "decision.withdrawn", "decision:" + id, Map.of("status", "OPEN"),
 						Map.of("status", "WITHDRAWN", "version", DocumentVersion.name(version))));
+				events.publishEvent(new DecisionConcluded(id, decision.body(), decision.kind(), DecisionStatus.WITHDRAWN, null, null,
+						decision.application(), decision.refersTo()));
 			}
 		}
 	}
@@ -502,6 +750,9 @@ public class Decisions {
 		}
 		String label = null;
 		if (paragraph != null && !paragraph.isBlank()) {
+			if (decision.document() == null || decision.version() == null) {
+				throw NotFound.of("problem.notFound.paragraph", paragraph);
+			}
 			label = drafting.version(decision.document(), decision.version(), viewer).paragraph(paragraph.trim())
 					.orElseThrow(() -> NotFound.of("problem.notFound.paragraph", paragraph)).label();
 		}
