@@ -469,10 +469,16 @@ class DraftingBrowserTests extends BrowserTestSupport {
 				"paragraph 1, Alt 2" });
 		assertThat(choices.locator("optgroup")).hasAttribute("label", "Paragraph 1");
 		assertThat(form.locator("input[name=alternative]")).hasCount(0);
-		form.locator("select[name=kind]").selectOption("CHOOSE_ALTERNATIVE");
-		choices.selectOption("1|Alt 1");
-		form.locator("input[name=explanation]").fill("Every year is what the capitals agreed.");
 		var propose = new Locator.GetByRoleOptions().setName("Propose");
+		form.locator("select[name=kind]").selectOption("CHOOSE_ALTERNATIVE");
+		form.locator("input[name=explanation]").fill("Every year is what the capitals agreed.");
+		var nothingPicked = follow(() -> form.getByRole(AriaRole.BUTTON, propose).click());
+		assertEquals(400, nothingPicked.status(), "choosing an alternative without picking one");
+		assertThat(page.locator("#error-propose-amendment-alternative")).hasText("Paragraph PP1 holds no alternatives to choose from.");
+		assertThat(choices).hasAttribute("aria-invalid", "true");
+		assertThat(form.locator("select[name=kind]")).hasValue("CHOOSE_ALTERNATIVE");
+		assertThat(form.locator("input[name=explanation]")).hasValue("Every year is what the capitals agreed.");
+		choices.selectOption("1|Alt 1");
 		assertEquals(200, follow(() -> form.getByRole(AriaRole.BUTTON, propose).click()).status());
 
 		var chosen = amendmentRow("settle paragraph 1 on Alt 1");
