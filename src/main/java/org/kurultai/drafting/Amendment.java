@@ -8,12 +8,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An amendment a delegation proposes against one named version of a document. It stays proposed
- * until the chair takes it into a new revision, or a revision that leaves it out makes it outdated.
+ * until the chair takes it into a new revision, a revision that leaves it out makes it outdated, or
+ * the proposing State's delegation withdraws it (it then stays on the record as withdrawn).
  */
 public record Amendment(long id, String document, int againstVersion, AmendmentKind kind, @Nullable String paragraph,
 		@Nullable String alternative, Map<String, String> text, String proposedBy, List<String> cosponsors,
 		Instant proposedAt, @Nullable String explanation, Status status, @Nullable Integer takenInto, List<String> invited,
-		List<String> declined) {
+		List<String> declined, @Nullable Instant withdrawnAt) {
 
 	/**
 	 * {@code cosponsors} are the States whose delegations accepted the proposer's invitation; the
@@ -27,6 +28,14 @@ public record Amendment(long id, String document, int againstVersion, AmendmentK
 		declined = List.copyOf(declined);
 	}
 
+	/** An amendment not withdrawn. */
+	public Amendment(long id, String document, int againstVersion, AmendmentKind kind, @Nullable String paragraph,
+			@Nullable String alternative, Map<String, String> text, String proposedBy, List<String> cosponsors, Instant proposedAt,
+			@Nullable String explanation, Status status, @Nullable Integer takenInto, List<String> invited, List<String> declined) {
+		this(id, document, againstVersion, kind, paragraph, alternative, text, proposedBy, cosponsors, proposedAt, explanation, status,
+				takenInto, invited, declined, null);
+	}
+
 	/** An amendment whose co-sponsors have all accepted, with no invitation pending or declined. */
 	public Amendment(long id, String document, int againstVersion, AmendmentKind kind, @Nullable String paragraph,
 			@Nullable String alternative, Map<String, String> text, String proposedBy, List<String> cosponsors, Instant proposedAt,
@@ -36,7 +45,7 @@ public record Amendment(long id, String document, int againstVersion, AmendmentK
 	}
 
 	public enum Status {
-		PROPOSED, TAKEN_IN, OUTDATED;
+		PROPOSED, TAKEN_IN, OUTDATED, WITHDRAWN;
 
 		public String label() {
 			return this == TAKEN_IN ? "taken in" : name().toLowerCase(java.util.Locale.ROOT);

@@ -147,9 +147,20 @@ public class DocumentPages {
 			var answerable = new LinkedHashMap<Long, List<String>>();
 			amendments.forEach(a -> answerable.put(a.id(), drafting.answerable(a, user == null ? null : user.account())));
 			model.addAttribute("answerable", answerable);
+			// the buttons each ask the policy the act applies
+			var account = user == null ? null : user.account();
+			var withdrawable = new LinkedHashMap<Long, Boolean>();
+			amendments.forEach(a -> withdrawable.put(a.id(), drafting.mayWithdraw(document, a, account)));
+			model.addAttribute("withdrawable", withdrawable);
+			var positions = drafting.positions(id, viewer);
+			var ownStances = new LinkedHashMap<String, AlternativePosition.Stance>();
+			positions.stream().filter(position -> account != null && position.participant().equals(account.participant()))
+					.filter(position -> drafting.mayWithdraw(document, position, account))
+					.forEach(position -> ownStances.put(key(position.paragraph(), position.alternative()), position.stance()));
+			model.addAttribute("ownStances", ownStances);
 			model.addAttribute("open", amendments.stream()
 					.filter(a -> a.status() == Amendment.Status.PROPOSED && a.againstVersion() == shown.number()).toList());
-			model.addAttribute("positions", positions(drafting.positions(id, viewer)));
+			model.addAttribute("positions", positions(positions));
 			var permissions = current ? drafting.permissions(document, user == null ? null : user.account()) : Drafting.Permissions.NONE;
 			model.addAttribute("permissions", permissions);
 			model.addAttribute("kinds", AmendmentKind.values());
@@ -248,8 +259,21 @@ public class DocumentPages {
 				throw new FormProblem.Refusal("againstVersion", "drafting.form.unknown-version", String.valueOf(against));
 			}
 			var cosponsors = form.getFirst("cosponsors");
-			drafting.propose(user.account(), id, new Drafting.NewAmendment(againstVersion, choice(AmendmentKind.class, form.getFirst("kind"), "kind"),
-					String.valueOf(form.getFirst("paragraph")), form.getFirst("alternative"), texts,
+			var kind = choice(AmendmentKind.class, form.getFirst("kind"), "kind");
+			var paragraph = String.valueOf(form.getFirst("paragraph"));
+			String alternative = null;
+			if (kind == AmendmentKind.CHOOSE_ALTERNATIVE) {
+				// the alternative is picked among those of the version's paragraphs ("1|Alt 2"): the pick names its paragraph
+				var picked = form.getFirst("alternative");
+				if (picked != null && picked.contains("|")) {
+					paragraph = picked.substring(0, picked.indexOf('|'));
+					alternative = picked.substring(picked.indexOf('|') + 1);
+				}
+				else {
+					alternative = picked;
+				}
+			}
+			drafting.propose(user.account(), id, new Drafting.NewAmendment(againstVersion, kind, paragraph, alternative, texts,
 					cosponsors == null || cosponsors.isBlank() ? List.of() : codes(cosponsors, "cosponsors"), form.getFirst("explanation")));
 			return "redirect:/documents/" + document.id() + "#amendments";
 		}
@@ -286,6 +310,35 @@ public class DocumentPages {
 		}
 	}
 
+	@PostMapping("/documents/{id}/amendments/{amendment}/withdrawal")
+	String withdraw(@AuthenticationPrincipal KurultaiUser user, @PathVariable String id, @PathVariable long amendment,
+			@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response, Locale locale) {
+		try {
+			var withdrawn = drafting.withdraw(user.account(), id, amendment);
+			return "redirect:/documents/" + withdrawn.document() + "#amendments";
+		}
+		catch (RuntimeException refused) {
+			forms.refused(refused, "withdraw-" + amendment, Set.of(), form, model, response);
+			return document(id, null, form.getFirst("view"), model, user, locale);
+		}
+	}
+
+	@PostMapping("/documents/{id}/positions/withdrawal")
+	String withdrawPosition(@AuthenticationPrincipal KurultaiUser user, @PathVariable String id,
+			@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response, Locale locale) {
+		var paragraph = String.valueOf(form.getFirst("paragraph"));
+		var alternative = String.valueOf(form.getFirst("alternative"));
+		try {
+			var document = drafting.document(id, access.viewer(user.account(), clock.today()));
+			drafting.withdrawPosition(user.account(), id, paragraph, alternative);
+			return "redirect:/documents/" + document.id() + "#p-" + paragraph;
+		}
+		catch (RuntimeException refused) {
+			forms.refused(refused, "position-" + key(paragraph, alternative), Set.of(), form, model, response);
+			return document(id, null, form.getFirst("view"), model, user, locale);
+		}
+	}
+
 	@PostMapping("/documents/{id}/positions")
 	String state(@AuthenticationPrincipal KurultaiUser user, @PathVariable String id, @RequestParam MultiValueMap<String, String> form,
 			Model model, HttpServletResponse response, Locale locale) {
@@ -297,7 +350,7 @@ public class DocumentPages {
 			return "redirect:/documents/" + id.toUpperCase(Locale.ROOT) + "#p-" + paragraph;
 		}
 		catch (RuntimeException refused) {
-			forms.refused(refused, "position-" + paragraph.toLowerCase(Locale.ROOT) + "|" + alternative.toLowerCase(Locale.ROOT), Set.of(),
+			forms.refused(refused, "position-" + key(paragraph, alternative), Set.of(),
 					form, model, response);
 			return document(id, null, form.getFirst("view"), model, user, locale);
 		}
@@ -366,11 +419,16 @@ public class DocumentPages {
 	private static Map<String, Stances> positions(List<AlternativePosition> positions) {
 		var byAlternative = new LinkedHashMap<String, Stances>();
 		for (var position : positions) {
-			var key = position.paragraph().toLowerCase(Locale.ROOT) + "|" + position.alternative().toLowerCase(Locale.ROOT);
+			var key = key(position.paragraph(), position.alternative());
 			var stances = byAlternative.computeIfAbsent(key, k -> new Stances(new ArrayList<>(), new ArrayList<>()));
 			(position.stance() == AlternativePosition.Stance.SUPPORTS ? stances.supporters() : stances.opponents()).add(position.participant());
 		}
 		return byAlternative;
+	}
+
+	/** An alternative of a paragraph as the page keys it: "4|alt 2". */
+	static String key(String paragraph, String alternative) {
+		return paragraph.toLowerCase(Locale.ROOT) + "|" + alternative.toLowerCase(Locale.ROOT);
 	}
 
 	record Stances(List<String> supporters, List<String> opponents) {

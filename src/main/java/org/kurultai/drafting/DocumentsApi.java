@@ -143,6 +143,13 @@ class DocumentsApi {
 		return drafting.answer(user.account(), id, amendment, participant, false);
 	}
 
+	@PostMapping(path = "/{id}/amendments/{amendment}/withdrawal")
+	@Operation(summary = "The proposing State's delegation withdraws its amendment while it is proposed; it stays on the record as "
+			+ "WITHDRAWN and the invitations to co-sponsor it that were not answered lapse")
+	Amendment withdraw(@AuthenticationPrincipal KurultaiUser user, @PathVariable String id, @PathVariable long amendment) {
+		return drafting.withdraw(user.account(), id, amendment);
+	}
+
 	@PostMapping(path = "/{id}/revisions", consumes = "application/json")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "The chair or the Secretariat issues a new revision, taking in amendments and marking paragraphs")
@@ -155,6 +162,13 @@ class DocumentsApi {
 	@Operation(summary = "A delegation states that it supports or opposes an alternative of a bracketed paragraph")
 	AlternativePosition state(@AuthenticationPrincipal KurultaiUser user, @PathVariable String id, @Valid @RequestBody NewPosition request) {
 		return drafting.state(user.account(), id, request.paragraph(), request.alternative(), request.stance());
+	}
+
+	@PostMapping(path = "/{id}/positions/withdrawal", consumes = "application/json")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "A delegation withdraws the support or opposition its State stated on an alternative")
+	void withdrawPosition(@AuthenticationPrincipal KurultaiUser user, @PathVariable String id, @Valid @RequestBody PositionWithdrawal request) {
+		drafting.withdrawPosition(user.account(), id, request.paragraph(), request.alternative());
 	}
 
 	private Summary summary(NegotiatedDocument d) {
@@ -228,5 +242,8 @@ class DocumentsApi {
 
 	record NewPosition(@NotBlank @Size(max = 20) String paragraph, @NotBlank @Size(max = 20) String alternative,
 			@NotNull AlternativePosition.Stance stance) {
+	}
+
+	record PositionWithdrawal(@NotBlank @Size(max = 20) String paragraph, @NotBlank @Size(max = 20) String alternative) {
 	}
 }

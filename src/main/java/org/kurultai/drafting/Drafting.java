@@ -207,17 +207,42 @@ public class Drafting {
 			throw NotFound.of("problem.notFound.version", document.id(), DocumentVersion.name(proposal.againstVersion()));
 		}
 		var invited = invitations(proposal.cosponsors(), account.participant(), clock.today());
-		var text = proposal.text() == null ? Map.<String, String>of() : proposal.text();
-		checkLanguages(text.keySet(), current.languages());
+		if (proposal.text() != null) {
+			checkLanguages(proposal.text().keySet(), current.languages());
+		}
+		var text = stripped(proposal.text());
 		if (proposal.kind().needsText() && text.getOrDefault(current.originalLanguage(), "").isBlank()) {
 			throw InvalidRequest.of("text", "problem.drafting.amendmentTextNeeded", current.originalLanguage());
 		}
+		var base = repository.version(document.id(), latest).orElseThrow();
+		// the paragraph and the alternative as the version labels them, so that "4BIS" and "4bis" are one amendment
+		var paragraph = blankToNull(proposal.paragraph());
+		var target = paragraph == null ? java.util.Optional.<Paragraph>empty() : base.paragraph(paragraph);
+		if (target.isPresent()) {
+			paragraph = target.get().label();
+		}
+		String alternative = null;
+		if (proposal.kind() == AmendmentKind.CHOOSE_ALTERNATIVE && target.isPresent()) {
+			alternative = alternativeOf(target.get(), proposal.alternative()).label();
+		}
 		var now = clock.now();
-		var amendment = new Amendment(0, document.id(), latest, proposal.kind(), blankToNull(proposal.paragraph()),
-				blankToNull(proposal.alternative()), text, account.participant(), List.of(), now,
-				blankToNull(proposal.explanation()), Amendment.Status.PROPOSED, null, invited, List.of());
-		Revision.check(repository.version(document.id(), latest).orElseThrow(), amendment);
-		long amendmentId = repository.insert(amendment, account.email());
+		var amendment = new Amendment(0, document.id(), latest, proposal.kind(), paragraph, alternative, text, account.participant(),
+				List.of(), now, blankToNull(proposal.explanation()), Amendment.Status.PROPOSED, null, invited, List.of());
+		Revision.check(base, amendment);
+		if (repository.sameProposed(amendment).isPresent()) {
+			throw new DuplicateAmendment(account.participant(), latest);
+		}
+		long amendmentId;
+		try {
+			amendmentId = repository.insert(amendment, account.email());
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException raced) {
+			// the same amendment, proposed at the same moment by another request of the delegation, was written first
+			if (String.valueOf(raced.getMostSpecificCause().getMessage()).contains("amendment_proposed_once")) {
+				throw new DuplicateAmendment(account.participant(), latest);
+			}
+			throw raced;
+		}
 		repository.invite(amendmentId, invited, now, account.email());
 		audit.record(new Act(account.email(), account.actsFor(), "amendment.proposed", "document:" + document.id(), null,
 				Map.of("amendment", amendmentId, "against", DocumentVersion.name(latest), "kind", proposal.kind().name(),
@@ -264,7 +289,7 @@ public class Drafting {
 		repository.lockShared(document.id());
 		var amendment = repository.amendment(amendmentId).filter(found -> found.document().equals(document.id()))
 				.orElseThrow(() -> NotFound.of("problem.notFound.amendment", amendmentId));
-		if (!amendment.invited().contains(code) && !amendment.cosponsors().contains(code) && !amendment.declined().contains(code)) {
+		if (!repository.wasInvited(amendmentId, code)) {
 			throw NotFound.of("problem.notFound.cosponsorInvitation", amendmentId, participant);
 		}
 		if (!actsFor(account, code, today)) {
@@ -314,14 +339,131 @@ public class Drafting {
 		}
 		refuseIfAdopted(document);
 		var version = latest(document.id(), access.viewer(account, clock.today()));
-		var target = version.paragraph(paragraph).orElseThrow(() -> NotFound.of("problem.notFound.paragraph", paragraph));
-		var chosen = target.alternative(alternative).orElseThrow(() -> NotFound.of("problem.notFound.alternative", paragraph, alternative));
+		var target = version.paragraph(paragraph.trim())
+				.orElseThrow(() -> InvalidRequest.of("paragraph", "problem.drafting.noSuchParagraph", paragraph, version.name()));
+		var chosen = alternativeOf(target, alternative);
 		var position = new AlternativePosition(target.label(), chosen.label(), account.participant(), stance, version.number(),
 				clock.now());
 		repository.state(document.id(), position);
 		audit.record(new Act(account.email(), account.actsFor(), "alternative.position-stated", "document:" + document.id(), null,
 				Map.of("paragraph", target.label(), "alternative", chosen.label(), "stance", stance.name())));
 		return position;
+	}
+
+	/**
+	 * One of the paragraph's alternatives, by its label: choosing an alternative (to settle on it, to
+	 * support or oppose it) is a pick from those the paragraph holds. Anything else is refused on the
+	 * field {@code alternative}.
+	 */
+	private static Alternative alternativeOf(Paragraph paragraph, @Nullable String label) {
+		if (paragraph.alternatives().isEmpty()) {
+			throw InvalidRequest.of("alternative", "problem.drafting.noAlternatives", paragraph.label());
+		}
+		var labels = paragraph.alternatives().stream().map(Alternative::label).toList();
+		if (label == null || label.isBlank()) {
+			throw InvalidRequest.of("alternative", "problem.drafting.alternativeNeeded", paragraph.label(), labels);
+		}
+		return paragraph.alternative(label.trim())
+				.orElseThrow(() -> InvalidRequest.of("alternative", "problem.drafting.noSuchAlternative", paragraph.label(), label, labels));
+	}
+
+	/**
+	 * The proposing State's acting delegation withdraws its amendment while it is proposed. The
+	 * amendment stays on the record as withdrawn; the invitations to co-sponsor it that were not
+	 * answered end. Audited.
+	 */
+	@Transactional
+	public Amendment withdraw(Account account, String id, long amendmentId) {
+		var today = clock.today();
+		var document = document(id, access.viewer(account, today));
+		repository.lockShared(document.id()); // a revision under way takes it in or outdates it first
+		var current = repository.document(document.id()).orElseThrow();
+		var amendment = repository.amendment(amendmentId).filter(found -> found.document().equals(document.id()))
+				.orElseThrow(() -> NotFound.of("problem.notFound.amendment", amendmentId));
+		var refusal = withdrawalRefusal(current, amendment, account, today);
+		if (refusal != null) {
+			throw refusal;
+		}
+		var now = clock.now();
+		if (!repository.withdraw(amendmentId, now, account.email())) {
+			// withdrawn (or taken in) by another request meanwhile
+			throw new AmendmentNotWithdrawable(amendmentId, repository.amendment(amendmentId).orElseThrow().status());
+		}
+		var lapsed = repository.lapseInvitations(amendmentId, now, account.email());
+		audit.record(new Act(account.email(), account.actsFor(), "amendment.withdrawn", "document:" + document.id(),
+				Map.of("amendment", amendmentId, "status", Amendment.Status.PROPOSED.name(), "invited", amendment.invited()),
+				Map.of("amendment", amendmentId, "status", Amendment.Status.WITHDRAWN.name(), "invitationsLapsed", lapsed)));
+		return repository.amendment(amendmentId).orElseThrow();
+	}
+
+	/**
+	 * Whether the person may withdraw the amendment now: the policy {@link #withdraw} applies, asked
+	 * by the pages before they offer the button.
+	 */
+	public boolean mayWithdraw(NegotiatedDocument document, Amendment amendment, @Nullable Account account) {
+		return account != null && withdrawalRefusal(document, amendment, account, clock.today()) == null;
+	}
+
+	/** Why the person may not withdraw the amendment, or null if they may: only the proposer's acting delegation, only while proposed. */
+	private @Nullable RuntimeException withdrawalRefusal(NegotiatedDocument document, Amendment amendment, Account account, LocalDate today) {
+		if (!actsFor(account, amendment.proposedBy(), today)) {
+			return NotAllowed.of("problem.drafting.whoWithdrawsAmendment", amendment.proposedBy(), account.actsFor(), today);
+		}
+		if (document.adopted()) {
+			return new DocumentAdopted(document.symbol());
+		}
+		if (amendment.status() != Amendment.Status.PROPOSED) {
+			return new AmendmentNotWithdrawable(amendment.id(), amendment.status());
+		}
+		return null;
+	}
+
+	/**
+	 * A delegation withdraws the support or opposition its State stated on an alternative: the stance
+	 * is no longer shown or counted. Audited.
+	 */
+	@Transactional
+	public AlternativePosition withdrawPosition(Account account, String id, String paragraph, String alternative) {
+		var today = clock.today();
+		var document = document(id, access.viewer(account, today));
+		if (account.participant() == null || !rights.of(account, today).maySpeak()) {
+			throw NotAllowed.of("problem.drafting.whoStatesPositions");
+		}
+		var position = repository.positions(document.id()).stream()
+				.filter(stated -> stated.participant().equals(account.participant()) && stated.paragraph().equalsIgnoreCase(paragraph.trim())
+						&& stated.alternative().equalsIgnoreCase(alternative.trim()))
+				.findFirst()
+				.orElseThrow(() -> NotFound.of("problem.notFound.position", account.participant(), paragraph, alternative));
+		var refusal = positionWithdrawalRefusal(document, position, account, today);
+		if (refusal != null) {
+			throw refusal;
+		}
+		if (!repository.withdraw(document.id(), position)) {
+			throw NotFound.of("problem.notFound.position", account.participant(), paragraph, alternative);
+		}
+		audit.record(new Act(account.email(), account.actsFor(), "alternative.position-withdrawn", "document:" + document.id(),
+				Map.of("paragraph", position.paragraph(), "alternative", position.alternative(), "stance", position.stance().name()),
+				Map.of("paragraph", position.paragraph(), "alternative", position.alternative(), "stance", "NONE")));
+		return position;
+	}
+
+	/**
+	 * Whether the person may withdraw this stated position now: the policy {@link #withdrawPosition}
+	 * applies, asked by the pages before they offer the button.
+	 */
+	public boolean mayWithdraw(NegotiatedDocument document, AlternativePosition position, @Nullable Account account) {
+		return account != null && positionWithdrawalRefusal(document, position, account, clock.today()) == null;
+	}
+
+	private @Nullable RuntimeException positionWithdrawalRefusal(NegotiatedDocument document, AlternativePosition position, Account account,
+			LocalDate today) {
+		if (!actsFor(account, position.participant(), today)) {
+			return NotAllowed.of("problem.drafting.whoStatesPositions");
+		}
+		if (document.adopted()) {
+			return new DocumentAdopted(document.symbol());
+		}
+		return null;
 	}
 
 	/**
@@ -540,6 +682,19 @@ public class Drafting {
 		return id.trim().toUpperCase(Locale.ROOT);
 	}
 
+	/** An amendment's text as compared and kept: each language's text without surrounding blanks, empty ones left out. */
+	private static Map<String, String> stripped(@Nullable Map<String, String> text) {
+		var kept = new java.util.TreeMap<String, String>();
+		if (text != null) {
+			text.forEach((language, wording) -> {
+				if (language != null && wording != null && !wording.isBlank()) {
+					kept.put(language, wording.strip());
+				}
+			});
+		}
+		return kept;
+	}
+
 	private static @Nullable String blankToNull(@Nullable String value) {
 		return value == null || value.isBlank() ? null : value.trim();
 	}
@@ -558,7 +713,33 @@ public class Drafting {
 		}
 	}
 
-	/** An invitation to co-sponsor is answered while the amendment is proposed; once taken in or outdated, it lapses. */
+	/** One delegation proposes one amendment once against a version, while it is still proposed. */
+	public static class DuplicateAmendment extends RuleViolation {
+
+		DuplicateAmendment(String proposer, int version) {
+			super("problem.drafting.duplicateAmendment", proposer, DocumentVersion.name(version));
+		}
+
+		@Override
+		public String rule() {
+			return "duplicate-amendment";
+		}
+	}
+
+	/** An amendment is withdrawn while it is proposed; once taken in, outdated or withdrawn it stays as it is. */
+	public static class AmendmentNotWithdrawable extends RuleViolation {
+
+		AmendmentNotWithdrawable(long amendment, Amendment.Status status) {
+			super("problem.drafting.notWithdrawable", amendment, status);
+		}
+
+		@Override
+		public String rule() {
+			return "amendment-not-proposed";
+		}
+	}
+
+	/** An invitation to co-sponsor is answered while the amendment is proposed; once taken in, outdated or withdrawn, it lapses. */
 	public static class InvitationLapsed extends RuleViolation {
 
 		InvitationLapsed(long amendment, Amendment.Status status) {

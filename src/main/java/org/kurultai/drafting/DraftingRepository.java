@@ -160,6 +160,42 @@ class DraftingRepository {
 				.params(accepted ? "ACCEPTED" : "DECLINED", utc(at), account, amendment, participant).update() == 1;
 	}
 
+	/**
+	 * An amendment of the same delegation still proposed against the same version with the same kind,
+	 * paragraph, alternative and text (the text compared as JSON, whatever the order of its languages).
+	 */
+	Optional<Long> sameProposed(Amendment amendment) {
+		return jdbc.sql("""
+				select id from amendment where status = 'PROPOSED' and duplicate_of is null and document_id = ? and against_version = ?
+				  and proposed_by = ? and kind = ? and coalesce(paragraph, '') = ? and coalesce(alternative, '') = ?
+				  and coalesce(text, '{}'::jsonb) = cast(? as jsonb)
+				order by id limit 1""")
+				.params(amendment.document(), amendment.againstVersion(), amendment.proposedBy(), amendment.kind().name(),
+						amendment.paragraph() == null ? "" : amendment.paragraph(), amendment.alternative() == null ? "" : amendment.alternative(),
+						json.writeValueAsString(amendment.text()))
+				.query(Long.class).optional();
+	}
+
+	/** Marks a proposed amendment withdrawn; false if it was no longer proposed (taken in, outdated or withdrawn meanwhile). */
+	boolean withdraw(long amendment, Instant at, String account) {
+		return jdbc.sql("update amendment set status = 'WITHDRAWN', withdrawn_at = ?, withdrawn_by = ? where id = ? and status = 'PROPOSED'")
+				.params(utc(at), account, amendment).update() == 1;
+	}
+
+	/** Ends the invitations to co-sponsor the amendment that were not answered; returns the States they were sent to. */
+	List<String> lapseInvitations(long amendment, Instant at, String account) {
+		return jdbc.sql("""
+				update cosponsorship set status = 'LAPSED', answered_at = ?, answered_by = ?
+				where amendment_id = ? and status = 'INVITED' returning participant""")
+				.params(utc(at), account, amendment).query(String.class).list().stream().sorted().toList();
+	}
+
+	/** Whether the State was ever invited to co-sponsor the amendment (whatever became of the invitation). */
+	boolean wasInvited(long amendment, String participant) {
+		return jdbc.sql("select count(*) from cosponsorship where amendment_id = ? and participant = ?").params(amendment, participant)
+				.query(Integer.class).single() > 0;
+	}
+
 	void takeIn(List<Long> ids, int version) {
 		if (!ids.isEmpty()) {
 			jdbc.sql("update amendment set status = 'TAKEN_IN', taken_into = :version where id in (:ids)")
@@ -182,6 +218,13 @@ class DraftingRepository {
 				.params(document, position.paragraph(), position.alternative(), position.participant(), position.stance().name(),
 						position.onVersion(), utc(position.recordedAt()))
 				.update();
+	}
+
+	/** Removes a State's stance on an alternative; false if there was none (withdrawn meanwhile). */
+	boolean withdraw(String document, AlternativePosition position) {
+		return jdbc.sql("""
+				delete from alternative_position where document_id = ? and paragraph = ? and alternative = ? and participant = ?""")
+				.params(document, position.paragraph(), position.alternative(), position.participant()).update() == 1;
 	}
 
 	List<AlternativePosition> positions(String document) {
@@ -223,7 +266,8 @@ class DraftingRepository {
 				AmendmentKind.valueOf(rs.getString("kind")), rs.getString("paragraph"), rs.getString("alternative"),
 				text == null ? Map.of() : json.readValue(text, TEXT), rs.getString("proposed_by"),
 				codes(rs, "accepted_cosponsors"), instant(rs, "proposed_at"), rs.getString("explanation"),
-				Amendment.Status.valueOf(rs.getString("status")), taken, codes(rs, "invited_cosponsors"), codes(rs, "declined_cosponsors"));
+				Amendment.Status.valueOf(rs.getString("status")), taken, codes(rs, "invited_cosponsors"), codes(rs, "declined_cosponsors"),
+				rs.getObject("withdrawn_at") == null ? null : instant(rs, "withdrawn_at"));
 	}
 
 	private static List<String> codes(ResultSet rs, String column) throws SQLException {

@@ -167,8 +167,9 @@ class DraftingBrowserTests extends BrowserTestSupport {
 		assertThat(replace).hasCount(1);
 		assertThat(replace).hasAttribute("data-status", "PROPOSED");
 		assertThat(replace.locator("td")).hasText(new Pattern[] { Pattern.compile("^\\d+$"), Pattern.compile("^Rev\\.1$"),
-				Pattern.compile("^Kazakhstan$"), Pattern.compile("^replace paragraph 2$"),
-				Pattern.compile("^We warmly thank Kazakhstan for hosting the summit\\.$"), Pattern.compile("^proposed$") });
+				Pattern.compile("^Kazakhstan$"), Pattern.compile("^replace paragraph 2 — Explanation: The summit, not a meeting\\.$"),
+				Pattern.compile("^We warmly thank Kazakhstan for hosting the summit\\.$"), Pattern.compile("^proposed\\s*Withdraw$") });
+		assertThat(replace.locator(".explanation q")).hasText("The summit, not a meeting.");
 		var alternative = amendmentRow("propose an alternative to paragraph 1");
 		assertThat(alternative.locator("td").nth(2)).hasText("Japan");
 		assertThat(alternative.locator("td").nth(5)).hasText("taken in (Rev.1)");
@@ -445,6 +446,91 @@ class DraftingBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("#amendments tbody tr")).hasCount(2); // the two of Rev.1: nothing was written
 	}
 
+	/**
+	 * A delegation's own acts on the page, in English and in Russian: it picks the alternative to
+	 * settle on from the paragraph's alternatives, sees its explanation beside its amendment, is told
+	 * at the form's top that the same amendment again is a duplicate, withdraws its support of an
+	 * alternative and its amendment, which stays in the list as withdrawn. Only its own acts offer the buttons.
+	 */
+	@Test
+	void aDelegationPicksAnAlternativeAndWithdrawsItsAmendmentAndItsSupport() {
+		var id = negotiatedToRev1("Statement on cooperation in science");
+		signIn(page, TURKIYE);
+		open("/documents/" + id);
+		var alt2 = page.locator("#p-1 li.alternative").nth(1);
+		assertThat(alt2.locator(".supporters")).hasText("supported by Türkiye");
+		assertThat(alt2.locator("button.withdraw-position")).hasText("Withdraw support");
+		assertThat(page.locator("#p-1 li.alternative").nth(0).locator("button.withdraw-position")).hasCount(0);
+
+		var form = page.locator("#propose-amendment");
+		var choices = form.locator("select[name=alternative]");
+		assertThat(form.getByLabel("Alternative to choose")).hasCount(1);
+		assertThat(choices.locator("option")).hasText(new String[] { "— (to choose an alternative, pick it here)", "paragraph 1, Alt 1",
+				"paragraph 1, Alt 2" });
+		assertThat(choices.locator("optgroup")).hasAttribute("label", "Paragraph 1");
+		assertThat(form.locator("input[name=alternative]")).hasCount(0);
+		var propose = new Locator.GetByRoleOptions().setName("Propose");
+		form.locator("select[name=kind]").selectOption("CHOOSE_ALTERNATIVE");
+		form.locator("input[name=explanation]").fill("Every year is what the capitals agreed.");
+		var nothingPicked = follow(() -> form.getByRole(AriaRole.BUTTON, propose).click());
+		assertEquals(400, nothingPicked.status(), "choosing an alternative without picking one");
+		assertThat(page.locator("#error-propose-amendment-alternative")).hasText("Paragraph PP1 holds no alternatives to choose from.");
+		assertThat(choices).hasAttribute("aria-invalid", "true");
+		assertThat(form.locator("select[name=kind]")).hasValue("CHOOSE_ALTERNATIVE");
+		assertThat(form.locator("input[name=explanation]")).hasValue("Every year is what the capitals agreed.");
+		choices.selectOption("1|Alt 1");
+		assertEquals(200, follow(() -> form.getByRole(AriaRole.BUTTON, propose).click()).status());
+
+		var chosen = amendmentRow("settle paragraph 1 on Alt 1");
+		assertThat(chosen).hasAttribute("data-status", "PROPOSED");
+		assertThat(chosen.locator(".explanation")).hasText(Pattern.compile("^\\s*— Explanation: Every year is what the capitals agreed\\.$"));
+		assertThat(chosen.locator("button.withdraw-amendment")).hasText("Withdraw");
+		assertThat(amendmentRow("replace paragraph 3").locator("button.withdraw-amendment")).hasCount(0); // India's, not Türkiye's
+		int rows = page.locator("#amendments tbody tr").count();
+
+		// the same again is a duplicate: refused at the form's top, what was typed kept, nothing written
+		form.locator("select[name=kind]").selectOption("CHOOSE_ALTERNATIVE");
+		choices.selectOption("1|Alt 1");
+		form.locator("input[name=explanation]").fill("Once more.");
+		var duplicate = follow(() -> form.getByRole(AriaRole.BUTTON, propose).click());
+		assertEquals(409, duplicate.status());
+		assertThat(page.locator("#error-propose-amendment")).containsText("TUR has already proposed this amendment against Rev.1");
+		assertThat(choices).hasValue("1|Alt 1");
+		assertThat(form.locator("input[name=explanation]")).hasValue("Once more.");
+		assertThat(page.locator("#amendments tbody tr")).hasCount(rows);
+
+		// in Russian
+		follow(() -> page.locator("form.language button[value=ru]").click());
+		open("/documents/" + id);
+		assertThat(page.locator("html")).hasAttribute("lang", "ru");
+		var russianChoices = page.locator("#propose-amendment select[name=alternative]");
+		assertThat(page.locator("#propose-amendment").getByLabel("Выбираемая альтернатива")).hasCount(1);
+		assertThat(russianChoices.locator("option")).hasText(new String[] { "— (для выбора альтернативы укажите её здесь)", "пункт 1, Alt 1",
+				"пункт 1, Alt 2" });
+		assertThat(russianChoices.locator("optgroup")).hasAttribute("label", "Пункт 1");
+		var row = page.locator("#amendments tr[data-amendment]").filter(new Locator.FilterOptions().setHas(page.locator("button.withdraw-amendment")));
+		assertThat(row).hasCount(1);
+		assertThat(row.locator(".explanation")).hasText(Pattern.compile("^\\s*— Пояснение: Every year is what the capitals agreed\\.$"));
+		assertThat(row.locator("button.withdraw-amendment")).hasText("Отозвать");
+		var russianAlt2 = page.locator("#p-1 li.alternative").nth(1);
+		assertThat(russianAlt2.locator("button.withdraw-position")).hasText("Снять поддержку");
+
+		follow(() -> russianAlt2.locator("button.withdraw-position").click());
+		assertThat(page.locator("#p-1 li.alternative").nth(1).locator(".supporters")).hasCount(0);
+		assertThat(page.locator("#p-1 li.alternative").nth(1).locator("button.withdraw-position")).hasCount(0);
+		assertThat(page.locator("#p-1 li.alternative").nth(1).locator("button[value=SUPPORTS]")).hasText("Поддержать");
+
+		var amendment = row.getAttribute("data-amendment");
+		follow(() -> page.locator("#amendments tr[data-amendment='" + amendment + "'] button.withdraw-amendment").click());
+		var withdrawn = page.locator("#amendments tr[data-amendment='" + amendment + "']");
+		assertThat(withdrawn).hasAttribute("data-status", "WITHDRAWN");
+		assertThat(withdrawn.locator(".amendment-status")).hasText("отозвана");
+		assertThat(withdrawn.locator("button")).hasCount(0);
+		assertThat(withdrawn.locator(".explanation")).containsText("Every year is what the capitals agreed.");
+		assertThat(page.locator("#revise-form")).hasCount(0);
+		screenshot("drafting-withdrawn-amendment");
+	}
+
 	// ---------------------------------------------------------------------------------------------
 
 	/**
@@ -550,7 +636,11 @@ class DraftingBrowserTests extends BrowserTestSupport {
 	}
 
 	private Locator amendmentRow(String summary) {
-		return page.locator("#amendments tbody tr").filter(new Locator.FilterOptions().setHas(
-				page.locator("td", new Page.LocatorOptions().setHasText(Pattern.compile("^" + literal(summary) + "$")))));
+		return amendmentRow(page, summary);
+	}
+
+	private static Locator amendmentRow(Page on, String summary) {
+		return on.locator("#amendments tbody tr").filter(new Locator.FilterOptions().setHas(
+				on.locator("td .summary", new Page.LocatorOptions().setHasText(Pattern.compile("^" + literal(summary) + "$")))));
 	}
 }
