@@ -1,5 +1,6 @@
 package org.kurultai.cbm;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -7,13 +8,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.audit.Act;
 import org.kurultai.audit.AuditLog;
-import org.kurultai.decisions.DecisionStatus;
-import org.kurultai.decisions.Decisions;
-import org.kurultai.identity.AccessPolicy;
 import org.kurultai.identity.Account;
 import org.kurultai.identity.ActingRights;
 import org.kurultai.meetings.Meetings;
 import org.kurultai.organs.Organs;
+import org.kurultai.shared.DecidedBy;
+import org.kurultai.shared.Effect;
 import org.kurultai.shared.ForumClock;
 import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.NotAllowed;
@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Concept papers and action plans: proposed for a priority area by its coordinator or co-coordinator
- * (or the Secretariat), and approved by a body, whose approval is recorded with the day, the meeting
- * or the decision by which it approved.
+ * (or the Secretariat), and approved by a decision of a body (the effect {@code APPROVE_PLAN}, applied
+ * when the decision is adopted), recorded with the day, the meeting and the decision.
  */
 @Service
 @Transactional(readOnly = true)
@@ -35,21 +35,17 @@ public class Plans {
 	private final Catalogue catalogue;
 	private final Organs organs;
 	private final Meetings meetings;
-	private final Decisions decisions;
 	private final ActingRights rights;
-	private final AccessPolicy access;
 	private final AuditLog audit;
 	private final ForumClock clock;
 
-	Plans(PlanRepository repository, Catalogue catalogue, Organs organs, Meetings meetings, Decisions decisions, ActingRights rights,
-			AccessPolicy access, AuditLog audit, ForumClock clock) {
+	Plans(PlanRepository repository, Catalogue catalogue, Organs organs, Meetings meetings, ActingRights rights, AuditLog audit,
+			ForumClock clock) {
 		this.repository = repository;
 		this.catalogue = catalogue;
 		this.organs = organs;
 		this.meetings = meetings;
-		this.decisions = decisions;
 		this.rights = rights;
-		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -92,24 +88,44 @@ public class Plans {
 		return recorded;
 	}
 
-	/** The Secretariat records the approval by the body (as a rule the SOC), once. */
-	@Transactional
-	public ImplementationPlan approve(Account account, String code, ImplementationPlan.Approval approval) {
-		if (!rights.of(account, clock.today()).actsForSecretariat()) {
-			throw NotAllowed.of("problem.plan.whoRecordsApproval");
-		}
-		var plan = repository.lock(code.trim().toUpperCase(Locale.ROOT)).orElseThrow(() -> NotFound.of("problem.notFound.plan", code));
+	/**
+	 * At the proposal of a decision approving a plan ({@code APPROVE_PLAN}): the plan exists and is not yet approved.
+	 */
+	public void checkApproval(Effect effect, int index) {
+		var code = effect.required(effect.plan(), "plan", index).strip();
+		var plan = repository.plans().stream().filter(p -> p.code().equalsIgnoreCase(code)).findFirst()
+				.orElseThrow(() -> InvalidRequest.of("effects[" + index + "].plan", "problem.plan.unknown", code));
 		if (plan.approval() != null) {
 			throw new ImplementationPlan.AlreadyApproved(plan.code(), plan.approval());
 		}
-		check(approval);
-		if (approval.on().isAfter(clock.today())) {
-			throw InvalidRequest.of("on", "problem.plan.approvalAhead");
+	}
+
+	/**
+	 * At the adoption of a decision approving a plan, in its transaction: the plan is approved by the decision's body
+	 * from the effective day, at the decision's meeting, by the decision. The same approval already recorded (the
+	 * forum's history) is only linked to the decision; another approval is refused. Audited.
+	 */
+	@Transactional
+	public void approveBy(Effect effect, DecidedBy decision) {
+		var code = effect.plan() == null ? "" : effect.plan().strip().toUpperCase(Locale.ROOT);
+		var plan = repository.lock(code).orElseThrow(() -> NotFound.of("problem.notFound.plan", code));
+		var reference = DecisionReference.of(decision);
+		var approval = new ImplementationPlan.Approval(decision.body(), effect.effectiveFrom(decision.decidedOn()), decision.meeting(), reference);
+		var outcome = plan.approvedBy(approval);
+		switch (outcome) {
+			case WRITE -> repository.approve(plan.code(), approval);
+			case LINK -> repository.link(plan.code(), reference);
+			case NOTHING -> {
+				return;
+			}
 		}
-		repository.approve(plan.code(), approval);
-		audit.record(new Act(account.email(), "SECRETARIAT", "plan.approved", "plan:" + plan.code(), null,
-				Map.of("body", approval.body(), "on", approval.on().toString())));
-		return repository.lock(plan.code()).orElseThrow();
+		var after = new LinkedHashMap<String, Object>();
+		after.put("body", approval.body());
+		after.put("on", approval.on().toString());
+		after.put("decision", reference.id());
+		after.put("register", reference.register() == null ? "" : reference.register());
+		audit.record(new Act(Act.SYSTEM, decision.body(), outcome == ByDecision.WRITE ? "plan.approved" : "plan.approval-linked",
+				"plan:" + plan.code(), null, after));
 	}
 
 	private void check(ImplementationPlan.Approval approval) {
@@ -118,12 +134,6 @@ public class Plans {
 		}
 		if (approval.meeting() != null && !meetings.exists(approval.meeting())) {
 			throw NotFound.of("problem.notFound.meeting", approval.meeting());
-		}
-		if (approval.decision() != null) {
-			var decision = decisions.decision(approval.decision(), access.currentViewer());
-			if (decision.status() != DecisionStatus.ADOPTED || !decision.body().equals(approval.body())) {
-				throw new ApprovalMismatch(approval);
-			}
 		}
 	}
 
@@ -139,15 +149,4 @@ public class Plans {
 		}
 	}
 
-	public static class ApprovalMismatch extends RuleViolation {
-
-		ApprovalMismatch(ImplementationPlan.Approval approval) {
-			super("problem.plan.approvalMismatch", approval.decision(), approval.body());
-		}
-
-		@Override
-		public String rule() {
-			return "approval-mismatch";
-		}
-	}
 }
