@@ -21,8 +21,6 @@ import org.kurultai.organs.Organs;
 import org.kurultai.registry.ParticipantCode;
 import org.kurultai.registry.ParticipantStatus;
 import org.kurultai.registry.Registry;
-import org.kurultai.shared.DecidedBy;
-import org.kurultai.shared.Effect;
 import org.kurultai.shared.ForumClock;
 import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.NotAllowed;
@@ -164,65 +162,6 @@ public class Catalogue {
 	public record NewEdition(String code, String title, org.kurultai.shared.Sources sources, @Nullable String note, List<Dimension> dimensions) {
 	}
 
-	/**
-	 * At the proposal of a decision adopting an edition: it is a proposed edition (an adopted one never changes), and an
-	 * effective day given is after the last adopted edition's.
-	 */
-	public void checkAdoption(Effect effect, int index) {
-		var code = effect.required(effect.edition(), "edition", index).strip().toUpperCase(Locale.ROOT);
-		if (editions().stream().anyMatch(edition -> edition.code().equals(code))) {
-			throw new EditionAdopted(code);
-		}
-		if (repository.proposedEdition(code).isEmpty()) {
-			throw InvalidRequest.of("effects[" + index + "].edition", "problem.cbm.editionUnknown", code);
-		}
-		if (effect.effectiveOn() != null) {
-			requireLatest(code, effect.effectiveOn());
-		}
-	}
-
-	/**
-	 * At the adoption of a decision adopting an edition, in its transaction: a proposed edition becomes the Catalogue's
-	 * edition from the effective day, adopted by the decision's body at its meeting, by the decision. An edition
-	 * already adopted the same way (the forum's history) is only linked to the decision; any other change is refused.
-	 * Audited.
-	 */
-	@Transactional
-	public void adoptBy(Effect effect, DecidedBy decision) {
-		var code = effect.edition() == null ? "" : effect.edition().strip().toUpperCase(Locale.ROOT);
-		var status = repository.lockEdition(code).orElseThrow(() -> NotFound.of("problem.notFound.edition", code));
-		var day = effect.effectiveFrom(decision.decidedOn());
-		var reference = DecisionReference.of(decision);
-		ByDecision outcome;
-		if ("ADOPTED".equals(status)) {
-			outcome = repository.adoptedEdition(code).orElseThrow().adoptedBy(decision.body(), day, reference);
-			if (outcome == ByDecision.NOTHING) {
-				return;
-			}
-			repository.link(code, reference);
-		}
-		else {
-			requireLatest(code, day);
-			repository.adopt(repository.proposedEdition(code).orElseThrow().adoptedBy(decision.body(), day, decision.meeting(), reference));
-			outcome = ByDecision.WRITE;
-		}
-		var after = new LinkedHashMap<String, Object>();
-		after.put("body", decision.body());
-		after.put("on", day.toString());
-		after.put("decision", reference.id());
-		after.put("register", reference.register() == null ? "" : reference.register());
-		audit.record(new Act(Act.SYSTEM, decision.body(), outcome == ByDecision.WRITE ? "catalogue.edition-adopted" : "catalogue.adoption-linked",
-				"catalogue-edition:" + code, null, after));
-	}
-
-	/** A new edition takes effect after the last adopted one: the Catalogue's past stays as it was. */
-	private void requireLatest(String code, LocalDate day) {
-		editions().stream().map(CatalogueEdition::adoptedOn).max(LocalDate::compareTo).filter(last -> !day.isAfter(last))
-				.ifPresent(last -> {
-					throw new EditionNotLatest(code, day, last);
-				});
-	}
-
 	/** Records a coordinator or co-coordinator of a priority area (reference data). Only member States coordinate. */
 	@Transactional
 	public void appoint(Coordination coordination) {
@@ -319,7 +258,7 @@ public class Catalogue {
 
 	public static class EditionNotLatest extends RuleViolation {
 
-		EditionNotLatest(String code, LocalDate day, LocalDate last) {
+		public EditionNotLatest(String code, LocalDate day, LocalDate last) {
 			super("problem.cbm.editionNotLatest", code, day, last);
 		}
 

@@ -1,6 +1,5 @@
 package org.kurultai.cbm;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,8 +11,6 @@ import org.kurultai.identity.Account;
 import org.kurultai.identity.ActingRights;
 import org.kurultai.meetings.Meetings;
 import org.kurultai.organs.Organs;
-import org.kurultai.shared.DecidedBy;
-import org.kurultai.shared.Effect;
 import org.kurultai.shared.ForumClock;
 import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.NotAllowed;
@@ -86,46 +83,6 @@ public class Plans {
 		audit.record(new Act(account.email(), account.actsFor(), "plan.proposed", "plan:" + plan.code(), null,
 				Map.of("kind", plan.kind().name(), "area", plan.priorityArea(), "activities", plan.activities().size())));
 		return recorded;
-	}
-
-	/**
-	 * At the proposal of a decision approving a plan ({@code APPROVE_PLAN}): the plan exists and is not yet approved.
-	 */
-	public void checkApproval(Effect effect, int index) {
-		var code = effect.required(effect.plan(), "plan", index).strip();
-		var plan = repository.plans().stream().filter(p -> p.code().equalsIgnoreCase(code)).findFirst()
-				.orElseThrow(() -> InvalidRequest.of("effects[" + index + "].plan", "problem.plan.unknown", code));
-		if (plan.approval() != null) {
-			throw new ImplementationPlan.AlreadyApproved(plan.code(), plan.approval());
-		}
-	}
-
-	/**
-	 * At the adoption of a decision approving a plan, in its transaction: the plan is approved by the decision's body
-	 * from the effective day, at the decision's meeting, by the decision. The same approval already recorded (the
-	 * forum's history) is only linked to the decision; another approval is refused. Audited.
-	 */
-	@Transactional
-	public void approveBy(Effect effect, DecidedBy decision) {
-		var code = effect.plan() == null ? "" : effect.plan().strip().toUpperCase(Locale.ROOT);
-		var plan = repository.lock(code).orElseThrow(() -> NotFound.of("problem.notFound.plan", code));
-		var reference = DecisionReference.of(decision);
-		var approval = new ImplementationPlan.Approval(decision.body(), effect.effectiveFrom(decision.decidedOn()), decision.meeting(), reference);
-		var outcome = plan.approvedBy(approval);
-		switch (outcome) {
-			case WRITE -> repository.approve(plan.code(), approval);
-			case LINK -> repository.link(plan.code(), reference);
-			case NOTHING -> {
-				return;
-			}
-		}
-		var after = new LinkedHashMap<String, Object>();
-		after.put("body", approval.body());
-		after.put("on", approval.on().toString());
-		after.put("decision", reference.id());
-		after.put("register", reference.register() == null ? "" : reference.register());
-		audit.record(new Act(Act.SYSTEM, decision.body(), outcome == ByDecision.WRITE ? "plan.approved" : "plan.approval-linked",
-				"plan:" + plan.code(), null, after));
 	}
 
 	private void check(ImplementationPlan.Approval approval) {
