@@ -52,7 +52,7 @@ class OrganPagesIntegrationTests {
 		assertThat(http.page("/chairmanship?asOf=2024-06-01", null).body())
 				.contains("Chair-elect: Azerbaijan, elected on 19 March 2024, until handover on 17 December 2024.");
 		assertThat(russian("/chairmanship?asOf=2024-06-01"))
-				.contains("Избранный председатель: Азербайджан, избран(о) 19 марта 2024, до передачи председательства 17 декабря 2024.");
+				.contains("Избранный председатель: Азербайджан (решение от 19 марта 2024), до передачи председательства 17 декабря 2024.");
 		assertThat(http.page("/chairmanship?asOf=2024-12-17", null).body()).doesNotContain("id=\"chair-elect\"");
 	}
 
