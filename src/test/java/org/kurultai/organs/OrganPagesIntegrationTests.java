@@ -89,6 +89,21 @@ class OrganPagesIntegrationTests {
 		var page = http.page("/bodies/ZDEC", null).body();
 		assertThat(page).contains("href=\"/decisions/990200\"").contains("SOC/2099/9").contains("Council of Tomorrow");
 		assertThat(russian("/bodies/ZDEC")).contains("Совет будущего").contains("решение SOC/2099/9");
+
+		transactions.executeWithoutResult(status -> handler.apply(new Effect(EffectKind.DISSOLVE_BODY, null, null, "ZDEC", null, null, null,
+				null, null, null, null, null, null, null, LocalDate.parse("2100-01-01"), null), new DecidedBy(990_202, "SOC/2099/11", "SOC",
+				LocalDate.parse("2099-06-01"), null, Sources.none(), false)));
+		assertThat(http.get("/api/bodies?asOf=2099-12-31", null).json().toString()).contains("ZDEC");
+		assertThat(http.get("/api/bodies?asOf=2100-01-01", null).json().toString()).doesNotContain("ZDEC");
+		var dissolved = http.get("/api/bodies/ZDEC", null).json();
+		assertThat(dissolved.get("dissolvedOn").asString()).isEqualTo("2100-01-01");
+		assertThat(dissolved.get("dissolvedBy").get("register").asString()).isEqualTo("SOC/2099/11");
+		assertThat(dissolved.get("body").get("status").asString()).isEqualTo("DISSOLVED");
+		assertThat(http.page("/bodies/ZDEC", null).body()).contains("id=\"dissolved\"").contains("no longer exists from 1 January 2100")
+				.contains("href=\"/decisions/990202\"");
+		var list = http.page("/bodies?asOf=2100-06-01", null).body();
+		var row = list.substring(list.indexOf("data-code=\"ZDEC\""));
+		assertThat(row.substring(0, row.indexOf("</tr>"))).contains("class=\"tag\">dissolved</span>").doesNotContain("not yet created");
 	}
 
 	String russian(String path) {
