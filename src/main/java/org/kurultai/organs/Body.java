@@ -89,11 +89,14 @@ public record Body(String code, BodyKind kind, BodyStatus status, @Nullable Loca
 
 	/**
 	 * Is this the body such a decision establishes, as recorded already? The same kind, created on that
-	 * day (or in that month or year, when the record knows no more), reporting where it says.
+	 * day (or in that month or year, when the record knows no more; or undated), reporting where it says.
 	 */
 	public boolean isEstablished(BodyKind kind, LocalDate on, @Nullable String reportsTo) {
-		if (this.kind != kind || (reportsTo != null && !reportsTo.equals(this.reportsTo)) || createdOn == null) {
+		if (this.kind != kind || (reportsTo != null && !reportsTo.equals(this.reportsTo))) {
 			return false;
+		}
+		if (createdOn == null) {
+			return true;
 		}
 		var precision = createdPrecision == null ? DatePrecision.DAY : createdPrecision;
 		return switch (precision) {

@@ -213,6 +213,11 @@ class OrganChangesTests {
 					null, Sources.none(), List.of(new BodyName("Council of Eminent Persons", null, null, null, null, Sources.none())),
 					List.of(), List.of());
 			assertThat(yearOnly.isEstablished(BodyKind.ADVISORY, day("2021-06-30"), null)).as("known to the year").isTrue();
+			assertThat(yearOnly.isEstablished(BodyKind.ADVISORY, day("2022-01-01"), null)).as("another year").isFalse();
+			var undated = new Body("PRC", BodyKind.FINANCIAL, BodyStatus.ACTIVE, null, null, null, "FUND", null, null, Sources.none(),
+					List.of(new BodyName("Project Review Committee", null, null, null, null, Sources.none())), List.of(), List.of());
+			assertThat(undated.isEstablished(BodyKind.FINANCIAL, day("2023-05-01"), "FUND")).as("undated: compatible").isTrue();
+			assertThat(undated.isEstablished(BodyKind.FINANCIAL, day("2023-05-01"), "SOC")).as("reporting elsewhere").isFalse();
 		}
 
 		@Test
