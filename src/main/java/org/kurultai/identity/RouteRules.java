@@ -116,6 +116,9 @@ public final class RouteRules {
 			only(POST, "/decisions/{id}/statements", NATIONAL_COORDINATOR, DELEGATE),
 			// the Secretariat's records
 			only(POST, "/api/meetings", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			// corrections of the history no decision caused
+			only(POST, "/api/participants/{code}/statuses", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/participants/{code}/statuses", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			// administration
 			only(GET, "/admin/accounts", SECRETARIAT_ADMINISTRATOR), only(POST, "/admin/accounts", SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/admin/accounts/{id}", SECRETARIAT_ADMINISTRATOR),
