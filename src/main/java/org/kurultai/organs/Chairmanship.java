@@ -6,7 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+import org.kurultai.shared.DatePrecision;
 import org.kurultai.shared.RuleViolation;
+import org.kurultai.shared.Sources;
 
 /**
  * The chairmanship of the forum through time: terms that never overlap, the handovers between
@@ -56,6 +59,90 @@ public final class Chairmanship {
 			}
 		}
 		return new Troika(day, previous, current, next);
+	}
+
+	/** The State elected to the chair and not yet in office on that day (chair-elect until its handover), if any. */
+	public Optional<ChairTerm> electOn(LocalDate day) {
+		return terms.stream().filter(term -> term.electOn(day)).findFirst();
+	}
+
+	/**
+	 * A State elected chair by a decision of {@code decidedOn}: chair-elect from then, chair from the
+	 * {@code handover} (until {@code until}, or open). The term holding on the handover ends then; a
+	 * term beginning on or after the handover refuses the election. Re-electing the sitting chair is a
+	 * new (renewal) term. If the very term is recorded already (the same State from the same day), the
+	 * election is only linked to it.
+	 */
+	public Chairmanship elect(String chair, LocalDate handover, @Nullable LocalDate until, LocalDate decidedOn,
+			@Nullable String decidedAt, Sources sources, @Nullable DecisionRef decision) {
+		var recorded = terms.stream().filter(term -> term.from().equals(handover)).findFirst();
+		if (recorded.isPresent()) {
+			if (!recorded.get().chair().equals(chair)) {
+				throw new ChangeRefused("problem.organs.effect.chairTermAfterHandover", chair, handover, recorded.get().chair(),
+						recorded.get().from());
+			}
+			return replacing(recorded.get(), linked(recorded.get(), decision));
+		}
+		if (until != null && !until.isAfter(handover)) {
+			throw new ChangeRefused("problem.organs.effect.endsBeforeStart", handover, until);
+		}
+		var later = terms.stream().filter(term -> term.from().isAfter(handover)).findFirst();
+		if (later.isPresent()) {
+			throw new ChangeRefused("problem.organs.effect.chairTermAfterHandover", chair, handover, later.get().chair(),
+					later.get().from());
+		}
+		var next = new ArrayList<ChairTerm>();
+		for (var term : terms) {
+			next.add(term.holdsOn(handover) ? term.endingOn(handover) : term);
+		}
+		next.add(new ChairTerm(chair, handover, DatePrecision.DAY, until, decidedOn, decidedAt, null, null, sources, null, decision));
+		return new Chairmanship(next);
+	}
+
+	/**
+	 * The term of {@code chair} holding on {@code on} is extended to {@code until}; refused when another
+	 * State chairs on that day, when the new end is not later, or when the next term would overlap. A
+	 * term already ending on {@code until} is only linked to the decision.
+	 */
+	public Chairmanship extend(String chair, LocalDate on, LocalDate until, @Nullable DecisionRef decision) {
+		var term = termOn(on).orElseThrow(() -> new ChangeRefused("problem.organs.effect.notTheChair", chair, on, "—"));
+		if (!term.chair().equals(chair)) {
+			throw new ChangeRefused("problem.organs.effect.notTheChair", chair, on, term.chair());
+		}
+		if (until.equals(term.until())) {
+			return replacing(term, linked(term, decision));
+		}
+		if (term.until() == null || !until.isAfter(term.until())) {
+			throw new ChangeRefused("problem.organs.effect.notAnExtension", chair, until, term.until() == null ? "—" : term.until());
+		}
+		var following = terms.stream().filter(other -> other.from().isAfter(term.from())).findFirst();
+		if (following.isPresent() && following.get().from().isBefore(until)) {
+			throw new ChangeRefused("problem.organs.effect.extensionOverlaps", chair, until, following.get().chair(),
+					following.get().from());
+		}
+		var extended = term.endingOn(until);
+		return replacing(term, term.decision() == null && decision != null ? extended.decidedBy(decision) : extended);
+	}
+
+	/** The same chairmanship with one term in place of another (checked again). */
+	public Chairmanship replacing(ChairTerm old, ChairTerm replacement) {
+		var next = new ArrayList<ChairTerm>();
+		for (var term : terms) {
+			next.add(term == old ? replacement : term);
+		}
+		return new Chairmanship(next);
+	}
+
+	/** The same chairmanship with one more term (checked again). */
+	public Chairmanship adding(ChairTerm term) {
+		var next = new ArrayList<>(terms);
+		next.add(term);
+		return new Chairmanship(next);
+	}
+
+	/** A record linked to a decision: once linked, it keeps the first decision that caused it. */
+	private static ChairTerm linked(ChairTerm term, @Nullable DecisionRef decision) {
+		return term.decision() == null && decision != null ? term.decidedBy(decision) : term;
 	}
 
 	/** Every passing of the chairmanship from one term to the next, in order. */

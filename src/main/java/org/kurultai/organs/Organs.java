@@ -1,10 +1,17 @@
 package org.kurultai.organs;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+import org.kurultai.registry.ParticipantCode;
+import org.kurultai.registry.ParticipantKind;
+import org.kurultai.registry.Registry;
+import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.NotFound;
+import org.kurultai.shared.Sources;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,16 +21,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class Organs {
 
 	private final OrgansRepository repository;
+	private final Registry registry;
 
-	Organs(OrgansRepository repository) {
+	Organs(OrgansRepository repository, Registry registry) {
 		this.repository = repository;
+		this.registry = registry;
 	}
 
 	public List<Body> bodies() {
 		return repository.bodies();
 	}
 
-	/** The bodies that existed on that day. */
+	/** The bodies that existed on that day (created by then, not yet dissolved). */
 	public List<Body> bodiesOn(LocalDate day) {
 		return bodies().stream().filter(body -> body.existsOn(day)).toList();
 	}
@@ -46,6 +55,12 @@ public class Organs {
 		return repository.secretariat();
 	}
 
+	/** The entries of a kind the Secretariat's corrections superseded ({@code body}: for a body's names), in order. */
+	public List<SupersededClaim> superseded(SupersededClaim.Record record, @Nullable String body) {
+		return repository.superseded(record, record == SupersededClaim.Record.BODY_NAME && body != null
+				? body.trim().toUpperCase(Locale.ROOT) : null);
+	}
+
 	/** Records a body established by the forum. */
 	@Transactional
 	public void establish(Body body) {
@@ -66,11 +81,123 @@ public class Organs {
 		repository.replace(secretariat);
 	}
 
+	/** Who corrected, when, why and on which sources: what a superseded entry keeps. */
+	public record Correction(String by, Instant at, String reason, Sources sources) {
+	}
+
+	/**
+	 * The Secretariat records a chair term no decision in Kurultai caused: a new one, or in place of the
+	 * term beginning on {@code corrects}, which is kept as superseded. The terms may not overlap.
+	 */
+	@Transactional
+	public ChairTerm correct(@Nullable LocalDate corrects, ChairTerm term, Correction correction) {
+		requireState("chair", term.chair());
+		repository.lock("chairmanship");
+		var chairmanship = chairmanship();
+		if (corrects == null) {
+			repository.replace(chairmanship.adding(term));
+			return term;
+		}
+		var old = chairmanship.terms().stream().filter(t -> t.from().equals(corrects)).findFirst()
+				.orElseThrow(() -> InvalidRequest.of("corrects", "problem.organs.correction.noSuchTerm", corrects));
+		if (old.equals(term)) {
+			throw new ChangeRefused("problem.organs.correction.nothingChanges");
+		}
+		repository.replace(chairmanship.replacing(old, term));
+		repository.supersede(new SupersededClaim(SupersededClaim.Record.CHAIR_TERM, null, old.chair(), old.precision().name(), old.from(),
+				old.until(), old.sources(), old.note(), old.decision(), correction.at(), correction.by(), correction.reason(),
+				correction.sources()));
+		return term;
+	}
+
+	/**
+	 * The Secretariat records a name of a body no decision in Kurultai caused: a new one, or in place of
+	 * the name {@code corrects} (as recorded, in English), kept as superseded. Names may not overlap.
+	 */
+	@Transactional
+	public BodyName correct(String bodyCode, @Nullable String corrects, BodyName name, Correction correction) {
+		repository.lock("bodies");
+		var body = body(bodyCode);
+		if (corrects == null) {
+			repository.update(body.withNames(with(body.names(), name)));
+			return name;
+		}
+		var matching = body.names().stream().filter(n -> n.name().equalsIgnoreCase(corrects.strip())).toList();
+		if (matching.size() != 1) {
+			throw InvalidRequest.of("corrects", matching.isEmpty() ? "problem.organs.correction.noSuchName"
+					: "problem.organs.correction.nameAmbiguous", corrects, body.code());
+		}
+		var old = matching.get(0);
+		if (old.equals(name)) {
+			throw new ChangeRefused("problem.organs.correction.nothingChanges");
+		}
+		repository.update(body.withNames(Secretariat.replace(body.names(), old, name)));
+		repository.supersede(new SupersededClaim(SupersededClaim.Record.BODY_NAME, body.code(), old.name(), old.shortName(), old.from(),
+				old.until(), old.sources(), null, old.decision(), correction.at(), correction.by(), correction.reason(),
+				correction.sources()));
+		return name;
+	}
+
+	/**
+	 * The Secretariat records a head of the Secretariat no decision in Kurultai caused: a new one, or in
+	 * place of the head whose term began on {@code corrects}, kept as superseded. Heads follow each other.
+	 */
+	@Transactional
+	public Secretariat.Head correct(@Nullable LocalDate corrects, Secretariat.Head head, Correction correction) {
+		if (head.nationality() != null) {
+			requireParticipant("nationality", head.nationality());
+		}
+		repository.lock("secretariat");
+		var secretariat = secretariat();
+		if (corrects == null) {
+			repository.replace(secretariat.withHeads(with(secretariat.heads(), head)));
+			return head;
+		}
+		var old = secretariat.heads().stream().filter(h -> h.from().equals(corrects)).findFirst()
+				.orElseThrow(() -> InvalidRequest.of("corrects", "problem.organs.correction.noSuchHead", corrects));
+		if (old.equals(head)) {
+			throw new ChangeRefused("problem.organs.correction.nothingChanges");
+		}
+		repository.replace(secretariat.withHeads(Secretariat.replace(secretariat.heads(), old, head)));
+		repository.supersede(new SupersededClaim(SupersededClaim.Record.SECRETARIAT_HEAD, null, old.person(), old.nationality(),
+				old.from(), old.until(), old.sources(), old.note(), old.decision(), correction.at(), correction.by(), correction.reason(),
+				correction.sources()));
+		return head;
+	}
+
+	/** A registered State, else the request's {@code parameter} is refused. */
+	void requireState(String parameter, String code) {
+		if (!requireParticipant(parameter, code)) {
+			throw InvalidRequest.of(parameter, "problem.organs.notAState", code);
+		}
+	}
+
+	/** A registered participant, else the request's {@code parameter} is refused; whether it is a State. */
+	boolean requireParticipant(String parameter, String code) {
+		ParticipantCode participant;
+		try {
+			participant = ParticipantCode.parse(code);
+		}
+		catch (RuntimeException malformed) {
+			throw InvalidRequest.of(parameter, "problem.organs.unknownParticipant", code);
+		}
+		if (!registry.isRegistered(participant)) {
+			throw InvalidRequest.of(parameter, "problem.organs.unknownParticipant", code);
+		}
+		return registry.participant(participant).kind() == ParticipantKind.STATE;
+	}
+
+	private static <T> List<T> with(List<T> list, T item) {
+		var next = new java.util.ArrayList<>(list);
+		next.add(item);
+		return next;
+	}
+
 	/** A body code is taken once. */
 	public static class BodyAlreadyEstablished extends org.kurultai.shared.RuleViolation {
 
 		BodyAlreadyEstablished(String code) {
-			super("A body coded " + code + " already exists");
+			super("problem.organs.effect.bodyExists", code);
 		}
 
 		@Override
