@@ -132,6 +132,36 @@ public class Catalogue {
 		repository.insert(edition);
 	}
 
+	/** The editions the Secretariat proposed that no decision has adopted yet: not the Catalogue. */
+	public List<ProposedEdition> proposedEditions() {
+		return repository.proposedEditions();
+	}
+
+	/**
+	 * The Secretariat records a new edition's whole content for a body to adopt by a decision
+	 * ({@code ADOPT_CATALOGUE_EDITION}); until then it is not in force. Its code is new; its content never changes.
+	 * Audited.
+	 */
+	@Transactional
+	public ProposedEdition propose(Account account, NewEdition request) {
+		if (!rights.of(account, clock.today()).actsForSecretariat()) {
+			throw NotAllowed.of("problem.cbm.whoProposesEdition");
+		}
+		var code = request.code().strip().toUpperCase(Locale.ROOT);
+		var edition = new ProposedEdition(code, request.title().strip(), request.sources(), blankToNull(request.note()), request.dimensions(),
+				clock.now(), account.email());
+		if (!repository.insert(edition)) {
+			throw new EditionRecorded(code);
+		}
+		audit.record(new Act(account.email(), "SECRETARIAT", "catalogue.edition-proposed", "catalogue-edition:" + code, null,
+				Map.of("title", edition.title(), "dimensions", edition.dimensions().size(), "measures", edition.measureCount())));
+		return edition;
+	}
+
+	/** A new edition as the Secretariat proposes it. */
+	public record NewEdition(String code, String title, org.kurultai.shared.Sources sources, @Nullable String note, List<Dimension> dimensions) {
+	}
+
 	/** Records a coordinator or co-coordinator of a priority area (reference data). Only member States coordinate. */
 	@Transactional
 	public void appoint(Coordination coordination) {
@@ -211,6 +241,30 @@ public class Catalogue {
 		@Override
 		public String rule() {
 			return "edition-immutable";
+		}
+	}
+
+	public static class EditionRecorded extends RuleViolation {
+
+		EditionRecorded(String code) {
+			super("problem.cbm.editionRecorded", code);
+		}
+
+		@Override
+		public String rule() {
+			return "edition-recorded";
+		}
+	}
+
+	public static class EditionNotLatest extends RuleViolation {
+
+		public EditionNotLatest(String code, LocalDate day, LocalDate last) {
+			super("problem.cbm.editionNotLatest", code, day, last);
+		}
+
+		@Override
+		public String rule() {
+			return "edition-not-latest";
 		}
 	}
 

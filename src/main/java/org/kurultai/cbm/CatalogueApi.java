@@ -1,5 +1,6 @@
 package org.kurultai.cbm;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.kurultai.identity.KurultaiUser;
 import org.kurultai.shared.DatePrecision;
 import org.kurultai.shared.ForumClock;
 import org.kurultai.shared.InvalidRequest;
+import org.kurultai.shared.Sources;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -59,14 +61,40 @@ class CatalogueApi {
 						codes(coordinators, a.code(), CoordinatorRole.CO_COORDINATOR), a.measures()))
 				.toList())).toList();
 		return new EditionView(chosen.code(), chosen.title(), chosen.adoptedOn(), chosen.precision(), chosen.adoptedBy(), chosen.meeting(),
-				chosen.document(), chosen.sources().references(), chosen.note(), coordinationDay, dimensions);
+				chosen.document(), chosen.decision(), chosen.sources().references(), chosen.note(), coordinationDay, dimensions);
 	}
 
 	@GetMapping(path = "/api/catalogue/editions", produces = "application/json")
 	@Operation(summary = "All editions of the Catalogue, oldest first, with their counts")
 	List<EditionSummary> editions() {
 		return catalogue.editions().stream().map(e -> new EditionSummary(e.code(), e.title(), e.adoptedOn(), e.precision(), e.adoptedBy(),
-				e.dimensions().size(), e.priorityAreas().size(), e.measureCount())).toList();
+				e.decision(), e.dimensions().size(), e.priorityAreas().size(), e.measureCount())).toList();
+	}
+
+	@GetMapping(path = "/api/catalogue/proposed", produces = "application/json")
+	@Operation(summary = "Editions the Secretariat proposed that no decision has adopted yet, with their content: not the Catalogue in force")
+	List<ProposedView> proposed() {
+		return catalogue.proposedEditions().stream().map(CatalogueApi::view).toList();
+	}
+
+	@PostMapping(path = "/api/catalogue/editions", consumes = "application/json", produces = "application/json")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "The Secretariat proposes a new edition of the Catalogue (its whole content); a decision adopts it with the effect ADOPT_CATALOGUE_EDITION")
+	ProposedView propose(@AuthenticationPrincipal KurultaiUser user, @Valid @RequestBody NewEdition request) {
+		var dimensions = request.dimensions().stream().map(d -> new Dimension(d.code().strip().toUpperCase(java.util.Locale.ROOT), d.name().strip(),
+				d.priorityAreas().stream().map(a -> new PriorityArea(a.code().strip().toUpperCase(java.util.Locale.ROOT), a.name().strip(),
+						(a.measures() == null ? List.<NewMeasure>of() : a.measures()).stream()
+								.map(m -> new Measure(m.code().strip().toUpperCase(java.util.Locale.ROOT), m.text().strip())).toList()))
+						.toList()))
+				.toList();
+		return view(catalogue.propose(user.account(), new Catalogue.NewEdition(request.code(), request.title(),
+				Sources.of(request.sources() == null ? List.of() : request.sources().stream().map(String::strip).toList()), request.note(),
+				dimensions)));
+	}
+
+	private static ProposedView view(ProposedEdition edition) {
+		return new ProposedView(edition.code(), edition.title(), "PROPOSED", edition.proposedAt(), edition.sources().references(), edition.note(),
+				edition.dimensions());
 	}
 
 	@GetMapping(path = "/api/catalogue/differences", produces = "application/json")
@@ -99,7 +127,28 @@ class CatalogueApi {
 	}
 
 	record EditionView(String code, String title, LocalDate adoptedOn, DatePrecision precision, String adoptedBy, @Nullable String meeting,
-			@Nullable String document, List<String> sources, @Nullable String note, LocalDate coordinatorsAsOf, List<DimensionView> dimensions) {
+			@Nullable String document, @Nullable DecisionReference decision, List<String> sources, @Nullable String note, LocalDate coordinatorsAsOf,
+			List<DimensionView> dimensions) {
+	}
+
+	record ProposedView(String code, String title, String status, Instant proposedAt, List<String> sources, @Nullable String note,
+			List<Dimension> dimensions) {
+	}
+
+	record NewEdition(@NotBlank @Size(max = 20) String code, @NotBlank @Size(max = 500) String title, @Nullable @Size(max = 2000) String note,
+			@Nullable @Size(max = 50) List<@NotBlank @Size(max = 1000) String> sources,
+			@NotNull @Size(min = 1, max = 20) List<@NotNull @Valid NewDimension> dimensions) {
+	}
+
+	record NewDimension(@NotBlank @Size(max = 60) String code, @NotBlank @Size(max = 500) String name,
+			@NotNull @Size(min = 1, max = 60) List<@NotNull @Valid NewArea> priorityAreas) {
+	}
+
+	record NewArea(@NotBlank @Size(max = 60) String code, @NotBlank @Size(max = 500) String name,
+			@Nullable @Size(max = 200) List<@NotNull @Valid NewMeasure> measures) {
+	}
+
+	record NewMeasure(@NotBlank @Size(max = 60) String code, @NotBlank @Size(max = 4000) String text) {
 	}
 
 	record DimensionView(String code, String name, List<AreaView> priorityAreas) {
@@ -108,8 +157,8 @@ class CatalogueApi {
 	record AreaView(String code, String name, List<String> coordinators, List<String> coCoordinators, List<Measure> measures) {
 	}
 
-	record EditionSummary(String code, String title, LocalDate adoptedOn, DatePrecision precision, String adoptedBy, int dimensions,
-			int priorityAreas, int measures) {
+	record EditionSummary(String code, String title, LocalDate adoptedOn, DatePrecision precision, String adoptedBy,
+			@Nullable DecisionReference decision, int dimensions, int priorityAreas, int measures) {
 	}
 
 	record CommitmentsView(String participant, LocalDate asOf, List<CommitmentChange> current, List<CommitmentChange> history) {

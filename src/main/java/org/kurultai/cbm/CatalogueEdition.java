@@ -15,12 +15,44 @@ import org.kurultai.shared.Sources;
  * The Catalogue of Confidence-Building Measures as it stood after one act of the forum: its
  * dimensions, priority areas and measures. An edition is adopted once and never changes; a change
  * is a new edition. Codes are unique within an edition and stable across editions, which is what
- * lets two editions be compared and commitments outlive an update.
+ * lets two editions be compared and commitments outlive an update. An edition adopted by a decision
+ * recorded in Kurultai (the effect {@code ADOPT_CATALOGUE_EDITION}) names it; before adoption it is a
+ * {@link ProposedEdition}.
  */
 public record CatalogueEdition(String code, String title, LocalDate adoptedOn, DatePrecision precision, String adoptedBy,
-		@Nullable String meeting, @Nullable String document, Sources sources, @Nullable String note, List<Dimension> dimensions) {
+		@Nullable String meeting, @Nullable String document, Sources sources, @Nullable String note, List<Dimension> dimensions,
+		@Nullable DecisionReference decision) {
 
 	public CatalogueEdition {
+		dimensions = checked(code, dimensions);
+	}
+
+	/** An edition adopted by no decision recorded in Kurultai (the forum's history, as its sources give it). */
+	public CatalogueEdition(String code, String title, LocalDate adoptedOn, DatePrecision precision, String adoptedBy,
+			@Nullable String meeting, @Nullable String document, Sources sources, @Nullable String note, List<Dimension> dimensions) {
+		this(code, title, adoptedOn, precision, adoptedBy, meeting, document, sources, note, dimensions, null);
+	}
+
+	/**
+	 * What adopting this edition by a decision of {@code body} from {@code on} does: as it is already adopted, only
+	 * links the same adoption (that body, that day) recorded without a decision; nothing if this very decision
+	 * adopted it; anything else is refused: an adopted edition never changes.
+	 */
+	ByDecision adoptedBy(String body, LocalDate on, DecisionReference byDecision) {
+		if (decision != null) {
+			if (decision.id() == byDecision.id()) {
+				return ByDecision.NOTHING;
+			}
+			throw new Catalogue.EditionAdopted(code);
+		}
+		if (adoptedBy.equals(body) && adoptedOn.equals(on)) {
+			return ByDecision.LINK;
+		}
+		throw new Catalogue.EditionAdopted(code);
+	}
+
+	/** The edition's code and content checked against the Catalogue's rules: the content, unmodifiable. */
+	static List<Dimension> checked(String code, List<Dimension> dimensions) {
 		requireCode(code);
 		dimensions = List.copyOf(dimensions);
 		if (dimensions.isEmpty()) {
@@ -35,6 +67,7 @@ public record CatalogueEdition(String code, String title, LocalDate adoptedOn, D
 						throw new EditionInvalid("problem.catalogue.codeTwice", code, c);
 					}
 				});
+		return dimensions;
 	}
 
 	static void requireCode(String code) {

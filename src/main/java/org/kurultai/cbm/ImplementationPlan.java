@@ -8,8 +8,9 @@ import org.kurultai.shared.RuleViolation;
 import org.kurultai.shared.Sources;
 
 /**
- * A concept paper or a multi-year action plan for a priority area, with its activities, and the
- * approval recorded by the body that approved it (the SOC, as a rule); once approved it is fixed.
+ * A concept paper or a multi-year action plan for a priority area, with its activities, and its
+ * approval by a decision of the body that approved it (the SOC, as a rule: the effect
+ * {@code APPROVE_PLAN}); once approved it is fixed.
  */
 public record ImplementationPlan(String code, Kind kind, String priorityArea, String title, int fromYear, int untilYear,
 		@Nullable String document, @Nullable String proposedBy, List<Activity> activities, @Nullable Approval approval, Sources sources,
@@ -55,12 +56,39 @@ public record ImplementationPlan(String code, Kind kind, String priorityArea, St
 		}
 	}
 
-	/** Approval by a body on a day, at a meeting or by one of its decisions recorded in Kurultai. */
-	public record Approval(String body, LocalDate on, @Nullable String meeting, @Nullable Long decision) {
+	/**
+	 * Approval by a body on a day, at a meeting where known, and by its decision in the register where known (the
+	 * approvals loaded from the sources before Kurultai recorded decisions have none until a decision is linked).
+	 */
+	public record Approval(String body, LocalDate on, @Nullable String meeting, @Nullable DecisionReference decision) {
 	}
 
 	public boolean approved() {
 		return approval != null;
+	}
+
+	/**
+	 * What approving this plan by {@code byDecision} (a body's decision on a day) does: approves a plan not yet
+	 * approved; links the same approval (the same body on the same day) recorded without a decision; nothing if
+	 * already approved by this very decision; any other approval is refused, an approved plan being fixed.
+	 */
+	ByDecision approvedBy(Approval byDecision) {
+		if (byDecision.decision() == null) {
+			throw new IllegalArgumentException("An approval by decision names the decision");
+		}
+		if (approval == null) {
+			return ByDecision.WRITE;
+		}
+		if (approval.decision() != null) {
+			if (approval.decision().id() == byDecision.decision().id()) {
+				return ByDecision.NOTHING;
+			}
+			throw new AlreadyApproved(code, approval);
+		}
+		if (approval.body().equals(byDecision.body()) && approval.on().equals(byDecision.on())) {
+			return ByDecision.LINK;
+		}
+		throw new AlreadyApproved(code, approval);
 	}
 
 	public static class PlanInvalid extends RuleViolation {

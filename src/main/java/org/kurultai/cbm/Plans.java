@@ -7,9 +7,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.audit.Act;
 import org.kurultai.audit.AuditLog;
-import org.kurultai.decisions.DecisionStatus;
-import org.kurultai.decisions.Decisions;
-import org.kurultai.identity.AccessPolicy;
 import org.kurultai.identity.Account;
 import org.kurultai.identity.ActingRights;
 import org.kurultai.meetings.Meetings;
@@ -24,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Concept papers and action plans: proposed for a priority area by its coordinator or co-coordinator
- * (or the Secretariat), and approved by a body, whose approval is recorded with the day, the meeting
- * or the decision by which it approved.
+ * (or the Secretariat), and approved by a decision of a body (the effect {@code APPROVE_PLAN}, applied
+ * when the decision is adopted), recorded with the day, the meeting and the decision.
  */
 @Service
 @Transactional(readOnly = true)
@@ -35,21 +32,17 @@ public class Plans {
 	private final Catalogue catalogue;
 	private final Organs organs;
 	private final Meetings meetings;
-	private final Decisions decisions;
 	private final ActingRights rights;
-	private final AccessPolicy access;
 	private final AuditLog audit;
 	private final ForumClock clock;
 
-	Plans(PlanRepository repository, Catalogue catalogue, Organs organs, Meetings meetings, Decisions decisions, ActingRights rights,
-			AccessPolicy access, AuditLog audit, ForumClock clock) {
+	Plans(PlanRepository repository, Catalogue catalogue, Organs organs, Meetings meetings, ActingRights rights, AuditLog audit,
+			ForumClock clock) {
 		this.repository = repository;
 		this.catalogue = catalogue;
 		this.organs = organs;
 		this.meetings = meetings;
-		this.decisions = decisions;
 		this.rights = rights;
-		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -92,38 +85,12 @@ public class Plans {
 		return recorded;
 	}
 
-	/** The Secretariat records the approval by the body (as a rule the SOC), once. */
-	@Transactional
-	public ImplementationPlan approve(Account account, String code, ImplementationPlan.Approval approval) {
-		if (!rights.of(account, clock.today()).actsForSecretariat()) {
-			throw NotAllowed.of("problem.plan.whoRecordsApproval");
-		}
-		var plan = repository.lock(code.trim().toUpperCase(Locale.ROOT)).orElseThrow(() -> NotFound.of("problem.notFound.plan", code));
-		if (plan.approval() != null) {
-			throw new ImplementationPlan.AlreadyApproved(plan.code(), plan.approval());
-		}
-		check(approval);
-		if (approval.on().isAfter(clock.today())) {
-			throw InvalidRequest.of("on", "problem.plan.approvalAhead");
-		}
-		repository.approve(plan.code(), approval);
-		audit.record(new Act(account.email(), "SECRETARIAT", "plan.approved", "plan:" + plan.code(), null,
-				Map.of("body", approval.body(), "on", approval.on().toString())));
-		return repository.lock(plan.code()).orElseThrow();
-	}
-
 	private void check(ImplementationPlan.Approval approval) {
 		if (!organs.isBody(approval.body())) {
 			throw InvalidRequest.of("body", "problem.body.unknown", approval.body());
 		}
 		if (approval.meeting() != null && !meetings.exists(approval.meeting())) {
 			throw NotFound.of("problem.notFound.meeting", approval.meeting());
-		}
-		if (approval.decision() != null) {
-			var decision = decisions.decision(approval.decision(), access.currentViewer());
-			if (decision.status() != DecisionStatus.ADOPTED || !decision.body().equals(approval.body())) {
-				throw new ApprovalMismatch(approval);
-			}
 		}
 	}
 
@@ -139,15 +106,4 @@ public class Plans {
 		}
 	}
 
-	public static class ApprovalMismatch extends RuleViolation {
-
-		ApprovalMismatch(ImplementationPlan.Approval approval) {
-			super("problem.plan.approvalMismatch", approval.decision(), approval.body());
-		}
-
-		@Override
-		public String rule() {
-			return "approval-mismatch";
-		}
-	}
 }

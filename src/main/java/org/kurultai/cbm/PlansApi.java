@@ -1,6 +1,5 @@
 package org.kurultai.cbm;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,14 +15,16 @@ import org.kurultai.shared.Sources;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Concept papers and action plans per priority area, and their approval. */
+/**
+ * Concept papers and action plans per priority area, with their approval: a plan is approved by a decision of a body
+ * (the effect {@code APPROVE_PLAN} of {@code POST /api/decisions}), shown as {@code "decision": {"id", "register"}}.
+ */
 @RestController
 @Tag(name = "Confidence-building measures")
 class PlansApi {
@@ -39,7 +40,7 @@ class PlansApi {
 	}
 
 	@GetMapping(path = "/api/cbm/plans", produces = "application/json")
-	@Operation(summary = "Concept papers and action plans, optionally of one priority area, with their activities and approval")
+	@Operation(summary = "Concept papers and action plans, optionally of one priority area, with their activities and approval (body, day, meeting and the approving decision: id and register symbol)")
 	List<ImplementationPlan> plans(@RequestParam @Nullable String area) {
 		var seen = access.seenBy(access.currentViewer());
 		return plans.plans(area).stream().map(plan -> {
@@ -64,19 +65,9 @@ class PlansApi {
 				Sources.none(), null));
 	}
 
-	@PostMapping(path = "/api/cbm/plans/{code}/approval", consumes = "application/json", produces = "application/json")
-	@Operation(summary = "The Secretariat records the approval of a plan by the body that approved it (as a rule the SOC)")
-	ImplementationPlan approve(@AuthenticationPrincipal KurultaiUser user, @PathVariable String code, @Valid @RequestBody NewApproval request) {
-		return plans.approve(user.account(), code, new ImplementationPlan.Approval(request.body().trim().toUpperCase(Locale.ROOT), request.on(),
-				request.meeting(), request.decision()));
-	}
-
 	record NewPlan(@NotBlank @Size(max = 60) String code, @NotNull ImplementationPlan.Kind kind, @NotBlank @Size(max = 60) String priorityArea,
 			@NotBlank @Size(max = 500) String title, @NotNull Integer fromYear, @NotNull Integer untilYear, @Nullable @Size(max = 60) String document,
 			@Nullable @Size(max = 100) List<ImplementationPlan.@NotNull @Valid Activity> activities) {
 	}
 
-	record NewApproval(@NotBlank @Size(max = 10) String body, @NotNull LocalDate on, @Nullable @Size(max = 40) String meeting,
-			@Nullable Long decision) {
-	}
 }

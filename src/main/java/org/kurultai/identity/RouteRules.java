@@ -52,6 +52,7 @@ public final class RouteRules {
 			// the Catalogue of Confidence-Building Measures and States' commitments (public)
 			publicly(GET, "/catalogue"), publicly(GET, "/catalogue/differences"), publicly(GET, "/commitments"),
 			publicly(GET, "/api/catalogue"), publicly(GET, "/api/catalogue/editions"), publicly(GET, "/api/catalogue/differences"),
+			publicly(GET, "/api/catalogue/proposed"),
 			publicly(GET, "/api/commitments"), publicly(GET, "/cbm"), publicly(GET, "/cbm/reports"), publicly(GET, "/api/cbm/events"),
 			publicly(GET, "/api/cbm/reports"), publicly(GET, "/api/cbm/dashboard"), publicly(GET, "/exchange"),
 			publicly(GET, "/api/exchange/types"), publicly(GET, "/api/exchange/submissions"), publicly(GET, "/api/cbm/plans"),
@@ -106,7 +107,7 @@ public final class RouteRules {
 			signedIn(GET, "/api/exchange/returns"), signedIn(GET, "/api/me/reminders"),
 			only(POST, "/api/cbm/annual-reports", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/api/cbm/plans", NATIONAL_COORDINATOR, DELEGATE, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
-			only(POST, "/api/cbm/plans/{code}/approval", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/catalogue/editions", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/cbm/annual-reports", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/api/exchange/types", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/api/exchange/submissions", NATIONAL_COORDINATOR, DELEGATE),

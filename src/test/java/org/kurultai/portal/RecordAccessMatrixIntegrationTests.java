@@ -36,10 +36,16 @@ import org.kurultai.identity.Role;
 import org.kurultai.identity.Viewer;
 import org.kurultai.shared.Access;
 import org.kurultai.shared.AccessLevel;
+import org.kurultai.shared.DecidedBy;
+import org.kurultai.shared.Effect;
+import org.kurultai.shared.EffectHandler;
+import org.kurultai.shared.EffectKind;
 import org.kurultai.shared.ForumClock;
+import org.kurultai.shared.Sources;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
@@ -74,6 +80,8 @@ class RecordAccessMatrixIntegrationTests {
 	@Autowired AccessPolicy policy;
 	@Autowired ForumClock clock;
 	@Autowired ApplicationContext context;
+	@Autowired List<EffectHandler> effectHandlers;
+	@Autowired TransactionTemplate transactions;
 
 	Delegations api;
 	final String unique = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
@@ -183,6 +191,7 @@ class RecordAccessMatrixIntegrationTests {
 			Map.entry("/catalogue/differences", "the Catalogue's editions, public"),
 			Map.entry("/api/catalogue", "the Catalogue's editions and coordinators, public"),
 			Map.entry("/api/catalogue/editions", "the Catalogue's editions, public"),
+			Map.entry("/api/catalogue/proposed", "editions of the Catalogue proposed for adoption, public as the Catalogue is"),
 			Map.entry("/api/catalogue/differences", "the Catalogue's editions, public"),
 			Map.entry("/commitments", "States' commitments (opt in / out), public"),
 			Map.entry("/api/commitments", "States' commitments (opt in / out), public"),
@@ -392,15 +401,18 @@ class RecordAccessMatrixIntegrationTests {
 				assertThat(meeting.status()).as(meeting.toString()).isEqualTo(201);
 				var meetingId = meeting.json().get("id").asString();
 				var adopted = adoptAt(officer, "Matrix public text " + level + " " + unique, AccessLevel.PUBLIC, meetingId);
-				// and a plan whose approval the Secretariat records at it
+				// and a plan approved by the decision taken at it (the effect APPROVE_PLAN, applied as the adopting transaction does)
 				var plan = "MX-" + unique + "-" + level.name().charAt(0) + day;
 				var proposed = api.post("/api/cbm/plans", officer, """
 						{"code": "%s", "kind": "ACTION_PLAN", "priorityArea": "ECON-IT", "title": "Matrix plan", "fromYear": 2036, "untilYear": 2037,
 						 "activities": []}""".formatted(plan));
 				assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
-				var approved = api.post("/api/cbm/plans/" + plan + "/approval", officer, """
-						{"body": "CMFA", "on": "%s", "meeting": "%s"}""".formatted(clock.today(), meetingId));
-				assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+				var register = api.get("/api/decisions/" + adopted.decision(), officer).json().get("register").asString();
+				var approval = new Effect(EffectKind.APPROVE_PLAN, null, null, null, null, null, null, null, null, null, null, null, null, plan, null,
+						null);
+				var handler = effectHandlers.stream().filter(h -> h.kinds().contains(EffectKind.APPROVE_PLAN)).findFirst().orElseThrow();
+				transactions.executeWithoutResult(tx -> handler.apply(approval, new DecidedBy(adopted.decision(), register, "CMFA", clock.today(),
+						meetingId, Sources.none(), false)));
 				record.vars().put("meeting", meetingId);
 				record.vars().put("id", adopted.document());
 				record.vars().put("decision", String.valueOf(adopted.decision()));
