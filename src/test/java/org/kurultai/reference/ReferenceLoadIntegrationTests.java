@@ -62,7 +62,7 @@ class ReferenceLoadIntegrationTests {
 		var jdbc = context.getBean(JdbcClient.class);
 		var counts = new ArrayList<Integer>();
 		for (var table : List.of("participant", "status_period", "signature", "body", "body_name", "chair_term", "meeting",
-				"delegation", "historical_event", "document", "document_version", "catalogue_edition", "coordination", "cbm_event", "exchange_type", "implementation_plan", "reference_dataset")) {
+				"delegation", "historical_event", "document", "document_version", "catalogue_edition", "coordination", "cbm_event", "exchange_type", "implementation_plan", "decision", "decision_effect", "reference_dataset")) {
 			counts.add(jdbc.sql("select count(*) from " + table).query(Integer.class).single());
 		}
 		return counts;
