@@ -120,6 +120,13 @@ public final class RouteRules {
 			// corrections of the history no decision caused
 			only(POST, "/api/participants/{code}/statuses", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/participants/{code}/statuses", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			// the Secretariat's corrections of the organs' history (chair terms, bodies' names, heads of the Secretariat)
+			only(POST, "/api/chairmanship/terms", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/chairmanship/terms", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/bodies/{code}/names", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/bodies/{code}/names", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/secretariat/heads", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/secretariat/heads", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			// administration
 			only(GET, "/admin/accounts", SECRETARIAT_ADMINISTRATOR), only(POST, "/admin/accounts", SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/admin/accounts/{id}", SECRETARIAT_ADMINISTRATOR),

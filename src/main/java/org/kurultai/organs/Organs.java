@@ -85,18 +85,22 @@ public class Organs {
 	public record Correction(String by, Instant at, String reason, Sources sources) {
 	}
 
+	/** The entry a correction recorded and the one it superseded (null: it added an entry). */
+	public record Corrected<T>(T entry, @Nullable SupersededClaim superseded) {
+	}
+
 	/**
 	 * The Secretariat records a chair term no decision in Kurultai caused: a new one, or in place of the
 	 * term beginning on {@code corrects}, which is kept as superseded. The terms may not overlap.
 	 */
 	@Transactional
-	public ChairTerm correct(@Nullable LocalDate corrects, ChairTerm term, Correction correction) {
+	public Corrected<ChairTerm> correct(@Nullable LocalDate corrects, ChairTerm term, Correction correction) {
 		requireState("chair", term.chair());
 		repository.lock("chairmanship");
 		var chairmanship = chairmanship();
 		if (corrects == null) {
 			repository.replace(chairmanship.adding(term));
-			return term;
+			return new Corrected<>(term, null);
 		}
 		var old = chairmanship.terms().stream().filter(t -> t.from().equals(corrects)).findFirst()
 				.orElseThrow(() -> InvalidRequest.of("corrects", "problem.organs.correction.noSuchTerm", corrects));
@@ -104,10 +108,9 @@ public class Organs {
 			throw new ChangeRefused("problem.organs.correction.nothingChanges");
 		}
 		repository.replace(chairmanship.replacing(old, term));
-		repository.supersede(new SupersededClaim(SupersededClaim.Record.CHAIR_TERM, null, old.chair(), old.precision().name(), old.from(),
+		return superseded(new SupersededClaim(SupersededClaim.Record.CHAIR_TERM, null, old.chair(), old.precision().name(), old.from(),
 				old.until(), old.sources(), old.note(), old.decision(), correction.at(), correction.by(), correction.reason(),
-				correction.sources()));
-		return term;
+				correction.sources()), term);
 	}
 
 	/**
@@ -115,12 +118,12 @@ public class Organs {
 	 * the name {@code corrects} (as recorded, in English), kept as superseded. Names may not overlap.
 	 */
 	@Transactional
-	public BodyName correct(String bodyCode, @Nullable String corrects, BodyName name, Correction correction) {
+	public Corrected<BodyName> correct(String bodyCode, @Nullable String corrects, BodyName name, Correction correction) {
 		repository.lock("bodies");
 		var body = body(bodyCode);
 		if (corrects == null) {
 			repository.update(body.withNames(with(body.names(), name)));
-			return name;
+			return new Corrected<>(name, null);
 		}
 		var matching = body.names().stream().filter(n -> n.name().equalsIgnoreCase(corrects.strip())).toList();
 		if (matching.size() != 1) {
@@ -132,10 +135,9 @@ public class Organs {
 			throw new ChangeRefused("problem.organs.correction.nothingChanges");
 		}
 		repository.update(body.withNames(Secretariat.replace(body.names(), old, name)));
-		repository.supersede(new SupersededClaim(SupersededClaim.Record.BODY_NAME, body.code(), old.name(), old.shortName(), old.from(),
+		return superseded(new SupersededClaim(SupersededClaim.Record.BODY_NAME, body.code(), old.name(), old.shortName(), old.from(),
 				old.until(), old.sources(), null, old.decision(), correction.at(), correction.by(), correction.reason(),
-				correction.sources()));
-		return name;
+				correction.sources()), name);
 	}
 
 	/**
@@ -143,7 +145,7 @@ public class Organs {
 	 * place of the head whose term began on {@code corrects}, kept as superseded. Heads follow each other.
 	 */
 	@Transactional
-	public Secretariat.Head correct(@Nullable LocalDate corrects, Secretariat.Head head, Correction correction) {
+	public Corrected<Secretariat.Head> correct(@Nullable LocalDate corrects, Secretariat.Head head, Correction correction) {
 		if (head.nationality() != null) {
 			requireParticipant("nationality", head.nationality());
 		}
@@ -151,7 +153,7 @@ public class Organs {
 		var secretariat = secretariat();
 		if (corrects == null) {
 			repository.replace(secretariat.withHeads(with(secretariat.heads(), head)));
-			return head;
+			return new Corrected<>(head, null);
 		}
 		var old = secretariat.heads().stream().filter(h -> h.from().equals(corrects)).findFirst()
 				.orElseThrow(() -> InvalidRequest.of("corrects", "problem.organs.correction.noSuchHead", corrects));
@@ -159,10 +161,14 @@ public class Organs {
 			throw new ChangeRefused("problem.organs.correction.nothingChanges");
 		}
 		repository.replace(secretariat.withHeads(Secretariat.replace(secretariat.heads(), old, head)));
-		repository.supersede(new SupersededClaim(SupersededClaim.Record.SECRETARIAT_HEAD, null, old.person(), old.nationality(),
+		return superseded(new SupersededClaim(SupersededClaim.Record.SECRETARIAT_HEAD, null, old.person(), old.nationality(),
 				old.from(), old.until(), old.sources(), old.note(), old.decision(), correction.at(), correction.by(), correction.reason(),
-				correction.sources()));
-		return head;
+				correction.sources()), head);
+	}
+
+	private <T> Corrected<T> superseded(SupersededClaim claim, T entry) {
+		repository.supersede(claim);
+		return new Corrected<>(entry, claim);
 	}
 
 	/** A registered State, else the request's {@code parameter} is refused. */

@@ -56,7 +56,7 @@ public record LocalNames(Roster roster, MessageSource messages, Locale locale) {
 	}
 
 	public String body(BodyName name) {
-		return word("portal.bodyName.", name.name());
+		return russian() && name.nameRu() != null ? name.nameRu() : word("portal.bodyName.", name.name());
 	}
 
 	/** A body's short name ("SOC", "Summit"). */
@@ -67,6 +67,11 @@ public record LocalNames(Roster roster, MessageSource messages, Locale locale) {
 	/** The title of the Secretariat's head: Executive Director, Secretary General. */
 	public String title(@Nullable String title) {
 		return title == null ? "" : word("portal.office.", title);
+	}
+
+	/** A title of the Secretariat's head, in Russian as the decision that gave it said where it did. */
+	public String title(org.kurultai.organs.Secretariat.Title title) {
+		return russian() && title.titleRu() != null ? title.titleRu() : title(title.title());
 	}
 
 	/** A city. */

@@ -9,8 +9,13 @@ import org.jspecify.annotations.Nullable;
 import org.kurultai.organs.Body;
 import org.kurultai.organs.BodyKind;
 import org.kurultai.organs.BodyStatus;
+import org.kurultai.corrections.OrganCorrections;
+import org.kurultai.identity.AccessPolicy;
 import org.kurultai.organs.ChairTerm;
+import org.kurultai.organs.DecisionRef;
 import org.kurultai.organs.Organs;
+import org.kurultai.organs.Secretariat;
+import org.kurultai.organs.SupersededClaim;
 import org.kurultai.registry.ParticipantCode;
 import org.kurultai.registry.Registry;
 import org.kurultai.registry.Roster;
@@ -28,11 +33,15 @@ class OrgansApi {
 	private final Organs organs;
 	private final Registry registry;
 	private final ForumClock clock;
+	private final AccessPolicy access;
+	private final OrganCorrections corrections;
 
-	OrgansApi(Organs organs, Registry registry, ForumClock clock) {
+	OrgansApi(Organs organs, Registry registry, ForumClock clock, AccessPolicy access, OrganCorrections corrections) {
 		this.organs = organs;
 		this.registry = registry;
 		this.clock = clock;
+		this.access = access;
+		this.corrections = corrections;
 	}
 
 	@GetMapping(path = "/api/bodies", produces = "application/json")
@@ -43,52 +52,79 @@ class OrgansApi {
 	}
 
 	@GetMapping(path = "/api/bodies/{code}", produces = "application/json")
-	@Operation(summary = "A body with all its names, members and disputed facts")
+	@Operation(summary = "A body with all its names (each with the decision that gave it, if one), members, disputed facts and the names the Secretariat's corrections superseded")
 	BodyDetail body(@PathVariable String code) {
 		var body = organs.body(code);
 		var today = clock.today();
-		return new BodyDetail(summary(body, today), body.createdHow(), body.purpose(),
-				body.names().stream().map(name -> new NameView(name.name(), name.shortName(), name.from(), name.until(),
-						name.renamedBy(), name.sources().references())).toList(),
+		return new BodyDetail(summary(body, today), body.createdHow(), body.purpose(), decision(body.decision()),
+				body.dissolvedOn(), decision(body.dissolvedBy()),
+				body.names().stream().map(name -> new NameView(name.name(), name.nameRu(), name.shortName(), name.from(), name.until(),
+						name.renamedBy(), name.sources().references(), decision(name.decision()))).toList(),
 				body.members().stream().map(member -> new MemberView(member.participant(), member.person(), member.role(),
 						member.from(), member.until(), member.sources().references())).toList(),
 				body.claims().stream().map(claim -> new ClaimView(claim.topic(), claim.value(), claim.sources().references(),
 						claim.note())).toList(),
-				body.sources().references());
+				body.sources().references(), superseded(SupersededClaim.Record.BODY_NAME, body.code()));
 	}
 
 	@GetMapping(path = "/api/chairmanship", produces = "application/json")
-	@Operation(summary = "The chair on a date (default today) with the previous and the next chair (the Troika); next is null until decided")
+	@Operation(summary = "The chair on a date (default today) with the previous and the next chair (the Troika; next is null until decided), the chair-elect (decided, not yet in office, until its handover) and the terms the Secretariat's corrections superseded")
 	ChairmanshipView chairmanship(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
 		var day = asOf == null ? clock.today() : asOf;
-		var troika = organs.chairmanship().troikaOn(day);
+		var chairmanship = organs.chairmanship();
+		var troika = chairmanship.troikaOn(day);
 		var roster = registry.roster();
+		var elect = chairmanship.electOn(day).map(term -> new ChairElect(term.chair(), name(term.chair(), roster), term.decidedOn(),
+				term.from(), term.until(), decision(term.decision()))).orElse(null);
 		return new ChairmanshipView(day, chair(troika.current(), roster), chair(troika.previous(), roster),
-				chair(troika.next(), roster));
+				chair(troika.next(), roster), elect, superseded(SupersededClaim.Record.CHAIR_TERM, null));
 	}
 
 	@GetMapping(path = "/api/chairmanship/terms", produces = "application/json")
-	@Operation(summary = "Every term of the chairmanship, in order")
+	@Operation(summary = "Every term of the chairmanship, in order, each with the decision that elected the chair (null when none in the register)")
 	List<TermView> terms() {
 		var roster = registry.roster();
 		return organs.chairmanship().terms().stream().map(term -> new TermView(term.chair(), name(term.chair(), roster),
-				term.from(), term.until(), term.decidedOn(), term.handoverOccasion(), term.sources().references(), term.note()))
-				.toList();
+				term.from(), term.until(), term.decidedOn(), term.handoverOccasion(), term.sources().references(), term.note(),
+				decision(term.decision()))).toList();
 	}
 
 	@GetMapping(path = "/api/secretariat", produces = "application/json")
-	@Operation(summary = "The Secretariat on a date (default today): its seat and the title and holder of its head")
+	@Operation(summary = "The Secretariat on a date (default today): its seat, the title and holder of its head and the deputies; all its heads, deputies and titles, each with the decision that caused it (null when none), and the heads the Secretariat's corrections superseded")
 	SecretariatView secretariat(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
 		var day = asOf == null ? clock.today() : asOf;
 		var secretariat = organs.secretariat();
 		return new SecretariatView(day, secretariat.seatOn(day).map(seat -> seat.place()).orElse(null),
 				secretariat.titleOn(day).map(title -> title.title()).orElse(null),
-				secretariat.headOn(day).map(head -> head.person()).orElse(null));
+				secretariat.headOn(day).map(head -> head.person()).orElse(null),
+				secretariat.deputiesOn(day).stream().map(Secretariat.Head::person).toList(),
+				secretariat.heads().stream().map(OrgansApi::holder).toList(),
+				secretariat.deputies().stream().map(OrgansApi::holder).toList(),
+				secretariat.titles().stream().map(title -> new TitleView(title.title(), title.titleRu(), title.from(), title.until(),
+						title.renamedBy(), title.sources().references(), decision(title.decision()))).toList(),
+				superseded(SupersededClaim.Record.SECRETARIAT_HEAD, null));
+	}
+
+	private static HolderView holder(Secretariat.Head head) {
+		return new HolderView(head.person(), head.nationality(), head.from(), head.until(), head.precision().name(),
+				head.sources().references(), head.note(), decision(head.decision()));
+	}
+
+	private static @Nullable DecisionView decision(@Nullable DecisionRef decision) {
+		return decision == null ? null : new DecisionView(decision.id(), decision.register());
+	}
+
+	/** The entries the Secretariat's corrections superseded; who did it is told to the Secretariat only. */
+	private List<SupersededView> superseded(SupersededClaim.Record record, @Nullable String body) {
+		var knowsWho = corrections.mayKnowWhoCorrected(access.currentViewer());
+		return organs.superseded(record, body).stream().map(claim -> new SupersededView(claim.subject(), claim.detail(), claim.from(),
+				claim.until(), claim.claimSources().references(), claim.claimNote(), decision(claim.decision()), claim.at(),
+				knowsWho ? claim.by() : null, claim.reason(), claim.sources().references())).toList();
 	}
 
 	private static BodySummary summary(Body body, LocalDate day) {
 		return new BodySummary(body.code(), body.nameOn(day).name(), body.nameOn(day).shortName(), body.kind(), body.status(),
-				body.reportsTo(), body.createdOn(), body.frequency());
+				body.reportsTo(), body.createdOn(), body.frequency(), body.dissolvedOn());
 	}
 
 	private static @Nullable Chair chair(@Nullable ChairTerm term, Roster roster) {
@@ -100,15 +136,26 @@ class OrgansApi {
 	}
 
 	record BodySummary(String code, String name, @Nullable String shortName, BodyKind kind, BodyStatus status,
-			@Nullable String reportsTo, @Nullable LocalDate createdOn, @Nullable String frequency) {
+			@Nullable String reportsTo, @Nullable LocalDate createdOn, @Nullable String frequency, @Nullable LocalDate dissolvedOn) {
 	}
 
-	record BodyDetail(BodySummary body, @Nullable String createdHow, @Nullable String purpose, List<NameView> names,
-			List<MemberView> members, List<ClaimView> disputed, List<String> sources) {
+	record BodyDetail(BodySummary body, @Nullable String createdHow, @Nullable String purpose, @Nullable DecisionView decision,
+			@Nullable LocalDate dissolvedOn, @Nullable DecisionView dissolvedBy, List<NameView> names,
+			List<MemberView> members, List<ClaimView> disputed, List<String> sources, List<SupersededView> superseded) {
 	}
 
-	record NameView(String name, @Nullable String shortName, @Nullable LocalDate from, @Nullable LocalDate until,
-			@Nullable String renamedBy, List<String> sources) {
+	record NameView(String name, @Nullable String nameRu, @Nullable String shortName, @Nullable LocalDate from, @Nullable LocalDate until,
+			@Nullable String renamedBy, List<String> sources, @Nullable DecisionView decision) {
+	}
+
+	/** The decision that caused an entry: its id (its page is /decisions/{id}) and register symbol. */
+	record DecisionView(long id, @Nullable String register) {
+	}
+
+	/** An entry as it stood before a correction superseded it, with when, by whom (for the Secretariat), why and on which sources. */
+	record SupersededView(String subject, @Nullable String detail, @Nullable LocalDate from, @Nullable LocalDate until, List<String> sources,
+			@Nullable String note, @Nullable DecisionView decision, java.time.Instant supersededAt, @Nullable String supersededBy,
+			String reason, List<String> correctionSources) {
 	}
 
 	record MemberView(@Nullable String participant, @Nullable String person, String role, @Nullable LocalDate from,
@@ -121,13 +168,28 @@ class OrgansApi {
 	record Chair(String code, String name, LocalDate from, @Nullable LocalDate until) {
 	}
 
-	record ChairmanshipView(LocalDate asOf, @Nullable Chair chair, @Nullable Chair previous, @Nullable Chair next) {
+	/** The State elected to the chair and not yet in office: chair-elect from {@code decidedOn} until its {@code handover}. */
+	record ChairElect(String code, String name, @Nullable LocalDate decidedOn, LocalDate handover, @Nullable LocalDate until,
+			@Nullable DecisionView decision) {
+	}
+
+	record ChairmanshipView(LocalDate asOf, @Nullable Chair chair, @Nullable Chair previous, @Nullable Chair next,
+			@Nullable ChairElect chairElect, List<SupersededView> superseded) {
 	}
 
 	record TermView(String code, String name, LocalDate from, @Nullable LocalDate until, @Nullable LocalDate decidedOn,
-			@Nullable String handoverOccasion, List<String> sources, @Nullable String note) {
+			@Nullable String handoverOccasion, List<String> sources, @Nullable String note, @Nullable DecisionView decision) {
 	}
 
-	record SecretariatView(LocalDate asOf, @Nullable String seat, @Nullable String headTitle, @Nullable String head) {
+	record HolderView(String person, @Nullable String nationality, LocalDate from, @Nullable LocalDate until, String precision,
+			List<String> sources, @Nullable String note, @Nullable DecisionView decision) {
+	}
+
+	record TitleView(String title, @Nullable String titleRu, LocalDate from, @Nullable LocalDate until, @Nullable String renamedBy,
+			List<String> sources, @Nullable DecisionView decision) {
+	}
+
+	record SecretariatView(LocalDate asOf, @Nullable String seat, @Nullable String headTitle, @Nullable String head, List<String> deputiesOn,
+			List<HolderView> heads, List<HolderView> deputies, List<TitleView> titles, List<SupersededView> superseded) {
 	}
 }

@@ -207,45 +207,6 @@ class Pages {
 		return "changes";
 	}
 
-	@GetMapping("/bodies")
-	String bodies(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf, Model model, Locale locale) {
-		var day = asOf == null ? clock.today() : asOf;
-		model.addAttribute("asOf", day);
-		var groups = new java.util.EnumMap<org.kurultai.organs.BodyKind, List<org.kurultai.organs.Body>>(org.kurultai.organs.BodyKind.class);
-		organs.bodies().forEach(body -> groups.computeIfAbsent(body.kind(), kind -> new java.util.ArrayList<>()).add(body));
-		model.addAttribute("groups", groups);
-		model.addAttribute("bodies", organs.bodies().stream().collect(java.util.stream.Collectors.toMap(
-				org.kurultai.organs.Body::code, body -> body, (a, b) -> a, LinkedHashMap::new)));
-		common(model, messages.getMessage("portal.bodies.title", null, locale), registry.roster(), locale);
-		return "bodies";
-	}
-
-	@GetMapping("/bodies/{code}")
-	String body(@PathVariable String code, Model model, Locale locale) {
-		var body = organs.body(code);
-		model.addAttribute("body", body);
-		model.addAttribute("today", clock.today());
-		model.addAttribute("parent", body.reportsTo() == null ? null : organs.body(body.reportsTo()));
-		model.addAttribute("reporting", organs.bodies().stream().filter(other -> body.code().equals(other.reportsTo())).toList());
-		model.addAttribute("meetings", visibleMeetings(meetings.find(body.code(), null, null)));
-		var names = common(model, "", registry.roster(), locale);
-		model.addAttribute("title", names.body(body, clock.today()));
-		return "body";
-	}
-
-	@GetMapping("/chairmanship")
-	String chairmanship(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf, Model model, Locale locale) {
-		var day = asOf == null ? clock.today() : asOf;
-		var chairmanship = organs.chairmanship();
-		model.addAttribute("asOf", day);
-		model.addAttribute("troika", chairmanship.troikaOn(day));
-		model.addAttribute("terms", chairmanship.terms());
-		model.addAttribute("handovers", chairmanship.handovers());
-		model.addAttribute("secretariat", organs.secretariat());
-		common(model, messages.getMessage("portal.chairmanship.title", null, locale), registry.roster(), locale);
-		return "chairmanship";
-	}
-
 	@GetMapping("/meetings")
 	String meetings(@RequestParam @Nullable String body, Model model, Locale locale) {
 		var list = visibleMeetings(meetings.find(body, null, null));
