@@ -1,5 +1,6 @@
 package org.kurultai.cbm;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -20,8 +21,12 @@ import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.Sources;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,6 +50,7 @@ class EditionAdoptionIntegrationTests {
 	@Autowired CatalogueApi catalogueApi;
 	@Autowired TransactionTemplate transactions;
 	@Autowired JdbcClient jdbc;
+	@Autowired WebApplicationContext context;
 
 	Delegations api;
 	Actor secretariat;
@@ -141,6 +147,14 @@ class EditionAdoptionIntegrationTests {
 		assertThatThrownBy(() -> jdbc.sql("update catalogue_edition set status = 'ADOPTED', adopted_on = current_date, precision = 'DAY', "
 				+ "adopted_by = 'CMFA' where code = '2027'").update()).as("adopted only by a decision").hasMessageContaining("never changes");
 		assertThatThrownBy(() -> jdbc.sql("delete from catalogue_edition where code = '2027'").update()).hasMessageContaining("never changes");
+		// nor does an adopted edition, even when a decision is linked to it
+		var decision = adoptedDecision("Decision on the Catalogue's title");
+		assertThatThrownBy(() -> jdbc.sql("update catalogue_edition set decision_id = ?, title = 'changed' where code = '2021'").param(decision.id())
+				.update()).hasMessageContaining("never changes");
+		assertThatThrownBy(() -> jdbc.sql("update catalogue_edition set decision_id = ?, adopted_on = adopted_on + 1 where code = '2021'")
+				.param(decision.id()).update()).hasMessageContaining("never changes");
+		assertThat(catalogue.edition("2021").title()).doesNotContain("changed");
+		assertThat(catalogue.edition("2021").decision()).isNull();
 	}
 
 	@Test
@@ -179,6 +193,17 @@ class EditionAdoptionIntegrationTests {
 			assertThat(catalogue.inForce(from).code()).isEqualTo("2026-UPDATE");
 			var view = catalogueApi.catalogue("2026-UPDATE", null);
 			assertThat(view.decision()).isEqualTo(decision);
+			// the page, rendered in this thread (hence in this transaction), links the decision
+			try {
+				var page = MockMvcBuilders.webAppContextSetup(context).build()
+						.perform(MockMvcRequestBuilders.get("/catalogue").param("edition", "2026-UPDATE").accept(MediaType.TEXT_HTML)).andReturn()
+						.getResponse().getContentAsString(StandardCharsets.UTF_8);
+				assertThat(page).contains("id=\"adopted-by-decision\" href=\"/decisions/" + decision.id() + "\"")
+						.contains("decision " + decision.register());
+			}
+			catch (Exception failed) {
+				throw new AssertionError(failed);
+			}
 			assertThat(audited("catalogue.edition-adopted", "catalogue-edition:2026-UPDATE")).isEqualTo(1);
 			// applied again: nothing changes
 			effects.apply(adopt("2026-UPDATE", from), by(decision, today));

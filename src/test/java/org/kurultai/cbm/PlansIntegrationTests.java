@@ -149,7 +149,7 @@ class PlansIntegrationTests {
 		assertThat(approved.at("/decision/register").asString()).isEqualTo(decision.register()).startsWith("SOC/" + today.getYear() + "/");
 		assertThat(audited("plan.approved", "plan:AP-2027-SD")).isEqualTo(1);
 		var page = api.page("/catalogue", null).body();
-		assertThat(page).contains("href=\"/decisions/" + decision.id() + "\"").contains("decision " + decision.register())
+		assertThat(page).contains("href=\"/decisions/" + decision.id() + "\"").contains("</span>, <a class=\"plan-decision\" href=\"/decisions/" + decision.id() + "\">decision " + decision.register() + "</a>")
 				.contains("approved by a decision of the body concerned");
 		var russian = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/catalogue"))
 				.header("Accept-Language", "ru").build(), HttpResponse.BodyHandlers.ofString()).body();
