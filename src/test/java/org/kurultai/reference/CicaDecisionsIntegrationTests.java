@@ -147,6 +147,15 @@ class CicaDecisionsIntegrationTests {
 		var page = api.page("/decisions/" + id, null);
 		assertThat(page.status()).as(page.toString()).isEqualTo(200);
 		assertThat(page.body()).contains(kuwait.get("register").asString());
+
+		// a decision without a text Kurultai holds: its page and the register page show what was decided
+		var saudi = recorded("?body=CMFA&year=2023").stream().filter(d -> hasEffect(d, "ADMIT", "SAU")).findFirst().orElseThrow();
+		var saudiPage = api.page("/decisions/" + saudi.get("id").asLong(), null);
+		assertThat(saudiPage.status()).as(saudiPage.toString()).isEqualTo(200);
+		assertThat(saudiPage.body()).contains(saudi.get("register").asString()).contains("Observer status for the Kingdom of Saudi Arabia");
+		var register = api.page("/decisions?year=2023", null);
+		assertThat(register.status()).as(register.toString()).isEqualTo(200);
+		assertThat(register.body()).contains(saudi.get("register").asString());
 	}
 
 	@Test
