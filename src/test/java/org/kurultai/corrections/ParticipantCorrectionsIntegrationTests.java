@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -278,9 +277,5 @@ class ParticipantCorrectionsIntegrationTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
 		}
-	}
-
-	static Document parse(String html) {
-		return Jsoup.parse(html);
 	}
 }

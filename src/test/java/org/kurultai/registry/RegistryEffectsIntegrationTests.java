@@ -13,6 +13,7 @@ import org.kurultai.shared.ForumClock;
 import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.Sources;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
@@ -34,6 +35,7 @@ class RegistryEffectsIntegrationTests {
 	@Autowired JdbcClient jdbc;
 	@Autowired ForumClock clock;
 	@Autowired PlatformTransactionManager transactions;
+	@LocalServerPort int port;
 
 	EffectHandler registryHandler() {
 		return handlers.stream().filter(handler -> handler.kinds().contains(EffectKind.ADMIT)).findFirst().orElseThrow();
@@ -185,5 +187,45 @@ class RegistryEffectsIntegrationTests {
 					.query((rs, row) -> rs.getLong(1) + " " + rs.getString(2)).single()).isEqualTo("9004 CMFA/2023/1");
 		});
 		assertThat(registry.participant(sau).periods().get(0).decision()).as("rolled back").isNull();
+	}
+
+	@Test
+	void theApiAndTheParticipantsPageShowTheDecisionsThatCausedAndEndedAPeriod() throws Exception {
+		var handler = registryHandler();
+		// committed, for the API and the page to see: a participant made for the test, with periods far in the future
+		new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+			registry.enrol(Participant.state(ParticipantCode.of("QZD"), new ParticipantNames("Qazdonia", "Каздония", "Qazdonia", null)));
+			handler.apply(admit("QZD", "OBSERVER", LocalDate.parse("2096-01-01")), decision(9005, "CMFA/2096/1", clock.today()));
+			handler.apply(end("QZD", LocalDate.parse("2097-01-01")), new DecidedBy(9006, null, "CMFA", clock.today(), null, Sources.none(), true));
+		});
+
+		var http = java.net.http.HttpClient.newHttpClient();
+		java.util.function.BiFunction<String, String, String> get = (path, language) -> {
+			try {
+				return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+						.header("Accept", path.startsWith("/api") ? "application/json" : "text/html").header("Accept-Language", language).build(),
+						java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		};
+		var period = org.kurultai.Delegations.JSON.readTree(get.apply("/api/participants/QZD", "en")).get("history").get(0);
+		assertThat(period.get("decision").get("id").asLong()).isEqualTo(9005);
+		assertThat(period.get("decision").get("register").asString()).isEqualTo("CMFA/2096/1");
+		assertThat(period.get("endedBy").get("id").asLong()).isEqualTo(9006);
+		assertThat(period.get("endedBy").get("register").isNull()).isTrue();
+		var reference = org.kurultai.Delegations.JSON.readTree(get.apply("/api/participants/KAZ", "en")).get("history").get(0);
+		assertThat(reference.get("decision").isNull()).as("no decision caused the history loaded from the sources").isTrue();
+
+		var english = org.jsoup.Jsoup.parse(get.apply("/participants/QZD", "en"));
+		assertThat(english.select("#history .decided-by a").attr("href")).isEqualTo("/decisions/9005");
+		assertThat(english.select("#history .decided-by").text()).isEqualTo("Decision: CMFA/2096/1");
+		assertThat(english.select("#history .ended-by a").attr("href")).isEqualTo("/decisions/9006");
+		assertThat(english.select("#history .ended-by").text()).isEqualTo("Ended by decision: no. 9006");
+		var russian = org.jsoup.Jsoup.parse(get.apply("/participants/QZD", "ru"));
+		assertThat(russian.select("#history .decided-by").text()).isEqualTo("Решение: CMFA/2096/1");
+		assertThat(russian.select("#history .ended-by").text()).isEqualTo("Прекращён решением: № 9006");
+		assertThat(org.jsoup.Jsoup.parse(get.apply("/participants/KAZ", "en")).select("#history .decided-by")).isEmpty();
 	}
 }
