@@ -91,7 +91,8 @@ public class Organs {
 
 	/**
 	 * The Secretariat records a chair term no decision in Kurultai caused: a new one, or in place of the
-	 * term beginning on {@code corrects}, which is kept as superseded. The terms may not overlap.
+	 * term beginning on {@code corrects}, which is kept as superseded (what the correction leaves out — the day of the
+	 * decision, its meeting, the handover's — it keeps from it). The terms may not overlap.
 	 */
 	@Transactional
 	public Corrected<ChairTerm> correct(@Nullable LocalDate corrects, ChairTerm term, Correction correction) {
@@ -104,6 +105,9 @@ public class Organs {
 		}
 		var old = chairmanship.terms().stream().filter(t -> t.from().equals(corrects)).findFirst()
 				.orElseThrow(() -> InvalidRequest.of("corrects", "problem.organs.correction.noSuchTerm", corrects));
+		term = new ChairTerm(term.chair(), term.from(), term.precision(), term.until(), or(term.decidedOn(), old.decidedOn()),
+				or(term.decidedAt(), old.decidedAt()), or(term.handoverAt(), old.handoverAt()), or(term.handoverOccasion(), old.handoverOccasion()),
+				term.sources(), term.note(), null);
 		if (old.equals(term)) {
 			throw new ChangeRefused("problem.organs.correction.nothingChanges");
 		}
@@ -115,7 +119,8 @@ public class Organs {
 
 	/**
 	 * The Secretariat records a name of a body no decision in Kurultai caused: a new one, or in place of
-	 * the name {@code corrects} (as recorded, in English), kept as superseded. Names may not overlap.
+	 * the name {@code corrects} (as recorded, in English), kept as superseded (a short or Russian name left out is
+	 * kept from it). Names may not overlap.
 	 */
 	@Transactional
 	public Corrected<BodyName> correct(String bodyCode, @Nullable String corrects, BodyName name, Correction correction) {
@@ -131,6 +136,8 @@ public class Organs {
 					: "problem.organs.correction.nameAmbiguous", corrects, body.code());
 		}
 		var old = matching.get(0);
+		name = new BodyName(name.name(), or(name.shortName(), old.shortName()), name.from(), name.until(), or(name.renamedBy(), old.renamedBy()),
+				name.sources(), or(name.nameRu(), old.nameRu()), null);
 		if (old.equals(name)) {
 			throw new ChangeRefused("problem.organs.correction.nothingChanges");
 		}
@@ -142,7 +149,8 @@ public class Organs {
 
 	/**
 	 * The Secretariat records a head of the Secretariat no decision in Kurultai caused: a new one, or in
-	 * place of the head whose term began on {@code corrects}, kept as superseded. Heads follow each other.
+	 * place of the head whose term began on {@code corrects}, kept as superseded (a nationality left out is kept from
+	 * it). Heads follow each other.
 	 */
 	@Transactional
 	public Corrected<Secretariat.Head> correct(@Nullable LocalDate corrects, Secretariat.Head head, Correction correction) {
@@ -157,6 +165,8 @@ public class Organs {
 		}
 		var old = secretariat.heads().stream().filter(h -> h.from().equals(corrects)).findFirst()
 				.orElseThrow(() -> InvalidRequest.of("corrects", "problem.organs.correction.noSuchHead", corrects));
+		head = new Secretariat.Head(head.person(), or(head.nationality(), old.nationality()), head.from(), head.until(), head.precision(),
+				head.sources(), head.note(), null);
 		if (old.equals(head)) {
 			throw new ChangeRefused("problem.organs.correction.nothingChanges");
 		}
@@ -191,6 +201,10 @@ public class Organs {
 			throw InvalidRequest.of(parameter, "problem.organs.unknownParticipant", code);
 		}
 		return registry.participant(participant).kind() == ParticipantKind.STATE;
+	}
+
+	private static <T> @Nullable T or(@Nullable T value, @Nullable T otherwise) {
+		return value != null ? value : otherwise;
 	}
 
 	private static <T> List<T> with(List<T> list, T item) {
