@@ -25,6 +25,9 @@ import org.kurultai.cbm.CoordinatorRole;
 import org.kurultai.cbm.Dimension;
 import org.kurultai.cbm.Measure;
 import org.kurultai.cbm.PriorityArea;
+import org.kurultai.decisions.DecisionKind;
+import org.kurultai.decisions.Decisions;
+import org.kurultai.decisions.Procedure;
 import org.kurultai.drafting.DocumentType;
 import org.kurultai.drafting.Drafting;
 import org.kurultai.drafting.Paragraph;
@@ -46,6 +49,8 @@ import org.kurultai.organs.Secretariat;
 import org.kurultai.reference.ReferenceFiles.BodiesFile;
 import org.kurultai.reference.ReferenceFiles.CatalogueFile;
 import org.kurultai.reference.ReferenceFiles.ChairmanshipFile;
+import org.kurultai.reference.ReferenceFiles.DecisionEntry;
+import org.kurultai.reference.ReferenceFiles.DecisionsFile;
 import org.kurultai.reference.ReferenceFiles.DocumentsFile;
 import org.kurultai.reference.ReferenceFiles.EventsFile;
 import org.kurultai.reference.ReferenceFiles.ExchangeTypesFile;
@@ -62,6 +67,8 @@ import org.kurultai.registry.ParticipantStatus;
 import org.kurultai.registry.Registry;
 import org.kurultai.registry.StatusPeriod;
 import org.kurultai.shared.DatePrecision;
+import org.kurultai.shared.Effect;
+import org.kurultai.shared.EffectKind;
 import org.kurultai.shared.Sources;
 import org.kurultai.timeline.EventKind;
 import org.kurultai.timeline.HistoricalEvent;
@@ -89,6 +96,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 	private static final String EVENTS = "events.yaml";
 	private static final String EXCHANGE_TYPES = "exchange-types.yaml";
 	private static final String PLANS = "plans.yaml";
+	private static final String DECISIONS = "decisions.yaml";
 
 	private final ReferenceDataProperties properties;
 	private final TransactionTemplate transactions;
@@ -103,10 +111,11 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 	private final Implementation implementation;
 	private final InformationExchange exchange;
 	private final Plans plans;
+	private final Decisions decisions;
 
 	ReferenceDataLoader(ReferenceDataProperties properties, TransactionTemplate transactions, JdbcClient jdbc, Registry registry,
 			Organs organs, Meetings meetings, Timeline timeline, AuditLog audit, Drafting drafting, Catalogue catalogue, Implementation implementation,
-			InformationExchange exchange, Plans plans) {
+			InformationExchange exchange, Plans plans, Decisions decisions) {
 		this.audit = audit;
 		this.properties = properties;
 		this.transactions = transactions;
@@ -119,6 +128,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 		this.implementation = implementation;
 		this.exchange = exchange;
 		this.plans = plans;
+		this.decisions = decisions;
 		this.timeline = timeline;
 	}
 
@@ -252,9 +262,10 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Parts of the dataset added after it first shipped (the historical documents, the Catalogue) are
-	 * recorded under their own names, so a database loaded before they shipped receives them on its
-	 * next start, once.
+	 * Parts of the dataset added after it first shipped (the historical documents, the Catalogue, the
+	 * plans, the decisions) are recorded under their own names, so a database loaded before they
+	 * shipped receives them on its next start, once. The decisions come last: they name the documents,
+	 * editions and plans loaded before them, and their effects link the history already recorded.
 	 */
 	private void loadParts(ReferenceDataset dataset) {
 		loadPart(dataset, DOCUMENTS, () -> {
@@ -317,6 +328,43 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 				records++;
 			}
 			return records;
+		});
+		loadDecisions(dataset);
+	}
+
+	/**
+	 * CICA's decisions as the sources record them, entered into the register in date order (the
+	 * file's order within a day), each through {@link Decisions#recordHistorical} so that its
+	 * effects are applied by the modules owning the data: they find the very facts already loaded
+	 * from the same sources and link them to the decision. A decision refers to a recommendation by
+	 * the recommendation's key, which must come earlier.
+	 */
+	private void loadDecisions(ReferenceDataset dataset) {
+		loadPart(dataset, DECISIONS, () -> {
+			var entries = new ArrayList<>(dataset.read(DECISIONS, DecisionsFile.class).decisions());
+			entries.sort(Comparator.comparing(DecisionEntry::decidedOn));
+			var ids = new java.util.HashMap<String, Long>();
+			for (var entry : entries) {
+				if (ids.containsKey(entry.key())) {
+					throw new IllegalStateException("decisions.yaml records the decision " + entry.key() + " twice");
+				}
+				Long refersTo = null;
+				if (entry.refersTo() != null) {
+					refersTo = ids.get(entry.refersTo());
+					if (refersTo == null) {
+						throw new IllegalStateException("The decision " + entry.key() + " refers to " + entry.refersTo()
+								+ ", which decisions.yaml does not record before it");
+					}
+				}
+				var effects = list(entry.effects()).stream().map(e -> new Effect(EffectKind.valueOf(e.kind()), e.participant(), e.status(),
+						e.body(), e.bodyKind(), e.reportsTo(), e.office(), e.person(), e.nationality(), e.name(), e.nameRu(), e.shortName(),
+						e.edition(), e.plan(), e.effectiveOn(), e.until())).toList();
+				var decision = decisions.recordHistorical(new Decisions.HistoricalDecision(entry.key(), entry.body(),
+						DecisionKind.valueOf(entry.kind()), entry.decidedOn(), Procedure.valueOf(entry.procedure()), entry.meeting(),
+						entry.document(), entry.version(), refersTo, effects, sources(entry.sources()), entry.note()));
+				ids.put(entry.key(), decision.id());
+			}
+			return entries.size();
 		});
 	}
 

@@ -161,4 +161,18 @@ final class ReferenceFiles {
 
 	record ApprovalEntry(String body, LocalDate on, @Nullable String meeting) {
 	}
+
+	record DecisionsFile(List<DecisionEntry> decisions) {
+	}
+
+	record DecisionEntry(String key, String body, String kind, LocalDate decidedOn, String procedure, @Nullable String meeting,
+			@Nullable String document, @Nullable Integer version, @Nullable String refersTo, @Nullable List<EffectEntry> effects,
+			@Nullable List<String> sources, @Nullable String note) {
+	}
+
+	record EffectEntry(String kind, @Nullable String participant, @Nullable String status, @Nullable String body,
+			@Nullable String bodyKind, @Nullable String reportsTo, @Nullable String office, @Nullable String person,
+			@Nullable String nationality, @Nullable String name, @Nullable String nameRu, @Nullable String shortName,
+			@Nullable String edition, @Nullable String plan, @Nullable LocalDate effectiveOn, @Nullable LocalDate until) {
+	}
 }

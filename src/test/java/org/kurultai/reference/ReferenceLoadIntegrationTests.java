@@ -62,7 +62,7 @@ class ReferenceLoadIntegrationTests {
 		var jdbc = context.getBean(JdbcClient.class);
 		var counts = new ArrayList<Integer>();
 		for (var table : List.of("participant", "status_period", "signature", "body", "body_name", "chair_term", "meeting",
-				"delegation", "historical_event", "document", "document_version", "catalogue_edition", "coordination", "cbm_event", "exchange_type", "implementation_plan", "reference_dataset")) {
+				"delegation", "historical_event", "document", "document_version", "catalogue_edition", "coordination", "cbm_event", "exchange_type", "implementation_plan", "decision", "decision_effect", "reference_dataset")) {
 			counts.add(jdbc.sql("select count(*) from " + table).query(Integer.class).single());
 		}
 		return counts;
@@ -91,12 +91,15 @@ class ReferenceLoadIntegrationTests {
 			var countsA = counts(a);
 			assertThat(countsA).isEqualTo(counts(b));
 			assertThat(countsA.get(countsA.size() - 1))
-					.as("one record of the dataset and one of each later part: documents, Catalogue, events, exchange types, plans").isEqualTo(6);
-			assertThat(countsA.get(countsA.size() - 8)).as("historical documents").isGreaterThanOrEqualTo(25);
-			assertThat(countsA.get(countsA.size() - 6)).as("editions of the Catalogue").isEqualTo(5);
-			assertThat(countsA.get(countsA.size() - 4)).as("events").isGreaterThanOrEqualTo(10);
-			assertThat(countsA.get(countsA.size() - 3)).as("exchange types").isEqualTo(4);
-			assertThat(countsA.get(countsA.size() - 2)).as("plans").isEqualTo(4);
+					.as("one record of the dataset and one of each later part: documents, Catalogue, events, exchange types, plans, decisions")
+					.isEqualTo(7);
+			assertThat(countsA.get(countsA.size() - 10)).as("historical documents").isGreaterThanOrEqualTo(25);
+			assertThat(countsA.get(countsA.size() - 8)).as("editions of the Catalogue").isEqualTo(5);
+			assertThat(countsA.get(countsA.size() - 6)).as("events").isGreaterThanOrEqualTo(10);
+			assertThat(countsA.get(countsA.size() - 5)).as("exchange types").isEqualTo(4);
+			assertThat(countsA.get(countsA.size() - 4)).as("plans").isEqualTo(4);
+			assertThat(countsA.get(countsA.size() - 3)).as("decisions from the forum's history").isGreaterThanOrEqualTo(50);
+			assertThat(countsA.get(countsA.size() - 2)).as("their effects").isGreaterThanOrEqualTo(30);
 			assertThat(countsA.get(0)).as("participants").isGreaterThanOrEqualTo(40);
 			a.close();
 			b.close();
@@ -122,7 +125,7 @@ class ReferenceLoadIntegrationTests {
 		try (var recovered = start("crash", "cica")) {
 			var counts = counts(recovered);
 			assertThat(counts.get(0)).isGreaterThanOrEqualTo(40);
-			assertThat(counts.get(counts.size() - 1)).isEqualTo(6);
+			assertThat(counts.get(counts.size() - 1)).isEqualTo(7);
 		}
 	}
 
