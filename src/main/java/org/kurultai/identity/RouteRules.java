@@ -116,6 +116,10 @@ public final class RouteRules {
 			only(POST, "/decisions/{id}/statements", NATIONAL_COORDINATOR, DELEGATE),
 			// the Secretariat's records
 			only(POST, "/api/meetings", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			// applications for a status: anyone may ask, each answers only to whoever may see it; the Secretariat records them
+			publicly(GET, "/applications"), publicly(GET, "/applications/{id}"), publicly(GET, "/api/applications"),
+			publicly(GET, "/api/applications/{id}"), only(POST, "/applications", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/applications", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			// administration
 			only(GET, "/admin/accounts", SECRETARIAT_ADMINISTRATOR), only(POST, "/admin/accounts", SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/admin/accounts/{id}", SECRETARIAT_ADMINISTRATOR),
