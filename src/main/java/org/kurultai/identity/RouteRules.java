@@ -120,6 +120,9 @@ public final class RouteRules {
 			publicly(GET, "/applications"), publicly(GET, "/applications/{id}"), publicly(GET, "/api/applications"),
 			publicly(GET, "/api/applications/{id}"), only(POST, "/applications", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/api/applications", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			// corrections of the history no decision caused
+			only(POST, "/api/participants/{code}/statuses", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/participants/{code}/statuses", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			// administration
 			only(GET, "/admin/accounts", SECRETARIAT_ADMINISTRATOR), only(POST, "/admin/accounts", SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/admin/accounts/{id}", SECRETARIAT_ADMINISTRATOR),

@@ -8,8 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import jakarta.servlet.http.HttpServletResponse;
+import org.kurultai.corrections.ParticipantCorrections;
 import org.kurultai.identity.AccessPolicy;
+import org.kurultai.identity.KurultaiUser;
 import org.kurultai.meetings.Meetings;
+import org.kurultai.platform.FormProblem;
+import org.kurultai.platform.FormProblems;
 import org.kurultai.organs.Organs;
 import org.kurultai.reference.ReferenceNotes;
 import org.kurultai.registry.ParticipantCode;
@@ -25,7 +30,10 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The public pages. Every page is reachable from the home page's navigation. */
@@ -42,9 +50,14 @@ class Pages {
 	private final AccessPolicy access;
 	private final org.kurultai.cbm.Catalogue catalogue;
 	private final org.kurultai.cbm.Implementation implementation;
+	private final ParticipantCorrections corrections;
+	private final FormProblems forms;
 
 	Pages(Registry registry, Organs organs, Meetings meetings, Timeline timeline, ReferenceNotes notes, ForumClock clock,
-			MessageSource messages, AccessPolicy access, org.kurultai.cbm.Catalogue catalogue, org.kurultai.cbm.Implementation implementation) {
+			MessageSource messages, AccessPolicy access, org.kurultai.cbm.Catalogue catalogue, org.kurultai.cbm.Implementation implementation,
+			ParticipantCorrections corrections, FormProblems forms) {
+		this.corrections = corrections;
+		this.forms = forms;
 		this.access = access;
 		this.catalogue = catalogue;
 		this.implementation = implementation;
@@ -95,12 +108,19 @@ class Pages {
 	}
 
 	@GetMapping("/participants/{code}")
-	String participant(@PathVariable String code, Model model, Locale locale) {
+	String participant(@PathVariable String code, Model model, Locale locale, @AuthenticationPrincipal @Nullable KurultaiUser user) {
 		var roster = registry.roster();
 		var participant = roster.find(ParticipantCode.parse(code))
 				.orElseThrow(() -> new org.kurultai.shared.NotFound("participant", code));
 		var today = clock.today();
 		model.addAttribute("participant", participant);
+		model.addAttribute("superseded", registry.superseded(participant.code()));
+		// who corrected the history is known to the Secretariat and the participant's own delegation (as who acted for it)
+		model.addAttribute("mayKnowWho", access.mayKnowWhoActedFor(access.currentViewer(), participant.code().value()));
+		model.addAttribute("mayCorrect", corrections.mayCorrect(user == null ? null : user.account()));
+		model.addAttribute("statuses", ParticipantStatus.values());
+		model.addAttribute("precisions", org.kurultai.shared.DatePrecision.values());
+		FormProblems.none(model);
 		model.addAttribute("status", participant.statusOn(today).orElse(null));
 		model.addAttribute("since", participant.inStatusSince(today).orElse(null));
 		model.addAttribute("documents", registry.foundingDocuments().stream()
@@ -124,6 +144,49 @@ class Pages {
 		var names = common(model, "", roster, locale);
 		model.addAttribute("title", names.of(participant));
 		return "participant";
+	}
+
+	/** The fields of the correction form, where a refusal's message stands beside its field. */
+	private static final java.util.Set<String> CORRECTION_FIELDS = java.util.Set.of("status", "from", "precision", "until", "sources", "note",
+			"how", "supersedes");
+
+	/**
+	 * The Secretariat's correction of the status history from the participant's page; a refusal
+	 * comes back on the same page with its message beside the field and what was typed.
+	 */
+	@PostMapping("/participants/{code}/statuses")
+	String correct(@PathVariable String code, @RequestParam MultiValueMap<String, String> form, Model model, Locale locale,
+			@AuthenticationPrincipal KurultaiUser user, HttpServletResponse response) {
+		try {
+			var sources = new java.util.ArrayList<String>();
+			for (var line : String.valueOf(form.getFirst("sources") == null ? "" : form.getFirst("sources")).split("\\R")) {
+				if (!line.isBlank()) {
+					sources.add(line.strip());
+				}
+			}
+			corrections.correct(user.account(), code, new ParticipantCorrections.Correction(form.getFirst("status"), day(form, "from"),
+					form.getFirst("precision"), day(form, "until"), sources, form.getFirst("note"), form.getFirst("how"),
+					day(form, "supersedes")));
+			return "redirect:/participants/" + ParticipantCode.parse(code).value() + "#history";
+		}
+		catch (RuntimeException refused) {
+			forms.refused(refused, "correct-status", CORRECTION_FIELDS, form, model, response);
+			return participant(code, model, locale, user);
+		}
+	}
+
+	/** A date typed into the form (YYYY-MM-DD), or none; anything else is refused beside its field. */
+	private static @Nullable LocalDate day(MultiValueMap<String, String> form, String field) {
+		var typed = form.getFirst(field);
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(typed.trim());
+		}
+		catch (java.time.format.DateTimeParseException unreadable) {
+			throw new FormProblem.Refusal(field, "corrections.participant.badDate", typed);
+		}
 	}
 
 	@GetMapping("/changes")

@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+import org.kurultai.shared.DatePrecision;
+import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.Sources;
 
 /**
@@ -91,7 +94,9 @@ public class Participant {
 		var open = periods.stream().filter(StatusPeriod::isOpen).findFirst();
 		if (open.isPresent() && open.get().from().isBefore(period.from())) {
 			var index = periods.indexOf(open.get());
-			periods.set(index, open.get().endingOn(period.from()));
+			// the decision that admits ends the earlier status too
+			periods.set(index, period.decision() != null ? open.get().endedOn(period.from(), period.decision())
+					: open.get().endingOn(period.from()));
 			try {
 				return record(period, rule);
 			}
@@ -101,6 +106,97 @@ public class Participant {
 			}
 		}
 		return record(period, rule);
+	}
+
+	/**
+	 * An adopted decision admits the participant to a status from a day on ({@link #admit}, so an
+	 * open earlier period ends that day, marked with the decision, and the founding-documents rule
+	 * applies). Idempotent: where the history already holds that very admission (a period of that
+	 * status beginning that day, as precisely as its start is known) it is only linked to the
+	 * decision. Refuses an admission to a status the participant already holds on that day, and a
+	 * period already linked to another decision; a refusal changes nothing.
+	 */
+	public Participant admitBy(ParticipantStatus status, LocalDate from, @Nullable LocalDate until, DecisionRef decision,
+			@Nullable String meeting, Sources sources, AdmissionRule rule) {
+		var recorded = periods.stream().filter(period -> period.status() == status && period.beginsOn(from)).findFirst();
+		if (recorded.isPresent()) {
+			var period = recorded.get();
+			if (period.decision() != null && !period.decision().equals(decision)) {
+				throw new PeriodDecidedOtherwise(code, period, period.decision());
+			}
+			periods.set(periods.indexOf(period), period.linkedTo(decision));
+			return this;
+		}
+		var held = periodOn(from);
+		if (held.isPresent() && held.get().status() == status) {
+			throw new AlreadyHoldsStatus(code, status, from, held.get().from());
+		}
+		return admit(new StatusPeriod(status, from, DatePrecision.DAY, until, "admitted by decision " + decision.named(), meeting, null,
+				sources, null, decision, null), rule);
+	}
+
+	/**
+	 * An adopted decision ends the participant's status on a day (its last day is the day before):
+	 * the period open then ends, marked with the decision. Idempotent: a period the history already
+	 * ends that day is only linked to the decision. Refuses when no status is open on that day.
+	 */
+	public Participant endBy(LocalDate on, DecisionRef decision) {
+		var recorded = periods.stream().filter(period -> on.equals(period.until())).findFirst();
+		if (recorded.isPresent()) {
+			var period = recorded.get();
+			if (period.endedBy() != null && !period.endedBy().equals(decision)) {
+				throw new PeriodDecidedOtherwise(code, period, period.endedBy());
+			}
+			periods.set(periods.indexOf(period), period.endLinkedTo(decision));
+			return this;
+		}
+		var open = periods.stream().filter(period -> period.isOpen() && period.from().isBefore(on)).findFirst()
+				.orElseThrow(() -> new NoOpenStatus(code, on));
+		periods.set(periods.indexOf(open), open.endedOn(on, decision));
+		return this;
+	}
+
+	/**
+	 * The Secretariat corrects the history with a period no decision in the register caused. With
+	 * {@code supersedes} (the first day of the period it corrects) that period is replaced; without,
+	 * the period is added, and an open period that began earlier ends the day it begins (as an
+	 * admission would). The same rules hold as for any period (no overlap, only States are members,
+	 * the founding documents); a refusal changes nothing. Where the corrected period keeps the status
+	 * of the one it replaces, it keeps how that status came about (and the decision, if it keeps its
+	 * first day; the decision that ended it, if it keeps its end).
+	 *
+	 * @return the earlier claims the correction replaced or changed, as they stood
+	 */
+	public List<StatusPeriod> correct(StatusCorrection correction, AdmissionRule rule) {
+		var before = new ArrayList<>(periods);
+		try {
+			if (correction.supersedes() != null) {
+				var old = periods.stream().filter(period -> period.from().equals(correction.supersedes())).findFirst()
+						.orElseThrow(() -> InvalidRequest.of("supersedes", "problem.registry.noPeriodFrom", code, correction.supersedes()));
+				var corrected = correction.replacing(old);
+				if (corrected.equals(old)) {
+					throw new CorrectionChangesNothing(code, old.from());
+				}
+				periods.remove(old);
+				record(corrected, rule);
+				return List.of(old);
+			}
+			var corrected = correction.replacing(null);
+			var open = periods.stream().filter(period -> period.isOpen() && period.from().isBefore(corrected.from())).findFirst();
+			open.ifPresent(period -> periods.set(periods.indexOf(period), period.endingOn(corrected.from())));
+			record(corrected, rule);
+			return open.map(List::of).orElse(List.of());
+		}
+		catch (RuntimeException refused) {
+			periods.clear();
+			periods.addAll(before);
+			throw refused;
+		}
+	}
+
+	/** The period that begins on that day, if any (a participant's periods begin on different days). */
+	public Optional<StatusPeriod> periodFrom(LocalDate day) {
+		return periods.stream().filter(period -> period.from().equals(day)).findFirst();
 	}
 
 	boolean hasSigned(String document, LocalDate by) {

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.kurultai.shared.DatePrecision;
 import org.kurultai.shared.Sources;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +19,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ParticipantRepository {
 
+	private static final String PERIOD_COLUMNS = """
+			participant_code, status, starts_on, precision, ends_on, how, admitted_at, ordinal, sources, note,
+			decision_id, decision_register, ended_decision_id, ended_decision_register""";
+
 	private final JdbcClient jdbc;
 
 	ParticipantRepository(JdbcClient jdbc) {
@@ -25,27 +31,39 @@ class ParticipantRepository {
 
 	List<Participant> findAll() {
 		Map<String, List<StatusPeriod>> periods = new HashMap<>();
-		jdbc.sql("""
-				select participant_code, status, starts_on, precision, ends_on, how, admitted_at, ordinal, sources, note
-				from status_period order by starts_on""").query((rs, row) -> {
+		jdbc.sql("select " + PERIOD_COLUMNS + " from status_period order by starts_on").query((rs, row) -> {
 			periods.computeIfAbsent(rs.getString("participant_code"), code -> new ArrayList<>()).add(period(rs));
 			return null;
 		}).list();
 		Map<String, List<Signature>> signatures = new HashMap<>();
 		jdbc.sql("select participant_code, document_code, signed_on, inferred, sources, note from signature")
 				.query((rs, row) -> {
-					signatures.computeIfAbsent(rs.getString("participant_code"), code -> new ArrayList<>())
-							.add(new Signature(rs.getString("document_code"), rs.getObject("signed_on", LocalDate.class),
-									rs.getBoolean("inferred"), Sources.of(rs.getArray("sources")), rs.getString("note")));
+					signatures.computeIfAbsent(rs.getString("participant_code"), code -> new ArrayList<>()).add(signature(rs));
 					return null;
 				}).list();
 		return jdbc.sql("select * from participant order by short_name_en").query((rs, row) -> {
 			var code = rs.getString("code");
-			return Participant.restore(ParticipantCode.of(code), ParticipantKind.valueOf(rs.getString("kind")),
-					new ParticipantNames(rs.getString("short_name_en"), rs.getString("short_name_ru"),
-							rs.getString("official_name_en"), rs.getString("official_name_ru")),
-					periods.getOrDefault(code, List.of()), signatures.getOrDefault(code, List.of()));
+			return participant(rs, periods.getOrDefault(code, List.of()), signatures.getOrDefault(code, List.of()));
 		}).list();
+	}
+
+	/** One participant with its history. */
+	Optional<Participant> find(ParticipantCode code) {
+		var periods = jdbc.sql("select " + PERIOD_COLUMNS + " from status_period where participant_code = ? order by starts_on")
+				.param(code.value()).query((rs, row) -> period(rs)).list();
+		var signatures = jdbc.sql("select document_code, signed_on, inferred, sources, note from signature where participant_code = ?")
+				.param(code.value()).query((rs, row) -> signature(rs)).list();
+		return jdbc.sql("select * from participant where code = ?").param(code.value())
+				.query((rs, row) -> participant(rs, periods, signatures)).optional();
+	}
+
+	/**
+	 * Takes the participant's row lock for the rest of the transaction (the database's own overlap
+	 * check takes it too, so writers of one history follow each other); false if it is not registered.
+	 */
+	boolean lock(ParticipantCode code) {
+		return jdbc.sql("select code from participant where code = ? for update").param(code.value()).query(String.class).optional()
+				.isPresent();
 	}
 
 	boolean exists(ParticipantCode code) {
@@ -75,14 +93,37 @@ class ParticipantRepository {
 		}
 		jdbc.sql("delete from status_period where participant_code = ?").param(code).update();
 		for (var period : participant.periods()) {
-			jdbc.sql("""
-					insert into status_period (participant_code, status, starts_on, precision, ends_on, how, admitted_at,
-					  ordinal, sources, note)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-					.params(code, period.status().name(), period.from(), period.precision().name(), period.until(),
-							period.how(), period.admittedAt(), period.ordinal(), period.sources().toArray(), period.note())
+			jdbc.sql("insert into status_period (" + PERIOD_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					.params(periodValues(code, period))
 					.update();
 		}
+	}
+
+	/** Keeps the claims a correction superseded (they are never deleted). */
+	void supersede(ParticipantCode code, List<SupersededClaim> claims) {
+		for (var superseded : claims) {
+			var values = new ArrayList<>(List.of(periodValues(code.value(), superseded.claim())));
+			values.add(superseded.replacedBy());
+			values.add(java.sql.Timestamp.from(superseded.at()));
+			values.add(superseded.by());
+			values.add(superseded.reason());
+			values.add(superseded.sources().toArray());
+			jdbc.sql("insert into status_period_superseded (" + PERIOD_COLUMNS
+					+ ", replaced_by, superseded_at, superseded_by, reason, correction_sources)"
+					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					.params(values)
+					.update();
+		}
+	}
+
+	/** The claims corrections superseded, latest first. */
+	List<SupersededClaim> superseded(ParticipantCode code) {
+		return jdbc.sql("select * from status_period_superseded where participant_code = ? order by superseded_at desc, id desc")
+				.param(code.value())
+				.query((rs, row) -> new SupersededClaim(period(rs), rs.getObject("replaced_by", LocalDate.class),
+						rs.getTimestamp("superseded_at").toInstant(), rs.getString("superseded_by"), rs.getString("reason"),
+						Sources.of(rs.getArray("correction_sources"))))
+				.list();
 	}
 
 	void save(FoundingDocument document) {
@@ -101,11 +142,35 @@ class ParticipantRepository {
 				.list();
 	}
 
+	private static Object[] periodValues(String code, StatusPeriod period) {
+		return new Object[] { code, period.status().name(), period.from(), period.precision().name(), period.until(), period.how(),
+				period.admittedAt(), period.ordinal(), period.sources().toArray(), period.note(),
+				period.decision() == null ? null : period.decision().id(), period.decision() == null ? null : period.decision().register(),
+				period.endedBy() == null ? null : period.endedBy().id(), period.endedBy() == null ? null : period.endedBy().register() };
+	}
+
+	private static Participant participant(ResultSet rs, List<StatusPeriod> periods, List<Signature> signatures) throws SQLException {
+		return Participant.restore(ParticipantCode.of(rs.getString("code")), ParticipantKind.valueOf(rs.getString("kind")),
+				new ParticipantNames(rs.getString("short_name_en"), rs.getString("short_name_ru"), rs.getString("official_name_en"),
+						rs.getString("official_name_ru")),
+				periods, signatures);
+	}
+
+	private static Signature signature(ResultSet rs) throws SQLException {
+		return new Signature(rs.getString("document_code"), rs.getObject("signed_on", LocalDate.class), rs.getBoolean("inferred"),
+				Sources.of(rs.getArray("sources")), rs.getString("note"));
+	}
+
 	private static StatusPeriod period(ResultSet rs) throws SQLException {
 		var ordinal = rs.getObject("ordinal", Integer.class);
 		return new StatusPeriod(ParticipantStatus.valueOf(rs.getString("status")), rs.getObject("starts_on", LocalDate.class),
 				DatePrecision.valueOf(rs.getString("precision")), rs.getObject("ends_on", LocalDate.class), rs.getString("how"),
-				rs.getString("admitted_at"), ordinal, Sources.of(rs.getArray("sources")), rs.getString("note"));
+				rs.getString("admitted_at"), ordinal, Sources.of(rs.getArray("sources")), rs.getString("note"),
+				decision(rs, "decision_id", "decision_register"), decision(rs, "ended_decision_id", "ended_decision_register"));
 	}
 
+	private static @Nullable DecisionRef decision(ResultSet rs, String id, String register) throws SQLException {
+		var decision = rs.getObject(id, Long.class);
+		return decision == null ? null : new DecisionRef(decision, rs.getString(register));
+	}
 }

@@ -75,6 +75,31 @@ public class Registry {
 		participants.save(participant);
 	}
 
+	/**
+	 * The Secretariat's correction of a participant's history ({@link Participant#correct}): the
+	 * period it records replaces the one it supersedes (or is added), under the participant's lock;
+	 * the earlier claims it replaced or changed are kept as superseded. A refusal writes nothing.
+	 */
+	@Transactional
+	public StatusCorrected correct(ParticipantCode code, StatusCorrection correction) {
+		if (!participants.lock(code)) {
+			throw NotFound.of("problem.notFound.participant", code.value());
+		}
+		var participant = participants.find(code).orElseThrow(() -> NotFound.of("problem.notFound.participant", code.value()));
+		var superseded = participant.correct(correction, admissionRule()).stream()
+				.map(claim -> new SupersededClaim(claim, correction.from(), correction.at(), correction.by(), correction.note(),
+						correction.sources()))
+				.toList();
+		participants.save(participant);
+		participants.supersede(code, superseded);
+		return new StatusCorrected(participant.periodFrom(correction.from()).orElseThrow(), superseded);
+	}
+
+	/** The claims of the participant's history that corrections superseded, latest first. */
+	public List<SupersededClaim> superseded(ParticipantCode code) {
+		return participants.superseded(code);
+	}
+
 	/** A code is taken once. */
 	public static class ParticipantAlreadyRegistered extends org.kurultai.shared.RuleViolation {
 
