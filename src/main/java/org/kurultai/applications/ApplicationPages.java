@@ -98,7 +98,7 @@ class ApplicationPages {
 	String application(@PathVariable long id, Model model) {
 		var viewer = access.currentViewer();
 		var application = applications.application(id, viewer);
-		model.addAttribute("application", application);
+		model.addAttribute("app", application);
 		model.addAttribute("participant", registry.participant(org.kurultai.registry.ParticipantCode.of(application.participant())));
 		model.addAttribute("progress", applications.progress(application));
 		model.addAttribute("seen", applications.decisionsSeenBy(application, viewer));
@@ -110,6 +110,11 @@ class ApplicationPages {
 			bodyNames.put(body.code(), messages.getMessage("portal.bodyName." + english.replaceAll("[^A-Za-z0-9]", ""), null, english, locale));
 		});
 		model.addAttribute("bodyNames", bodyNames);
+		var stepBodies = new HashMap<Integer, String>();
+		for (var step : applications.steps().to(application.status())) {
+			stepBodies.put(stepBodies.size() + 1, String.join(" / ", step.bodies().stream().map(code -> bodyNames.getOrDefault(code, code)).toList()));
+		}
+		model.addAttribute("stepBodies", stepBodies);
 		model.addAttribute("mayKnowWho", access.mayKnowWhoActedFor(viewer, null));
 		common(model);
 		return "application";
