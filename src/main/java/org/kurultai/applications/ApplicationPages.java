@@ -33,8 +33,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ApplicationPages {
 
 	static final String FORM = "application-form";
-	static final Set<String> FIELDS = Set.of("participant", "newParticipant.code", "newParticipant.kind", "newParticipant.nameEn",
-			"newParticipant.nameRu", "status", "receivedOn", "reference", "note", "access");
+	/** The new participant's fields, named as the refusals name them ({@code newParticipant.code} …). */
+	static final String NEW = "newParticipant.";
+	static final Set<String> FIELDS = Set.of("participant", NEW + "code", NEW + "kind", NEW + "nameEn", NEW + "nameRu", "status", "receivedOn",
+			"reference", "note", "access");
 
 	private final Applications applications;
 	private final AccessPolicy access;
@@ -77,14 +79,14 @@ class ApplicationPages {
 			HttpServletResponse response) {
 		try {
 			var participant = form.getFirst("participant");
-			var code = form.getFirst("newParticipant.code");
+			var code = form.getFirst(NEW + "code");
 			// the radio says which applicant; without it (a client of its own), a new participant's code with no participant chosen
 			var applicant = form.getFirst("applicant");
 			boolean isNew = applicant != null ? "new".equals(applicant)
 					: (participant == null || participant.isBlank()) && code != null && !code.isBlank();
 			var recorded = applications.record(user.account(), new Applications.NewApplication(isNew ? null : participant,
-					isNew ? new Applications.NewParticipant(code, form.getFirst("newParticipant.kind"), form.getFirst("newParticipant.nameEn"),
-							form.getFirst("newParticipant.nameRu")) : null,
+					isNew ? new Applications.NewParticipant(code, form.getFirst(NEW + "kind"), form.getFirst(NEW + "nameEn"),
+							form.getFirst(NEW + "nameRu")) : null,
 					form.getFirst("status"), form.getFirst("receivedOn"), form.getFirst("reference"), form.getFirst("note"), form.getFirst("access")));
 			return "redirect:/applications/" + recorded.id();
 		}
@@ -107,7 +109,7 @@ class ApplicationPages {
 		organs.bodies().forEach(body -> {
 			// a body's name in the page's language, from the portal's words for the names the data gives in English
 			var english = body.nameOn(clock.today()).name();
-			bodyNames.put(body.code(), messages.getMessage("portal.bodyName." + english.replaceAll("[^A-Za-z0-9]", ""), null, english, locale));
+			bodyNames.put(body.code(), messages.getMessage("portal.bodyName" + "." + english.replaceAll("[^A-Za-z0-9]", ""), null, english, locale));
 		});
 		model.addAttribute("bodyNames", bodyNames);
 		var stepBodies = new HashMap<Integer, String>();

@@ -146,8 +146,11 @@ public class Applications {
 		}
 		var status = status(request.status());
 		var receivedOn = receivedOn(request.receivedOn());
-		var reference = text(request.reference(), "reference", REFERENCE_LENGTH, true);
-		var note = text(request.note(), "note", NOTE_LENGTH, false);
+		var reference = text(request.reference(), "reference", REFERENCE_LENGTH);
+		if (reference == null) {
+			throw InvalidRequest.of("reference", "problem.application.textNeeded.reference");
+		}
+		var note = text(request.note(), "note", NOTE_LENGTH);
 		var level = level(request.access());
 		boolean named = request.participant() != null && !request.participant().isBlank();
 		if (named == (request.newParticipant() != null)) {
@@ -383,12 +386,9 @@ public class Applications {
 		throw InvalidRequest.of("access", "problem.application.accessUnknown", value);
 	}
 
-	/** A text typed by a person: trimmed, without control characters, at most {@code max} characters; null when optional and empty. */
-	private static @Nullable String text(@Nullable String value, String field, int max, boolean required) {
+	/** A text typed by a person: trimmed, without control characters, at most {@code max} characters; null when empty. */
+	private static @Nullable String text(@Nullable String value, String field, int max) {
 		if (value == null || value.isBlank()) {
-			if (required) {
-				throw InvalidRequest.of(field, "problem.application.textNeeded." + field.replace("newParticipant.", ""));
-			}
 			return null;
 		}
 		var text = value.strip();
@@ -433,8 +433,14 @@ public class Applications {
 		if (registry.isRegistered(code)) {
 			throw InvalidRequest.of("newParticipant.code", "problem.application.codeTaken", raw);
 		}
-		var nameEn = text(typed.nameEn(), "newParticipant.nameEn", NAME_LENGTH, true);
-		var nameRu = text(typed.nameRu(), "newParticipant.nameRu", NAME_LENGTH, true);
+		var nameEn = text(typed.nameEn(), "newParticipant.nameEn", NAME_LENGTH);
+		if (nameEn == null) {
+			throw InvalidRequest.of("newParticipant.nameEn", "problem.application.textNeeded.nameEn");
+		}
+		var nameRu = text(typed.nameRu(), "newParticipant.nameRu", NAME_LENGTH);
+		if (nameRu == null) {
+			throw InvalidRequest.of("newParticipant.nameRu", "problem.application.textNeeded.nameRu");
+		}
 		var names = new ParticipantNames(nameEn, nameRu, nameEn, nameRu);
 		return kind == ParticipantKind.STATE ? Participant.state(code, names) : Participant.organization(code, names);
 	}
