@@ -131,6 +131,14 @@ class ApplicationStepsIntegrationTests {
 				.formatted(meeting, participant, status.toLowerCase(Locale.ROOT), application, participant, status));
 	}
 
+	/** The Council decides on the text the Senior Officials recommended (the decision refers to the recommendation). */
+	private Delegations.Response grantAsRecommended(long application, String meeting, long recommendation, String participant, String status) {
+		return api.post("/api/decisions", secretariat, """
+				{"body": "CMFA", "procedure": "MEETING", "meeting": "%s", "present": ["KAZ", "AZE", "CHN"], "refersTo": %d,
+				 "application": %d, "effects": [{"kind": "ADMIT", "participant": "%s", "status": "%s"}]}"""
+				.formatted(meeting, recommendation, application, participant, status));
+	}
+
 	@Test
 	void aNewApplicantIsRecommendedBySilenceThenGrantedObserverStatusByTheCouncilAtAMeeting() {
 		var code = freshCode();
@@ -159,6 +167,13 @@ class ApplicationStepsIntegrationTests {
 		var early = grant(id, meetingOfTheCouncilToday(), code, "OBSERVER");
 		assertThat(early.status()).as(early.toString()).isEqualTo(400);
 		assertThat(early.json().get("parameter").asString()).isEqualTo("application");
+		assertThat(count("decision")).isEqualTo(decisionsBefore);
+		assertThat(count("document")).isEqualTo(documentsBefore);
+
+		// a decision naming an application that does not exist is refused likewise
+		var unknown = recommend(Long.MAX_VALUE, code);
+		assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+		assertThat(unknown.json().get("parameter").asString()).isEqualTo("application");
 		assertThat(count("decision")).isEqualTo(decisionsBefore);
 		assertThat(count("document")).isEqualTo(documentsBefore);
 
@@ -199,15 +214,16 @@ class ApplicationStepsIntegrationTests {
 				 "text": {"en": "The Council takes note."}, "application": %d}""".formatted(meeting, id));
 		assertThat(noAdmission.status()).as("the granting decision admits the applicant: " + noAdmission).isEqualTo(400);
 		assertThat(noAdmission.json().get("parameter").asString()).isEqualTo("effects");
-		var wrongStatus = grant(id, meeting, code, "MEMBER");
+		var wrongStatus = grantAsRecommended(id, meeting, soc, code, "MEMBER");
 		assertThat(wrongStatus.status()).as(wrongStatus.toString()).isEqualTo(400);
 		assertThat(count("decision")).isEqualTo(decisionsBefore);
 		assertThat(count("document")).isEqualTo(documentsBefore);
 
 		// step 2: the Council's decision at its meeting, with the admission: granted
-		var council = grant(id, meeting, code, "OBSERVER");
+		var council = grantAsRecommended(id, meeting, soc, code, "OBSERVER");
 		assertThat(council.status()).as(council.toString()).isEqualTo(201);
 		long cmfa = council.json().get("id").asLong();
+		assertThat(council.json().get("refersTo").asLong()).isEqualTo(soc);
 		var adopted = api.post("/api/decisions/" + cmfa + "/close", secretariat, null);
 		assertThat(adopted.status()).as(adopted.toString()).isEqualTo(200);
 		assertThat(adopted.json().get("status").asString()).isEqualTo("ADOPTED");
