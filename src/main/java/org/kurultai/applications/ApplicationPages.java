@@ -102,7 +102,9 @@ class ApplicationPages {
 		var application = applications.application(id, viewer);
 		model.addAttribute("app", application);
 		model.addAttribute("participant", registry.participant(org.kurultai.registry.ParticipantCode.of(application.participant())));
-		model.addAttribute("progress", applications.progress(application));
+		var progress = applications.progress(application);
+		model.addAttribute("progress", progress);
+		model.addAttribute("next", progress.state() == ApplicationState.GRANTED ? null : progress.nextDecisionStep());
 		model.addAttribute("seen", applications.decisionsSeenBy(application, viewer));
 		var bodyNames = new HashMap<String, String>();
 		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();

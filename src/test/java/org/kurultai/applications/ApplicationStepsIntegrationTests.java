@@ -182,6 +182,7 @@ class ApplicationStepsIntegrationTests {
 		assertThat(recommendation.status()).as(recommendation.toString()).isEqualTo(201);
 		long soc = recommendation.json().get("id").asLong();
 		assertThat(recommendation.json().get("application").asLong()).isEqualTo(id);
+		assertThat(api.page("/applications/" + id, secretariat).body()).contains("id=\"next-step\"");
 		var underWay = application(id);
 		assertThat(underWay.at("/steps/0/state").asString()).isEqualTo("UNDER_WAY");
 		assertThat(underWay.at("/steps/0/decisions/0/id").asLong()).isEqualTo(soc);
@@ -350,6 +351,9 @@ class ApplicationStepsIntegrationTests {
 		assertThat(membership.status()).as(membership.toString()).isEqualTo(201);
 		assertThat(membership.json().get("access").asString()).isEqualTo("MEMBERS");
 		assertThat(Delegations.fields(membership.json().get("steps"), "kind")).containsExactly("SIGNATURES", "DECISION");
+		assertThat(membership.json().at("/steps/0/state").asString()).as("Japan has not signed the founding documents").isEqualTo("PENDING");
+		assertThat(membership.json().at("/steps/0/unsigned")).hasSize(2);
+		assertThat(Delegations.strings(membership.json().at("/steps/1/bodies"))).containsExactly("CMFA", "CHSG");
 		var duplicate = apply("""
 				{"participant": "JPN", "status": "MEMBER", "receivedOn": "%s", "reference": "No. 4"}""".formatted(today));
 		assertThat(duplicate.status()).as(duplicate.toString()).isEqualTo(409);
