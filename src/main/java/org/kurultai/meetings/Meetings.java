@@ -90,6 +90,8 @@ public class Meetings {
 		if (host != null && !registry.isRegistered(ParticipantCode.parse(host))) {
 			throw InvalidRequest.of("host", "problem.participant.unknown", host);
 		}
+		// stored as the registry codes it ("kaz" is KAZ), as the foreign key needs
+		host = host == null ? null : ParticipantCode.parse(host).value();
 		var id = code + "-" + from;
 		for (int n = 2; repository.exists(id); n++) {
 			id = code + "-" + from + "-" + n;

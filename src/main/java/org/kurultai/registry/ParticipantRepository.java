@@ -102,7 +102,7 @@ class ParticipantRepository {
 	/** Keeps the claims a correction superseded (they are never deleted). */
 	void supersede(ParticipantCode code, List<SupersededClaim> claims) {
 		for (var superseded : claims) {
-			var values = new ArrayList<>(List.of(periodValues(code.value(), superseded.claim())));
+			var values = new ArrayList<@Nullable Object>(java.util.Arrays.asList(periodValues(code.value(), superseded.claim())));
 			values.add(superseded.replacedBy());
 			values.add(java.sql.Timestamp.from(superseded.at()));
 			values.add(superseded.by());
@@ -142,7 +142,7 @@ class ParticipantRepository {
 				.list();
 	}
 
-	private static Object[] periodValues(String code, StatusPeriod period) {
+	private static @Nullable Object[] periodValues(String code, StatusPeriod period) {
 		return new Object[] { code, period.status().name(), period.from(), period.precision().name(), period.until(), period.how(),
 				period.admittedAt(), period.ordinal(), period.sources().toArray(), period.note(),
 				period.decision() == null ? null : period.decision().id(), period.decision() == null ? null : period.decision().register(),
