@@ -293,7 +293,8 @@ public class Applications {
 			case GRANTED -> repository.outcome(id, ApplicationState.GRANTED, event.decision(), day);
 			case REFUSED -> repository.outcome(id, ApplicationState.REFUSED, event.decision(), day);
 			case OPEN -> {
-				if (application.outcome() != null) {
+				// never refuse a conclusion here: reopened only if no other application of the participant for the status is open
+				if (application.outcome() != null && repository.open(application.participant(), application.status(), id).isEmpty()) {
 					repository.outcome(id, null, null, null);
 				}
 			}
