@@ -121,6 +121,10 @@ public final class RouteRules {
 			only(POST, "/decisions/{id}/statements", NATIONAL_COORDINATOR, DELEGATE),
 			// the Secretariat's records
 			only(POST, "/api/meetings", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			// applications for a status: anyone may ask, each answers only to whoever may see it; the Secretariat records them
+			publicly(GET, "/applications"), publicly(GET, "/applications/{id}"), publicly(GET, "/api/applications"),
+			publicly(GET, "/api/applications/{id}"), only(POST, "/applications", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/applications", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			// corrections of the history no decision caused
 			only(POST, "/api/participants/{code}/statuses", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/participants/{code}/statuses", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),

@@ -82,6 +82,10 @@ public class FormProblems {
 		if (refusal instanceof MessageSourceResolvable resolvable) {
 			return messages.getMessage(resolvable, locale);
 		}
+		if (refusal instanceof org.kurultai.shared.Refusal said) {
+			// the domain's refusals (InvalidRequest.of, RuleViolation) carry a key: said in the page's language, not in English
+			return said.localizedMessage(messages, locale);
+		}
 		var message = refusal.getMessage();
 		return message == null ? "" : message;
 	}

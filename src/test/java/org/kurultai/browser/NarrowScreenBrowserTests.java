@@ -54,6 +54,7 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 	Delegations.Actor delegate;
 	String document;
 	long decision;
+	long sampleApplication;
 
 	@BeforeAll
 	void peopleAndRecords() {
@@ -77,6 +78,13 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 				.formatted(document, clock.today().plusDays(30).atTime(18, 0)));
 		assertEquals(201, proposed.status(), proposed::toString);
 		decision = proposed.json().get("id").asLong();
+		// an application for a status, seen by the delegate and the administrator (the public answers not found, on its error page)
+		var code = "NARROWAPP";
+		var recorded = api.get("/api/participants/" + code, null).status() == 404 ? api.post("/api/applications", admin, """
+				{"newParticipant": {"code": "%s", "kind": "ORGANIZATION", "nameEn": "Organization for Narrow Screens and Particularly Long Names",
+				 "nameRu": "Организация по узким экранам и особенно длинным наименованиям"}, "status": "OBSERVER", "receivedOn": "%s",
+				 "reference": "No. NV/2026/ASIA-PACIFIC-CONFIDENCE-BUILDING-MEASURES-1234567890"}""".formatted(code, clock.today())) : null;
+		sampleApplication = recorded == null ? api.get("/api/applications", admin).json().get(0).get("id").asLong() : recorded.json().get("id").asLong();
 	}
 
 	/**
@@ -93,6 +101,7 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 		samples.put("/documents/{id}/compare", "/documents/" + document + "/compare?from=0&to=0");
 		samples.put("/decisions/{id}", "/decisions/" + decision);
 		samples.put("/decisions/{id}/status", "/decisions/" + decision + "/status");
+		samples.put("/applications/{id}", "/applications/" + sampleApplication);
 		samples.put("/commitments", "/commitments?participant=KAZ");
 		samples.put("/catalogue/differences", "/catalogue/differences?from=2013&to=2021");
 		samples.put("/catalogue", "/catalogue?edition=2021");

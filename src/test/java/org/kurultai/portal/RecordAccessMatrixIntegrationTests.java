@@ -246,6 +246,7 @@ class RecordAccessMatrixIntegrationTests {
 		kinds.add(exchangeReturns(officer, ownerCoordinator));
 		kinds.add(reports(ownerCoordinator));
 		kinds.add(awaiting(officer));
+		kinds.add(applications(officer));
 		// counts first, as each viewer sees them before the records exist
 		// what is created before counting: the meetings behind public texts, and the public session documents are adopted at
 		// (what awaits people is made of documents too: made before counting, so that it moves no count of documents or decisions)
@@ -607,6 +608,43 @@ class RecordAccessMatrixIntegrationTests {
 				 "paragraphs": [{"label": "1", "status": "%s", "text": {"en": "We agree."}}]}""".formatted(title, level, named(level), status));
 		assertThat(tabled.status()).as(tabled.toString()).isEqualTo(201);
 		return tabled.json().get("id").asString();
+	}
+
+	// ---------------------------------------------------------------- applications for a status
+
+	/**
+	 * Applications, at each level an application may be recorded with (all but named participants; by default the
+	 * participants'), each for a new applicant without status (whose delegation, acting for nobody, sees nothing
+	 * more), on the lists and at their own addresses, API and pages.
+	 */
+	Kind applications(Actor officer) {
+		var levels = List.of(AccessLevel.PUBLIC, AccessLevel.PARTICIPANTS, AccessLevel.MEMBERS, AccessLevel.SECRETARIAT);
+		var records = new ArrayList<Rec>();
+		// organization codes are capital letters only: the run's unique mark spelt in letters, and one letter per level
+		var letters = new StringBuilder();
+		unique.chars().forEach(c -> letters.append(Character.isDigit(c) ? (char) ('A' + c - '0') : (char) c));
+		for (var level : levels) {
+			var code = "MX" + letters + (char) ('A' + levels.indexOf(level));
+			records.add(new Rec("application " + level, Access.owned(code, level), "Matrix note verbale " + level + " " + unique,
+					new LinkedHashMap<>(Map.of("code", code))));
+		}
+		creators.put("application", () -> {
+			for (var record : records) {
+				var level = record.label().substring("application ".length());
+				var created = api.post("/api/applications", officer, """
+						{"newParticipant": {"code": "%s", "kind": "ORGANIZATION", "nameEn": "Matrix Organization %s", "nameRu": "Матричная организация"},
+						 "status": "OBSERVER", "receivedOn": "%s", "reference": "%s", "access": "%s"}"""
+						.formatted(record.vars().get("code"), level, clock.today(), record.marker(), level));
+				assertThat(created.status()).as(created.toString()).isEqualTo(201);
+				record.vars().put("id", String.valueOf(created.json().get("id").asLong()));
+			}
+		});
+		var paths = List.of(
+				path("/api/applications", "list", r -> "/api/applications", MARKER),
+				path("/api/applications/{id}", "one", r -> "/api/applications/" + r.vars().get("id"), FOUND),
+				path("/applications", "list (page)", r -> "/applications", MARKER),
+				path("/applications/{id}", "one (page)", r -> "/applications/" + r.vars().get("id"), FOUND));
+		return new Kind("application", records, paths, List.of());
 	}
 
 	// ---------------------------------------------------------------- the matrix
