@@ -206,11 +206,6 @@ class DecisionRepository {
 		return jdbc.sql("select * from decision where document_id = ? order by id").param(document).query((rs, row) -> decision(rs)).list();
 	}
 
-	List<Long> openOn(String document) {
-		return jdbc.sql("select id from decision where document_id = ? and status = 'OPEN' order by id").param(document)
-				.query(Long.class).list();
-	}
-
 	/** Silence procedures whose deadline has passed and that are still open, most overdue first. */
 	List<Long> due(Instant now, int limit) {
 		return jdbc.sql("""

@@ -636,38 +636,24 @@ public class Decisions {
 	 * closes the decision under its lock, so each effect applies exactly once.
 	 */
 	private void applyEffects(Decision decision, DecidedBy by, Instant now, String actor, String actsFor) {
-		for (var decided : repository.effects(decision.id())) {
-			if (decided.appliedAt() != null) {
-				continue;
-			}
-			var effect = decided.effect();
-			var from = effect.effectiveFrom(by.decidedOn());
-			String refusal = null;
-			try {
-				savepoint.executeWithoutResult(status -> handlers.get(effect.kind()).apply(effect, by));
-			}
-			catch (RuntimeException refused) {
-				if (!(refused instanceof Refusal)) {
-					throw refused;
-				}
-				refusal = refused.getMessage();
-			}
-			if (refusal == null) {
-				repository.effectApplied(decision.id(), decided.position(), now, from);
-			}
-			else {
-				repository.effectRefused(decision.id(), decided.position(), refusal);
-			}
-			var after = new LinkedHashMap<String, Object>();
-			after.put("effect", decided.position());
-			after.put("kind", effect.kind().name());
-			after.put("from", from.toString());
-			if (refusal != null) {
-				after.put("refusal", refusal);
-			}
-			audit.record(new Act(actor, actsFor, refusal == null ? "decision.effect.applied" : "decision.effect.refused",
-					"decision:" + decision.id(), null, after));
-		}
+		new EffectApplication(handlers, work -> savepoint.executeWithoutResult(status -> work.run()))
+				.apply(repository.effects(decision.id()), by, outcome -> {
+					if (outcome.applied()) {
+						repository.effectApplied(decision.id(), outcome.position(), now, outcome.from());
+					}
+					else {
+						repository.effectRefused(decision.id(), outcome.position(), outcome.refusal());
+					}
+					var after = new LinkedHashMap<String, Object>();
+					after.put("effect", outcome.position());
+					after.put("kind", outcome.kind().name());
+					after.put("from", outcome.from().toString());
+					if (!outcome.applied()) {
+						after.put("refusal", outcome.refusal());
+					}
+					audit.record(new Act(actor, actsFor, outcome.applied() ? "decision.effect.applied" : "decision.effect.refused",
+							"decision:" + decision.id(), null, after));
+				});
 	}
 
 	/**
