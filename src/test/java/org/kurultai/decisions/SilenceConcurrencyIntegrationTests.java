@@ -124,6 +124,8 @@ class SilenceConcurrencyIntegrationTests {
 						await().atMost(Duration.ofMinutes(2)).until(() -> written.get() >= before);
 						if (race) {
 							crossing.countDown();
+							// a random head start for the writers (not a wait for time): a break may or may not get in first
+							java.util.concurrent.locks.LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(0, 30_000_000));
 							time.advanceTo(deadlineInstant.plusMillis(1));
 						}
 						else {
@@ -192,7 +194,7 @@ class SilenceConcurrencyIntegrationTests {
 				case 1 -> assertThat(refused).as("all but at most the one that got in before the deadline").hasSizeGreaterThanOrEqualTo(27);
 				default -> assertThat(refused).as("all wrote after the deadline in the last run").hasSize(28);
 			}
-			System.out.printf("silence run %d: %d objections accepted, %d refused after the deadline, outcome %s%n", run, accepted.size(),
+			System.out.printf("silence run %d: %d objections accepted, %d refused, outcome %s%n", run, accepted.size(),
 					refused.size(), outcome.status());
 		}
 	}
