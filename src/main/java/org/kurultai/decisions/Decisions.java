@@ -371,6 +371,10 @@ public class Decisions {
 
 	/** Each effect names a kind some module applies and passes that module's check; a recommendation has none. */
 	private List<Effect> checkEffects(DecisionKind kind, @Nullable List<Effect> requested) {
+		return checkEffects(kind, requested, true);
+	}
+
+	private List<Effect> checkEffects(DecisionKind kind, @Nullable List<Effect> requested, boolean proposal) {
 		if (requested == null || requested.isEmpty()) {
 			return List.of();
 		}
@@ -388,7 +392,9 @@ public class Decisions {
 			if (handler == null) {
 				throw InvalidRequest.of("effects[" + i + "].kind", "problem.decision.effectNotApplied", effect.kind());
 			}
-			handler.check(effect, i);
+			if (proposal) {
+				handler.check(effect, i);
+			}
 			effects.add(effect);
 		}
 		return List.copyOf(effects);
@@ -679,7 +685,8 @@ public class Decisions {
 				throw new ReferralInvalid("problem.decision.notAnAdoptedRecommendation", recommendation.id());
 			}
 		}
-		var effects = checkEffects(record.kind(), record.effects());
+		// the facts of the forum's history are mostly recorded already: no proposal-time check, the handlers link them
+		var effects = checkEffects(record.kind(), record.effects(), false);
 		int year = record.decidedOn().getYear();
 		int number = repository.nextRegisterNumber(body, year);
 		var at = record.decidedOn().atStartOfDay(clock.zone()).toInstant();
