@@ -263,10 +263,14 @@ class NegotiationIntegrationTests {
 		assertThat(api.post("/api/decisions/" + decisionId + "/withdrawal", chair, "{\"reason\": \"%s\"}".formatted("x".repeat(2001)))
 				.status()).isEqualTo(400);
 		assertThat(api.get("/api/decisions/" + decisionId, chair).json().get("status").asString()).isEqualTo("OPEN");
+		// the page offers the act to whom the policy allows it, and to nobody else
+		assertThat(api.page("/decisions/" + decisionId, chair).body()).contains("id=\"withdraw-form\"");
+		assertThat(api.page("/decisions/" + decisionId, india).body()).doesNotContain("id=\"withdraw-form\"").contains("id=\"object-form\"");
 		var withdrawn = api.post("/api/decisions/" + decisionId + "/withdrawal", chair, "{\"reason\": \"Consultations continue.\"}");
 		assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
 		assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
 		assertThat(withdrawn.json().get("outcome").asString()).contains("Consultations continue.");
+		assertThat(api.page("/decisions/" + decisionId, chair).body()).doesNotContain("id=\"withdraw-form\"");
 		var twice = api.post("/api/decisions/" + decisionId + "/withdrawal", chair, null);
 		assertThat(twice.status()).isEqualTo(409);
 		assertThat(twice.json().get("type").asString()).endsWith("decision-closed");
