@@ -124,6 +124,9 @@ class DecisionPages {
 		boolean member = viewer.mandate() != null && viewer.mandate().mayObject();
 		model.addAttribute("kinds", java.util.Arrays.stream(StatementKind.values()).filter(kind -> member || !kind.membersOnly()).toList());
 		model.addAttribute("dueNow", decision.dueAt(clock.now()));
+		// a break of silence ended the procedure before its deadline: the page says so instead of counting down
+		model.addAttribute("endedBySilenceBroken", decision.status() == DecisionStatus.SILENCE_BROKEN && decision.closedAt() != null
+				&& decision.deadline() != null && decision.timeZone() != null && decision.closedAt().isBefore(decision.deadline()));
 		model.addAttribute("outcome", decision.outcomeNote() == null || decision.recorded() ? null
 				: outcomes.inLanguage(decision.outcomeNote(), locale));
 	}
@@ -199,6 +202,19 @@ class DecisionPages {
 		}
 		catch (RuntimeException refused) {
 			forms.refused(refused, "close-form", Set.of(), form, model, response);
+			return decision(id, model, user, locale);
+		}
+	}
+
+	@PostMapping("/decisions/{id}/withdrawal")
+	String withdraw(@AuthenticationPrincipal KurultaiUser user, @PathVariable long id, @RequestParam MultiValueMap<String, String> form,
+			Model model, HttpServletResponse response, Locale locale) {
+		try {
+			decisions.withdraw(user.account(), id, form.getFirst("reason"));
+			return "redirect:/decisions/" + id;
+		}
+		catch (RuntimeException refused) {
+			forms.refused(refused, "withdraw-form", Set.of("reason"), form, model, response);
 			return decision(id, model, user, locale);
 		}
 	}

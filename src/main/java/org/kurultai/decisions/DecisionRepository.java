@@ -11,21 +11,29 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.kurultai.drafting.Drafting;
 import org.kurultai.shared.Effect;
 import org.kurultai.shared.Sources;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * The decisions' store, and the repository of the {@link Decision} aggregate: {@link #lock} and
+ * {@link #lockOpenOn} load it under the document's and its own row lock, {@link #save} writes what an
+ * act changed. Reads for pages and the register go straight to the rows.
+ */
 @Repository
 class DecisionRepository {
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
+	private final Drafting drafting;
 
-	DecisionRepository(JdbcClient jdbc, JsonMapper json) {
+	DecisionRepository(JdbcClient jdbc, JsonMapper json, Drafting drafting) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.drafting = drafting;
 	}
 
 	long insert(Decision decision) {
@@ -49,14 +57,84 @@ class DecisionRepository {
 		return jdbc.sql("select * from decision where id = ?").param(id).query((rs, row) -> decision(rs)).optional();
 	}
 
-	/** Locks the decision exclusively: closing, restarting or withdrawing it. */
-	Optional<Decision> lock(long id) {
-		return jdbc.sql("select * from decision where id = ? for update").param(id).query((rs, row) -> decision(rs)).optional();
+	/**
+	 * The locking boundary of a document and its decision (see {@link Decision}): locks the decision's
+	 * document, then the decision, in that order, and loads the decision with its current round. The
+	 * one way to change a decision: every act goes one at a time, and never deadlocks with a revision
+	 * (which holds the document when it asks for the decision).
+	 */
+	Optional<Locked> lock(long id) {
+		var document = jdbc.sql("select document_id from decision where id = ?").param(id).query(String.class).optional();
+		if (document.isEmpty()) {
+			return Optional.empty();
+		}
+		if (document.get() != null) {
+			drafting.lockForDecision(document.get());
+		}
+		return jdbc.sql("select * from decision where id = ? for update").param(id).query((rs, row) -> decision(rs)).optional()
+				.map(decision -> new Locked(decision, round(decision)));
 	}
 
-	/** Locks the decision shared: objections and votes go side by side, but never beside its closing. */
-	Optional<Decision> lockShared(long id) {
-		return jdbc.sql("select * from decision where id = ? for share").param(id).query((rs, row) -> decision(rs)).optional();
+	/** The same boundary from the document's side: locks the document, then its open decision (at most one), if any. */
+	Optional<Locked> lockOpenOn(String document) {
+		drafting.lockForDecision(document);
+		return jdbc.sql("select * from decision where document_id = ? and status = 'OPEN' order by id limit 1 for update").param(document)
+				.query((rs, row) -> decision(rs)).optional().map(decision -> new Locked(decision, round(decision)));
+	}
+
+	/** A decision under its lock, with what was said in its current round: the aggregate, loaded. */
+	record Locked(Decision decision, Decision.Round round) {
+	}
+
+	/** The objections of the decision's current round and its votes. */
+	Decision.Round round(Decision decision) {
+		var objecting = new java.util.HashSet<String>();
+		objections(decision.id()).stream().filter(o -> o.round() == decision.round()).forEach(o -> objecting.add(o.participant()));
+		var votes = new java.util.HashMap<String, Vote>();
+		votes(decision.id()).forEach(vote -> votes.put(vote.participant(), vote.vote()));
+		return new Decision.Round(objecting, votes);
+	}
+
+	/**
+	 * Saves what an act changed, event by event, in the caller's transaction (under the lock of
+	 * {@link #lock}): the objection or vote, the close (an adoption takes the body's next register
+	 * number for the year), the restart, the withdrawal. Answers the decision as stored.
+	 */
+	Decision save(Decision.Change change) {
+		var decision = change.decision();
+		long id = decision.id();
+		for (var event : change.events()) {
+			if (event instanceof DecisionEvent.Proposed) {
+				id = insert(decision);
+			}
+			else if (event instanceof DecisionEvent.Objected objected) {
+				if (!insert(objected.objection())) {
+					throw new Decisions.AlreadyObjected(objected.objection().participant());
+				}
+			}
+			else if (event instanceof DecisionEvent.Voted voted) {
+				if (!insert(id, voted.vote())) {
+					throw new Decisions.AlreadyVoted(voted.vote().participant());
+				}
+			}
+			else if (event instanceof DecisionEvent.Closed closed) {
+				Integer year = null;
+				Integer number = null;
+				if (closed.adopted()) {
+					year = closed.decidedOn().getYear();
+					number = nextRegisterNumber(decision.body(), year);
+				}
+				close(id, closed.status(), closed.at(), closed.note(), year, number, closed.decidedOn());
+			}
+			else if (event instanceof DecisionEvent.Restarted restarted) {
+				restart(id, restarted.version(), restarted.deadline());
+			}
+			else if (event instanceof DecisionEvent.Withdrawn withdrawn) {
+				close(id, DecisionStatus.WITHDRAWN, withdrawn.at(), withdrawn.note(), null, null);
+			}
+			// SilenceBroken and EffectsDue change no row: the close records the one, the application service applies the other
+		}
+		return find(id).orElseThrow();
 	}
 
 	/**
@@ -126,11 +204,6 @@ class DecisionRepository {
 
 	List<Decision> ofDocument(String document) {
 		return jdbc.sql("select * from decision where document_id = ? order by id").param(document).query((rs, row) -> decision(rs)).list();
-	}
-
-	List<Long> openOn(String document) {
-		return jdbc.sql("select id from decision where document_id = ? and status = 'OPEN' order by id").param(document)
-				.query(Long.class).list();
 	}
 
 	/** Silence procedures whose deadline has passed and that are still open, most overdue first. */

@@ -1,5 +1,6 @@
 package org.kurultai.decisions;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,10 +42,8 @@ import org.kurultai.shared.Effect;
 import org.kurultai.shared.EffectHandler;
 import org.kurultai.shared.EffectKind;
 import org.kurultai.shared.ForumClock;
-import org.kurultai.shared.Refusal;
 import org.kurultai.shared.Sources;
 import org.kurultai.shared.InvalidRequest;
-import org.kurultai.shared.NotAllowed;
 import org.kurultai.shared.NotFound;
 import org.kurultai.shared.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
@@ -55,23 +54,28 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Decisions of the forum's bodies. The chair (or the Secretariat) puts an agreed text for
- * decision at a meeting or under a silence procedure; member delegations object or, between
- * meetings, break silence in writing with their reasons; the forum's rule judges the outcome; the
- * register numbers what is adopted. Every act is audited in its own transaction. A decision is
- * seen by whoever may see its document.
+ * Decisions of the forum's bodies: the application service of the {@link Decision} aggregate. The
+ * chair (or the Secretariat) puts an agreed text for decision at a meeting or under a silence
+ * procedure; member delegations object or, between meetings, break silence in writing with their
+ * reasons (which, by default, ends the procedure at once: {@link SilenceRules}); the forum's rule
+ * judges the outcome; the register numbers what is adopted. Each command reads the same way: load
+ * the decision under the lock of its document and itself ({@link DecisionRepository#lock}), ask the
+ * {@link DecisionPolicy} whether the person may do the act, let the aggregate decide what happens
+ * ({@link Decision.Change}), save it, audit it, apply the effects of an adoption and publish
+ * {@link DecisionProposed}/{@link DecisionConcluded}. A decision is seen by whoever may see its document.
  */
 @Service
 @Transactional(readOnly = true)
 public class Decisions {
 
 	/** The longest a silence procedure may run: a year, far beyond any forum's practice (days to weeks). */
-	static final Duration LONGEST_SILENCE = Duration.ofDays(366);
+	static final Duration LONGEST_SILENCE = Decision.LONGEST_SILENCE;
 
 	private final DecisionRepository repository;
 	private final DecisionRules rules;
+	private final SilenceRules silenceRules;
+	private final DecisionPolicy policy;
 	private final Drafting drafting;
-	private final org.kurultai.drafting.Facilitation facilitation;
 	private final AccessPolicy access;
 	private final ActingRights rights;
 	private final Organs organs;
@@ -83,9 +87,9 @@ public class Decisions {
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate savepoint;
 
-	Decisions(DecisionRepository repository, DecisionRules rules, Drafting drafting, org.kurultai.drafting.Facilitation facilitation, AccessPolicy access, ActingRights rights,
-			Organs organs, Meetings meetings, Registry registry, AuditLog audit, ForumClock clock, List<EffectHandler> handlers,
-			ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+	Decisions(DecisionRepository repository, DecisionRules rules, SilenceRules silenceRules, DecisionPolicy policy, Drafting drafting,
+			AccessPolicy access, ActingRights rights, Organs organs, Meetings meetings, Registry registry, AuditLog audit, ForumClock clock,
+			List<EffectHandler> handlers, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
 		for (var handler : handlers) {
 			for (var kind : handler.kinds()) {
 				if (this.handlers.put(kind, handler) != null) {
@@ -98,8 +102,9 @@ public class Decisions {
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.repository = repository;
 		this.rules = rules;
+		this.silenceRules = silenceRules;
+		this.policy = policy;
 		this.drafting = drafting;
-		this.facilitation = facilitation;
 		this.access = access;
 		this.rights = rights;
 		this.organs = organs;
@@ -107,6 +112,11 @@ public class Decisions {
 		this.registry = registry;
 		this.audit = audit;
 		this.clock = clock;
+	}
+
+	/** The instant and the forum's zone of one act: the aggregate's clock, read once per act from the injected one. */
+	private Clock now() {
+		return Clock.fixed(clock.now(), clock.zone());
 	}
 
 	public DecisionRules rules() {
@@ -197,23 +207,27 @@ public class Decisions {
 				.map(s -> access.mayKnowWhoActedFor(viewer, s.participant()) ? s : s.withoutAccount()).toList();
 	}
 
-	/** What the person may do on this decision now, for the pages. */
+	/**
+	 * What the person may do on this decision now, for the pages: the {@link DecisionPolicy}'s answers,
+	 * the very ones the commands act on.
+	 */
 	public Permissions permissions(Decision decision, @Nullable Account account) {
 		if (account == null) {
-			return new Permissions(false, false, false, false);
+			return new Permissions(false, false, false, false, false);
 		}
 		var mandate = rights.of(account, clock.today());
-		boolean open = decision.open() && !(decision.silence() && decision.dueAt(clock.now()));
-		// the Secretariat and experts act for no State: they are never "present" as a delegation
-		boolean present = decision.silence() || (account.participant() != null && decision.present().contains(account.participant()));
-		boolean consensus = decision.rule() != DecisionRule.SIMPLE_MAJORITY;
-		boolean facilitates = open && !decision.silence() && facilitation.mayFacilitate(mandate);
-		return new Permissions(open && consensus && present && mandate.mayObject(),
-				open && !consensus && present && mandate.mayObject(), facilitates,
-				(decision.open() || decision.status() == DecisionStatus.ADOPTED) && mandate.maySpeak());
+		var now = clock.now();
+		return new Permissions(policy.mayObject(mandate, decision, now).allowed(), policy.mayVote(mandate, decision, now).allowed(),
+				policy.mayClose(mandate, decision, now).allowed(), policy.mayFileStatement(mandate, decision, null).allowed(),
+				policy.mayWithdraw(mandate, decision, now).allowed());
 	}
 
-	public record Permissions(boolean mayObject, boolean mayVote, boolean mayClose, boolean mayFileStatement) {
+	public record Permissions(boolean mayObject, boolean mayVote, boolean mayClose, boolean mayFileStatement, boolean mayWithdraw) {
+
+		/** The four acts of the first pages (withdrawal not offered). */
+		public Permissions(boolean mayObject, boolean mayVote, boolean mayClose, boolean mayFileStatement) {
+			this(mayObject, mayVote, mayClose, mayFileStatement, false);
+		}
 	}
 
 	/**
@@ -226,7 +240,7 @@ public class Decisions {
 	public Decision propose(Account account, Proposal proposal) {
 		var mandate = rights.of(account, clock.today());
 		var viewer = access.viewer(account, clock.today());
-		drafting.refuseUnlessFacilitating(mandate);
+		policy.mayPropose(mandate).orThrow();
 		var body = proposal.body().trim().toUpperCase(Locale.ROOT);
 		if (!organs.isBody(body)) {
 			throw InvalidRequest.of("body", "problem.body.unknown", proposal.body());
@@ -264,8 +278,9 @@ public class Decisions {
 			checkReferral(recommendation, body, document, version);
 			refersTo = recommendation.id();
 		}
+		// the document's lock first (taking its text), then whether a decision on it is open: the one locking boundary
 		var text = drafting.textForDecision(document.id(), version);
-		if (!repository.openOn(document.id()).isEmpty()) {
+		if (repository.lockOpenOn(document.id()).isPresent()) {
 			throw new DecisionPending(document.symbol());
 		}
 		var concerned = proposal.concerned() == null || proposal.concerned().isBlank() ? null
@@ -275,8 +290,7 @@ public class Decisions {
 		}
 		var matter = proposal.matter() == null ? Matter.SUBSTANTIVE : proposal.matter();
 		var rule = rules.ruleFor(matter, concerned != null);
-		var now = clock.now();
-		Decision decision;
+		Decision.Motion motion;
 		if (proposal.procedure() == Procedure.SILENCE) {
 			if (rule == DecisionRule.SIMPLE_MAJORITY) {
 				throw new MajorityNeedsAMeeting();
@@ -285,16 +299,8 @@ public class Decisions {
 			if (proposal.deadline() == null) {
 				throw InvalidRequest.of("deadline", "problem.decision.deadlineNeeded");
 			}
-			var deadline = proposal.deadline().atZone(zone).toInstant();
-			if (!deadline.isAfter(now)) {
-				throw InvalidRequest.of("deadline", "problem.decision.deadlinePassed", proposal.deadline().atZone(zone));
-			}
-			if (deadline.isAfter(now.plus(LONGEST_SILENCE))) {
-				throw InvalidRequest.of("deadline", "problem.decision.silenceTooLong", LONGEST_SILENCE.toDays(), proposal.deadline().atZone(zone));
-			}
-			long seconds = Math.max(1, (Duration.between(now, deadline).toMillis() + 999) / 1000);
-			decision = Decision.proposed(body, kind, matter, rule, concerned, document.id(), text.number(), refersTo, Procedure.SILENCE,
-					null, List.of(), now, account.email(), account.actsFor(), deadline, zone, seconds, proposal.application());
+			motion = new Decision.Motion(body, kind, matter, rule, concerned, document.id(), text.number(), refersTo, Procedure.SILENCE, null,
+					List.of(), proposal.deadline().atZone(zone).toInstant(), zone, account.email(), account.actsFor(), proposal.application());
 		}
 		else {
 			// a meeting the proposer may not see is, to them, no meeting at all: the same answer as an unknown id
@@ -316,13 +322,12 @@ public class Decisions {
 					present.add(normalized);
 				}
 			}
-			if (present.isEmpty()) {
-				throw InvalidRequest.of("present", "problem.decision.presentNeeded");
-			}
-			decision = Decision.proposed(body, kind, matter, rule, concerned, document.id(), text.number(), refersTo, Procedure.MEETING,
-					meeting.id(), present, now, account.email(), account.actsFor(), null, null, null, proposal.application());
+			motion = new Decision.Motion(body, kind, matter, rule, concerned, document.id(), text.number(), refersTo, Procedure.MEETING,
+					meeting.id(), present, null, null, account.email(), account.actsFor(), proposal.application());
 		}
-		long id = repository.insert(decision);
+		var change = Decision.propose(motion, now());
+		var decision = repository.save(change);
+		long id = decision.id();
 		repository.insertEffects(id, effects);
 		events.publishEvent(new DecisionProposed(id, body, kind, proposal.application(), concerned, effects));
 		var after = new LinkedHashMap<String, Object>();
@@ -341,7 +346,7 @@ public class Decisions {
 		}
 		audit.record(new Act(account.email(), account.actsFor(),
 				decision.silence() ? "silence.circulated" : "decision.proposed", "decision:" + id, null, after));
-		return repository.find(id).orElseThrow();
+		return decision;
 	}
 
 	/**
@@ -453,36 +458,25 @@ public class Decisions {
 	/**
 	 * A member delegation objects at the meeting, or breaks silence by a written communication with
 	 * its reasons. Observers may speak but cannot object. An objection after the deadline, or a
-	 * second one by the same State in the same round, is refused and changes nothing.
+	 * second one by the same State in the same round, is refused and changes nothing. The first
+	 * communication the rule counts ends a silence procedure at once (unless the forum configures
+	 * otherwise, {@link SilenceRules}): closed as silence broken in this transaction, the register
+	 * untouched, no effect applied, {@link DecisionConcluded} published.
 	 */
 	@Transactional
 	public Objection object(Account account, long id, String reasons) {
 		var viewer = access.viewer(account, clock.today());
 		decision(id, viewer);
 		var mandate = rights.of(account, clock.today());
-		var decision = repository.lockShared(id).orElseThrow();
-		var now = clock.now();
-		refuseUnlessOpen(decision, now);
-		if (decision.rule() == DecisionRule.SIMPLE_MAJORITY) {
-			throw new VoteUnderMajorityRule();
-		}
-		if (!mandate.mayObject()) {
-			throw NotAllowed.of(decision.silence() ? "problem.decision.onlyMembersBreakSilence" : "problem.decision.onlyMembersObject", account.actsFor(), mandate.on());
-		}
+		var locked = repository.lock(id).orElseThrow();
+		var at = now();
+		policy.mayObject(mandate, locked.decision(), at.instant()).orThrow();
 		var participant = account.participant();
-		if (!decision.silence() && !decision.present().contains(participant)) {
-			throw new NotPresent(participant, decision.meeting());
-		}
-		if (reasons == null || reasons.isBlank()) {
-			throw InvalidRequest.of("reasons", decision.silence() ? "problem.decision.silenceReasons" : "problem.decision.reasons");
-		}
-		var objection = new Objection(0, id, decision.round(), participant, account.email(), reasons.trim(), now);
-		if (!repository.insert(objection)) {
-			throw new AlreadyObjected(participant);
-		}
-		audit.record(new Act(account.email(), participant, decision.silence() ? "silence.broken" : "decision.objection",
-				"decision:" + id, null, Map.of("round", decision.round(), "reasons", reasons.trim())));
-		return repository.objections(id).stream().filter(o -> o.participant().equals(participant) && o.round() == decision.round())
+		var change = locked.decision().object(participant, account.email(), reasons, locked.round(), this::membersOn,
+				silenceRules.breakEndsProcedure(), at);
+		commit(change, account.email(), participant);
+		var round = locked.decision().round();
+		return repository.objections(id).stream().filter(o -> o.participant().equals(participant) && o.round() == round)
 				.findFirst().orElseThrow();
 	}
 
@@ -492,50 +486,54 @@ public class Decisions {
 		var viewer = access.viewer(account, clock.today());
 		decision(id, viewer);
 		var mandate = rights.of(account, clock.today());
-		var decision = repository.lockShared(id).orElseThrow();
-		refuseUnlessOpen(decision, clock.now());
-		if (decision.rule() != DecisionRule.SIMPLE_MAJORITY) {
-			throw new NoVoteUnderConsensus(decision.rule());
-		}
-		if (!mandate.mayObject()) {
-			throw NotAllowed.of("problem.decision.onlyMembersVote", account.actsFor(), mandate.on());
-		}
-		if (!decision.present().contains(account.participant())) {
-			throw new NotPresent(account.participant(), decision.meeting());
-		}
-		var cast = new CastVote(account.participant(), vote, account.email(), clock.now());
-		if (!repository.insert(id, cast)) {
-			throw new AlreadyVoted(account.participant());
-		}
-		audit.record(new Act(account.email(), account.participant(), "decision.vote", "decision:" + id, null, Map.of("vote", vote.name())));
-		return cast;
+		var locked = repository.lock(id).orElseThrow();
+		var at = now();
+		policy.mayVote(mandate, locked.decision(), at.instant()).orThrow();
+		var change = locked.decision().vote(account.participant(), account.email(), vote, locked.round(), at);
+		commit(change, account.email(), account.participant());
+		return change.event(DecisionEvent.Voted.class).vote();
 	}
 
 	/** The chair closes the item at the meeting: the rule judges who, being present, objected or voted. */
 	@Transactional
 	public Decision close(Account account, long id) {
 		var viewer = access.viewer(account, clock.today());
-		var visible = decision(id, viewer);
-		drafting.refuseUnlessFacilitating(rights.of(account, clock.today()));
-		if (visible.silence()) {
-			throw new SilenceClosesByItself();
-		}
-		drafting.lockForDecision(visible.document());
-		var decision = repository.lock(id).orElseThrow();
-		if (!decision.open()) {
-			throw new DecisionClosed(decision);
-		}
+		decision(id, viewer);
+		var mandate = rights.of(account, clock.today());
+		var locked = repository.lock(id).orElseThrow();
+		var decision = locked.decision();
+		var at = now();
+		policy.mayClose(mandate, decision, at.instant()).orThrow();
 		if (decision.meeting() != null) {
 			refuseUnlessInSession(meetings.meeting(decision.meeting()),
 					meetings.meeting(decision.meeting(), access.seenBy(viewer)).isPresent());
 		}
-		return conclude(decision, clock.now(), account.email(), account.actsFor());
+		return commit(decision.close(locked.round(), this::membersOn, at), account.email(), account.actsFor());
+	}
+
+	/**
+	 * The chair or the Secretariat withdraws a proposal still open (a silence procedure before its
+	 * deadline), with an optional reason: nothing is adopted, {@link DecisionConcluded} says so.
+	 */
+	@Transactional
+	public Decision withdraw(Account account, long id, @Nullable String reason) {
+		var viewer = access.viewer(account, clock.today());
+		decision(id, viewer);
+		var mandate = rights.of(account, clock.today());
+		var locked = repository.lock(id).orElseThrow();
+		var at = now();
+		policy.mayWithdraw(mandate, locked.decision(), at.instant()).orThrow();
+		if (reason != null && reason.length() > 2000) {
+			throw InvalidRequest.of("reason", "problem.decision.withdrawalReasonTooLong", 2000);
+		}
+		return commit(locked.decision().withdraw(reason, at), account.email(), account.actsFor());
 	}
 
 	/**
 	 * Closes a silence procedure whose deadline has passed, exactly once: under the document's and
 	 * the decision's row locks, and only if it is still open, so a second closer (another instance,
-	 * a retry after a crash) finds it closed and does nothing. Returns whether this call closed it.
+	 * a retry after a crash, a break of silence that ended it first) finds it closed and does nothing.
+	 * Returns whether this call closed it.
 	 */
 	@Transactional
 	public boolean closeIfDue(long id, Instant now) {
@@ -543,13 +541,13 @@ public class Decisions {
 		if (peek == null || !peek.dueAt(now)) {
 			return false;
 		}
-		drafting.lockForDecision(peek.document());
-		var decision = repository.lock(id).orElseThrow();
+		var locked = repository.lock(id).orElseThrow();
 		var current = clock.now().isAfter(now) ? clock.now() : now;
-		if (!decision.dueAt(current)) {
+		var change = locked.decision().closeIfDue(locked.round(), this::membersOn, Clock.fixed(current, clock.zone()));
+		if (!change.changed()) {
 			return false;
 		}
-		conclude(decision, current, Act.SYSTEM, "SECRETARIAT");
+		commit(change, Act.SYSTEM, "SECRETARIAT");
 		return true;
 	}
 
@@ -565,43 +563,73 @@ public class Decisions {
 		return repository.due(now, limit);
 	}
 
-	private Decision conclude(Decision decision, Instant now, String actor, String actsFor) {
-		var day = LocalDate.ofInstant(decision.silence() ? decision.deadline() : now, clock.zone());
-		var members = registry.standingsOn(day, ParticipantStatus.MEMBER).stream().map(Standing::code).map(ParticipantCode::value)
+	/** The member States on a day, as the rule counts them. */
+	private Set<String> membersOn(LocalDate day) {
+		return registry.standingsOn(day, ParticipantStatus.MEMBER).stream().map(Standing::code).map(ParticipantCode::value)
 				.collect(Collectors.toSet());
-		var objecting = repository.objections(decision.id()).stream().filter(o -> o.round() == decision.round())
-				.map(Objection::participant).collect(Collectors.toSet());
-		var votes = new HashMap<String, Vote>();
-		repository.votes(decision.id()).forEach(vote -> votes.put(vote.participant(), vote.vote()));
-		var deliberation = new DecisionRule.Deliberation(members, decision.silence() ? null : Set.copyOf(decision.present()), objecting,
-				votes, decision.concerned());
-		var outcome = decision.rule().judge(deliberation);
-		var status = outcome.adopted() ? DecisionStatus.ADOPTED : decision.silence() ? DecisionStatus.SILENCE_BROKEN : DecisionStatus.NOT_ADOPTED;
-		Integer year = null;
-		Integer number = null;
-		if (outcome.adopted()) {
-			year = day.getYear();
-			number = repository.nextRegisterNumber(decision.body(), year);
-			drafting.recordOutcome(decision.document(),
-					decision.kind() == DecisionKind.RECOMMENDATION ? DocumentStatus.RECOMMENDED : DocumentStatus.ADOPTED, day,
-					decision.meeting());
+	}
+
+	/**
+	 * Saves what the aggregate decided (under the lock the caller holds), then, event by event, audits
+	 * it and does what it means for the rest of the forum: an adoption records the outcome on the
+	 * document and applies the effects; any close or withdrawal publishes {@link DecisionConcluded},
+	 * after the effects. Answers the decision as stored.
+	 */
+	private Decision commit(Decision.Change change, String actor, String actsFor) {
+		var before = change.decision();
+		var saved = repository.save(change);
+		long id = saved.id();
+		boolean concluded = false;
+		for (var event : change.events()) {
+			if (event instanceof DecisionEvent.Objected objected) {
+				audit.record(new Act(actor, actsFor, saved.silence() ? "silence.broken" : "decision.objection", "decision:" + id, null,
+						Map.of("round", objected.objection().round(), "reasons", objected.objection().reasons())));
+			}
+			else if (event instanceof DecisionEvent.Voted voted) {
+				audit.record(new Act(actor, actsFor, "decision.vote", "decision:" + id, null, Map.of("vote", voted.vote().vote().name())));
+			}
+			else if (event instanceof DecisionEvent.Closed closed) {
+				if (closed.adopted()) {
+					drafting.recordOutcome(saved.document(),
+							saved.kind() == DecisionKind.RECOMMENDATION ? DocumentStatus.RECOMMENDED : DocumentStatus.ADOPTED,
+							closed.decidedOn(), saved.meeting());
+				}
+				var after = new LinkedHashMap<String, Object>();
+				after.put("status", closed.status().name());
+				after.put("objections", closed.countedObjections().stream().sorted().toList());
+				after.put("register", saved.registerSymbol() == null ? "" : saved.registerSymbol());
+				after.put("cause", closed.cause().name());
+				audit.record(new Act(actor, actsFor, saved.silence() ? "silence.closed" : "decision.closed", "decision:" + id,
+						Map.of("status", "OPEN"), after));
+				concluded = true;
+			}
+			else if (event instanceof DecisionEvent.EffectsDue due) {
+				applyEffects(saved, new DecidedBy(id, saved.registerSymbol(), saved.body(), due.decidedOn(), saved.meeting(), Sources.none(),
+						false), clock.now(), actor, actsFor);
+			}
+			else if (event instanceof DecisionEvent.Restarted restarted) {
+				audit.record(new Act(actor, actsFor, "silence.restarted", "decision:" + id,
+						Map.of("version", DocumentVersion.name(restarted.fromVersion())),
+						Map.of("version", DocumentVersion.name(restarted.version()),
+								"deadline", restarted.deadline().atZone(saved.timeZone()).toString(), "round", restarted.round())));
+			}
+			else if (event instanceof DecisionEvent.Withdrawn withdrawn) {
+				var after = new LinkedHashMap<String, Object>();
+				after.put("status", "WITHDRAWN");
+				if (withdrawn.version() != null) {
+					after.put("version", DocumentVersion.name(withdrawn.version()));
+				}
+				after.put("note", withdrawn.note());
+				audit.record(new Act(actor, actsFor, "decision.withdrawn", "decision:" + id, Map.of("status", "OPEN"), after));
+				concluded = true;
+			}
+			// Proposed is audited by propose, which knows the text and the effects; SilenceBroken by its Objected and Closed
 		}
-		var note = outcome.explanation() + (decision.silence() ? "" : Decision.PRESENT + String.join(", ", decision.present()) + ".");
-		repository.close(decision.id(), status, now, note, year, number, outcome.adopted() ? day : null);
-		var register = number == null ? null : decision.body() + "/" + year + "/" + number;
-		var after = new LinkedHashMap<String, Object>();
-		after.put("status", status.name());
-		after.put("objections", outcome.countedObjections().stream().sorted().toList());
-		after.put("register", register == null ? "" : register);
-		audit.record(new Act(actor, actsFor, decision.silence() ? "silence.closed" : "decision.closed", "decision:" + decision.id(),
-				Map.of("status", "OPEN"), after));
-		if (outcome.adopted()) {
-			applyEffects(decision, new DecidedBy(decision.id(), register, decision.body(), day, decision.meeting(), Sources.none(), false),
-					now, actor, actsFor);
+		if (concluded) {
+			events.publishEvent(new DecisionConcluded(id, saved.body(), saved.kind(), saved.status(), saved.decidedOn(), saved.registerSymbol(),
+					saved.application(), saved.refersTo()));
 		}
-		events.publishEvent(new DecisionConcluded(decision.id(), decision.body(), decision.kind(), status, outcome.adopted() ? day : null,
-				register, decision.application(), decision.refersTo()));
-		return repository.find(decision.id()).orElseThrow();
+		return before.id() == 0 ? saved : repository.find(id).orElseThrow();
 	}
 
 	/**
@@ -612,38 +640,24 @@ public class Decisions {
 	 * closes the decision under its lock, so each effect applies exactly once.
 	 */
 	private void applyEffects(Decision decision, DecidedBy by, Instant now, String actor, String actsFor) {
-		for (var decided : repository.effects(decision.id())) {
-			if (decided.appliedAt() != null) {
-				continue;
-			}
-			var effect = decided.effect();
-			var from = effect.effectiveFrom(by.decidedOn());
-			String refusal = null;
-			try {
-				savepoint.executeWithoutResult(status -> handlers.get(effect.kind()).apply(effect, by));
-			}
-			catch (RuntimeException refused) {
-				if (!(refused instanceof Refusal)) {
-					throw refused;
-				}
-				refusal = refused.getMessage();
-			}
-			if (refusal == null) {
-				repository.effectApplied(decision.id(), decided.position(), now, from);
-			}
-			else {
-				repository.effectRefused(decision.id(), decided.position(), refusal);
-			}
-			var after = new LinkedHashMap<String, Object>();
-			after.put("effect", decided.position());
-			after.put("kind", effect.kind().name());
-			after.put("from", from.toString());
-			if (refusal != null) {
-				after.put("refusal", refusal);
-			}
-			audit.record(new Act(actor, actsFor, refusal == null ? "decision.effect.applied" : "decision.effect.refused",
-					"decision:" + decision.id(), null, after));
-		}
+		new EffectApplication(handlers, work -> savepoint.executeWithoutResult(status -> work.run()))
+				.apply(repository.effects(decision.id()), by, outcome -> {
+					if (outcome.applied()) {
+						repository.effectApplied(decision.id(), outcome.position(), now, outcome.from());
+					}
+					else {
+						repository.effectRefused(decision.id(), outcome.position(), outcome.refusal());
+					}
+					var after = new LinkedHashMap<String, Object>();
+					after.put("effect", outcome.position());
+					after.put("kind", outcome.kind().name());
+					after.put("from", outcome.from().toString());
+					if (!outcome.applied()) {
+						after.put("refusal", outcome.refusal());
+					}
+					audit.record(new Act(actor, actsFor, outcome.applied() ? "decision.effect.applied" : "decision.effect.refused",
+							"decision:" + decision.id(), null, after));
+				});
 	}
 
 	/**
@@ -707,32 +721,11 @@ public class Decisions {
 	 */
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
 	public void revisionIssued(String document, int version, boolean hasBrackets, String actor, String actsFor) {
-		for (var id : repository.openOn(document)) {
-			var decision = repository.lock(id).orElseThrow();
-			if (!decision.open()) {
-				continue;
-			}
-			var now = clock.now();
-			if (decision.dueAt(now)) {
-				throw new SilencePeriodOver(decision);
-			}
-			if (decision.silence() && !hasBrackets) {
-				var deadline = now.plusSeconds(decision.silenceSeconds() == null ? 0 : decision.silenceSeconds());
-				repository.restart(id, version, deadline);
-				audit.record(new Act(actor, actsFor, "silence.restarted", "decision:" + id, Map.of("version", decision.version()),
-						Map.of("version", DocumentVersion.name(version), "deadline", deadline.atZone(decision.timeZone()).toString(),
-								"round", decision.round() + 1)));
-			}
-			else {
-				repository.close(id, DecisionStatus.WITHDRAWN, now,
-						"Withdrawn: %s of the text was issued%s.".formatted(DocumentVersion.name(version),
-								hasBrackets ? " with bracketed paragraphs" : ""), null, null);
-				audit.record(new Act(actor, actsFor, "decision.withdrawn", "decision:" + id, Map.of("status", "OPEN"),
-						Map.of("status", "WITHDRAWN", "version", DocumentVersion.name(version))));
-				events.publishEvent(new DecisionConcluded(id, decision.body(), decision.kind(), DecisionStatus.WITHDRAWN, null, null,
-						decision.application(), decision.refersTo()));
-			}
+		var locked = repository.lockOpenOn(document);
+		if (locked.isEmpty()) {
+			return;
 		}
+		commit(locked.get().decision().revisionIssued(version, hasBrackets, now()), actor, actsFor);
 	}
 
 	/**
@@ -745,13 +738,7 @@ public class Decisions {
 		var viewer = access.viewer(account, clock.today());
 		var decision = decision(id, viewer);
 		var mandate = rights.of(account, clock.today());
-		if (kind.membersOnly() ? !mandate.mayObject() : !mandate.maySpeak()) {
-			throw NotAllowed.of(kind.membersOnly() ? "problem.decision.statementByMembers" : "problem.decision.statementByDelegations", kind,
-					account.actsFor(), mandate.on());
-		}
-		if (!(decision.open() || decision.status() == DecisionStatus.ADOPTED)) {
-			throw new DecisionClosed(decision);
-		}
+		policy.mayFileStatement(mandate, decision, kind).orThrow();
 		if (text == null || text.isBlank()) {
 			throw InvalidRequest.of("text", "problem.decision.statementText");
 		}
@@ -768,15 +755,6 @@ public class Decisions {
 		audit.record(new Act(account.email(), account.participant(), "statement.filed", "decision:" + id, null,
 				Map.of("kind", kind.name(), "paragraph", label == null ? "" : label, "statement", statementId)));
 		return repository.statements(id).stream().filter(s -> s.id() == statementId).findFirst().orElseThrow();
-	}
-
-	private static void refuseUnlessOpen(Decision decision, Instant now) {
-		if (!decision.open()) {
-			throw new DecisionClosed(decision);
-		}
-		if (decision.dueAt(now)) {
-			throw new SilencePeriodOver(decision);
-		}
 	}
 
 	public static class DecisionClosed extends RuleViolation {

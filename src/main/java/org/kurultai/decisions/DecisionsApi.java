@@ -96,6 +96,15 @@ class DecisionsApi {
 		return view(decisions.decision(decisions.close(user.account(), id).id(), viewer), viewer);
 	}
 
+	@PostMapping("/{id}/withdrawal")
+	@Operation(summary = "The chair or the Secretariat withdraws a proposal still open (under silence, before its deadline), with an optional reason")
+	DecisionView withdraw(@AuthenticationPrincipal KurultaiUser user, @PathVariable long id,
+			@Valid @RequestBody(required = false) @Nullable Withdrawal request) {
+		var viewer = access.currentViewer();
+		var reason = request == null ? null : request.reason();
+		return view(decisions.decision(decisions.withdraw(user.account(), id, reason).id(), viewer), viewer);
+	}
+
 	@PostMapping(path = "/{id}/statements", consumes = "application/json")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "A State files a reservation, interpretive statement or explanation of position; it never blocks adoption")
@@ -173,6 +182,9 @@ class DecisionsApi {
 	}
 
 	record NewVote(@NotNull Vote vote) {
+	}
+
+	record Withdrawal(@Nullable @Size(max = 2000) String reason) {
 	}
 
 	record NewStatement(@NotNull StatementKind kind, @Nullable @Size(max = 20) String paragraph, @NotBlank @Size(max = 20000) String text) {

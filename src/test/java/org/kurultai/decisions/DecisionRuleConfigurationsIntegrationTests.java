@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The two other shipped rule configurations, end to end on a real database: the {@code rules-osce}
  * profile (a decision concerning a State is taken over that State's objection) and the
- * {@code rules-majority} profile (a procedural matter is voted at a meeting).
+ * {@code rules-majority} profile (a procedural matter is voted at a meeting); and a forum whose silence
+ * procedure runs to its deadline however many break it ({@code kurultai.forum.silence.broken-ends-procedure: false}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DecisionRuleConfigurationsIntegrationTests {
@@ -58,7 +59,7 @@ class DecisionRuleConfigurationsIntegrationTests {
 				"--spring.profiles.active=rules-osce,rules-majority", "--kurultai.database.embedded.data-directory=target/test-postgres/rules",
 				"--kurultai.database.embedded.clean=true", "--spring.datasource.url=",
 				"--kurultai.audit.checkpoint-file=target/test-audit/target/test-postgres/rules/checkpoints-${random.uuid}.log", "--kurultai.silence.poll-interval=PT0.1S",
-				"--spring.main.banner-mode=off");
+				"--kurultai.forum.silence.broken-ends-procedure=false", "--spring.main.banner-mode=off");
 		decisions = context.getBean(Decisions.class);
 		drafting = context.getBean(Drafting.class);
 		officer = account("rules.officer@secretariat.example", Role.SECRETARIAT_OFFICER, null);
@@ -75,6 +76,7 @@ class DecisionRuleConfigurationsIntegrationTests {
 		assertThat(rules.ruleFor(Matter.SUBSTANTIVE, false)).isEqualTo(DecisionRule.CONSENSUS);
 		assertThat(rules.ruleFor(Matter.SUBSTANTIVE, true)).isEqualTo(DecisionRule.CONSENSUS_MINUS_ONE);
 		assertThat(rules.ruleFor(Matter.PROCEDURAL, false)).isEqualTo(DecisionRule.SIMPLE_MAJORITY);
+		assertThat(context.getBean(SilenceRules.class).breakEndsProcedure()).isFalse();
 	}
 
 	@Test
@@ -87,12 +89,18 @@ class DecisionRuleConfigurationsIntegrationTests {
 		var other = circulate("Decision concerning another State", "AZE");
 		decisions.object(azerbaijan, other.id(), "We do not consent.");
 		decisions.object(turkiye, other.id(), "Neither do we.");
+		// this forum lets the procedure run to its deadline: broken, it stays open, and further communications are recorded
+		assertThat(decisions.decision(other.id(), org.kurultai.identity.Viewer.PUBLIC).open()).isTrue();
+		decisions.object(account("rules.coordinator.ind@mfa.example", Role.NATIONAL_COORDINATOR, "IND"), other.id(), "Nor we.");
 		clock.advanceTo(other.deadline().plusSeconds(1));
 
 		var adopted = awaitClosed(concerning.id());
 		assertThat(adopted.status()).isEqualTo(DecisionStatus.ADOPTED);
 		assertThat(adopted.outcomeNote()).contains("AZE, the State concerned, does not block");
-		assertThat(awaitClosed(other.id()).status()).isEqualTo(DecisionStatus.SILENCE_BROKEN);
+		var broken = awaitClosed(other.id());
+		assertThat(broken.status()).isEqualTo(DecisionStatus.SILENCE_BROKEN);
+		assertThat(broken.outcomeNote()).contains("IND, TUR");
+		assertThat(broken.closedAt()).isAfterOrEqualTo(other.deadline());
 	}
 
 	@Test

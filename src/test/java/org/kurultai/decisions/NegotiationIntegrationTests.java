@@ -218,25 +218,73 @@ class NegotiationIntegrationTests {
 	}
 
 	@Test
-	void aMemberBreaksSilenceInWritingAndTheTextIsNotAdopted() {
+	void aMemberBreaksSilenceInWritingAndTheProcedureEndsAtOnce() {
 		var id = table(secretariat, "SOC", "MEMBERS", TWO_AGREED);
 		var decision = api.post("/api/decisions", secretariat, silence("SOC", id, 0, "Asia/Almaty")).json();
 		long decisionId = decision.get("id").asLong();
+		assertThat(tasksOf(turkiye)).as("Türkiye may break silence: it awaits Türkiye").contains("decision:" + decisionId);
 		assertThat(api.post("/api/decisions/" + decisionId + "/objections", india, "{\"reasons\": \"  \"}").status()).isEqualTo(400);
 		var broken = api.post("/api/decisions/" + decisionId + "/objections", india, "{\"reasons\": \"Paragraph 1 needs consultation.\"}");
 		assertThat(broken.status()).as(broken.toString()).isEqualTo(201);
-		var again = api.post("/api/decisions/" + decisionId + "/objections", india, "{\"reasons\": \"Again.\"}");
-		assertThat(again.json().get("type").asString()).endsWith("already-objected");
 
-		passDeadlineOf(decision);
-		var closed = awaitClosed(decisionId, india);
+		// no waiting for the deadline: the break ended the procedure in the same request
+		var closed = api.get("/api/decisions/" + decisionId, india).json();
 		assertThat(closed.get("status").asString()).isEqualTo("SILENCE_BROKEN");
+		assertThat(Instant.parse(closed.get("closedAt").asString())).isBefore(deadlineOf(decision));
 		assertThat(closed.get("outcome").asString()).contains("IND");
 		assertThat(closed.get("objections")).hasSize(1);
 		assertThat(closed.get("register").isNull()).isTrue();
+		assertThat(closed.get("decidedOn").isNull()).isTrue();
 		assertThat(api.get("/api/documents/" + id, india).json().at("/document/status").asString()).isEqualTo("DRAFT");
+		assertThat(tasksOf(turkiye)).as("a broken procedure no longer awaits anyone").doesNotContain("decision:" + decisionId);
+		assertThat(tasksOf(secretariat)).doesNotContain("decision:" + decisionId);
+		var page = api.page("/decisions/" + decisionId, turkiye);
+		assertThat(page.body()).contains("id=\"ended-by-break\"").doesNotContain("id=\"object-form\"");
+
+		var again = api.post("/api/decisions/" + decisionId + "/objections", india, "{\"reasons\": \"Again.\"}");
+		assertThat(again.json().get("type").asString()).endsWith("decision-closed");
 		var late = api.post("/api/decisions/" + decisionId + "/objections", turkiye, "{\"reasons\": \"Too late.\"}");
 		assertThat(late.json().get("type").asString()).endsWith("decision-closed");
+
+		// the deadline passing changes nothing more
+		passDeadlineOf(decision);
+		silenceProcedures.closeDue();
+		assertThat(api.get("/api/decisions/" + decisionId, india).json().get("status").asString()).isEqualTo("SILENCE_BROKEN");
+		var acts = audit.find(new AuditQuery(null, null, null, null, null, 1000)).stream()
+				.filter(entry -> entry.subject().equals("decision:" + decisionId)).map(entry -> entry.action()).toList();
+		assertThat(acts).containsExactlyInAnyOrder("silence.circulated", "silence.broken", "silence.closed");
+	}
+
+	@Test
+	void theChairWithdrawsAProposalAndOnlyTheChair() {
+		var id = table(secretariat, "SOC", "PARTICIPANTS", TWO_AGREED);
+		long decisionId = api.post("/api/decisions", secretariat, silence("SOC", id, 0, "Asia/Almaty")).json().get("id").asLong();
+		assertThat(api.post("/api/decisions/" + decisionId + "/withdrawal", india, "{\"reason\": \"Ours.\"}").status()).isEqualTo(403);
+		assertThat(api.post("/api/decisions/" + decisionId + "/withdrawal", chair, "{\"reason\": \"%s\"}".formatted("x".repeat(2001)))
+				.status()).isEqualTo(400);
+		assertThat(api.get("/api/decisions/" + decisionId, chair).json().get("status").asString()).isEqualTo("OPEN");
+		// the page offers the act to whom the policy allows it, and to nobody else
+		assertThat(api.page("/decisions/" + decisionId, chair).body()).contains("id=\"withdraw-form\"");
+		assertThat(api.page("/decisions/" + decisionId, india).body()).doesNotContain("id=\"withdraw-form\"").contains("id=\"object-form\"");
+		var withdrawn = api.post("/api/decisions/" + decisionId + "/withdrawal", chair, "{\"reason\": \"Consultations continue.\"}");
+		assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+		assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
+		assertThat(withdrawn.json().get("outcome").asString()).contains("Consultations continue.");
+		assertThat(api.page("/decisions/" + decisionId, chair).body()).doesNotContain("id=\"withdraw-form\"");
+		var twice = api.post("/api/decisions/" + decisionId + "/withdrawal", chair, null);
+		assertThat(twice.status()).isEqualTo(409);
+		assertThat(twice.json().get("type").asString()).endsWith("decision-closed");
+		// a new proposal on the same text may follow
+		assertThat(api.post("/api/decisions", secretariat, silence("SOC", id, 0, "Asia/Almaty")).status()).isEqualTo(201);
+	}
+
+	/** The subjects of what awaits the person now. */
+	private java.util.List<String> tasksOf(Actor actor) {
+		var response = api.get("/api/me/tasks", actor);
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		var subjects = new java.util.ArrayList<String>();
+		response.json().forEach(task -> subjects.add(task.get("record").asString()));
+		return subjects;
 	}
 
 	@Test
@@ -245,8 +293,9 @@ class NegotiationIntegrationTests {
 		var decision = api.post("/api/decisions", secretariat, silence("SOC", id, 0, "Asia/Almaty")).json();
 		long decisionId = decision.get("id").asLong();
 		var firstDeadline = deadlineOf(decision);
-		assertThat(api.post("/api/decisions/" + decisionId + "/objections", turkiye, "{\"reasons\": \"Add a paragraph on transport.\"}")
-				.status()).isEqualTo(201);
+		// an explanation of position (it breaks nothing) on the draft, then a revision the chair issues on Türkiye's amendment
+		assertThat(api.post("/api/decisions/" + decisionId + "/statements", japan,
+				"{\"kind\": \"EXPLANATION_OF_POSITION\", \"text\": \"We welcome a paragraph on transport.\"}").status()).isEqualTo(201);
 		clock.advance(Duration.ofMinutes(1));
 		var amendment = api.post("/api/documents/" + id + "/amendments", turkiye, """
 				{"againstVersion": 0, "kind": "INSERT", "paragraph": "1", "text": {"en": "We promote transport corridors."}}""").json();
@@ -266,13 +315,13 @@ class NegotiationIntegrationTests {
 		silenceProcedures.closeDue();
 		assertThat(api.get("/api/decisions/" + decisionId, kazakhstan).json().get("status").asString()).isEqualTo("OPEN");
 
-		// Türkiye's objection was to the draft; the new text is adopted if no one objects to it
+		// nobody breaks silence on the new text: adopted at the new deadline
 		passDeadlineOf(restarted);
 		var closed = awaitClosed(decisionId, kazakhstan);
 		assertThat(closed.get("status").asString()).isEqualTo("ADOPTED");
 		assertThat(closed.get("versionName").asString()).isEqualTo("Rev.1");
-		assertThat(closed.get("objections")).hasSize(1);
-		assertThat(closed.get("objectionCount").asInt()).isEqualTo(1);
+		assertThat(closed.get("objectionCount").asInt()).isZero();
+		assertThat(closed.get("statements")).hasSize(1);
 	}
 
 	@Test
