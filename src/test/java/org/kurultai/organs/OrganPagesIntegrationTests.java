@@ -64,8 +64,11 @@ class OrganPagesIntegrationTests {
 		assertThat(secretariat.get("headTitle").asString()).isEqualTo("Secretary General");
 		assertThat(secretariat.get("heads")).allSatisfy(head -> assertThat(head.has("decision")).isTrue());
 		assertThat(secretariat.get("titles")).hasSize(2).allSatisfy(title -> assertThat(title.has("decision")).isTrue());
-		assertThat(http.get("/api/bodies/CMFA", null).json().get("names")).hasSize(2)
-				.allSatisfy(name -> assertThat(name.get("decision").isNull()).isTrue());
+		var names = http.get("/api/bodies/CMFA", null).json().get("names");
+		assertThat(names).hasSize(2);
+		assertThat(names.get(0).get("decision").isNull()).as("its first name, from its creation: no decision in the register").isTrue();
+		assertThat(names.get(1).get("decision").get("register").asString()).as("renamed by the Astana Statement, at the 2022 summit")
+				.startsWith("CHSG/2022/");
 	}
 
 	@Test

@@ -169,7 +169,11 @@ class RegistryEffectsIntegrationTests {
 		var handler = registryHandler();
 		var sau = ParticipantCode.of("SAU");
 		var councilDay = LocalDate.parse("2023-12-26");
+		// the register's own record of the Council's decision (reference/cica/decisions.yaml) is linked at start; unlinked here
+		var loaded = registry.participant(sau).periods().get(0).decision();
+		assertThat(loaded).as("linked to the recorded Council decision").isNotNull();
 		inATransactionRolledBack(transaction -> {
+			jdbc.sql("update status_period set decision_id = null, decision_register = null where participant_code = 'SAU'").update();
 			var before = registry.participant(sau).periods();
 			var counts = registry.roster().census(councilDay);
 
@@ -186,7 +190,7 @@ class RegistryEffectsIntegrationTests {
 			assertThat(jdbc.sql("select decision_id, decision_register from status_period where participant_code = 'SAU'")
 					.query((rs, row) -> rs.getLong(1) + " " + rs.getString(2)).single()).isEqualTo("9004 CMFA/2023/1");
 		});
-		assertThat(registry.participant(sau).periods().get(0).decision()).as("rolled back").isNull();
+		assertThat(registry.participant(sau).periods().get(0).decision()).as("rolled back").isEqualTo(loaded);
 	}
 
 	@Test
