@@ -92,7 +92,8 @@ public class Organs {
 	/**
 	 * The Secretariat records a chair term no decision in Kurultai caused: a new one, or in place of the
 	 * term beginning on {@code corrects}, which is kept as superseded (what the correction leaves out — the day of the
-	 * decision, its meeting, the handover's — it keeps from it). The terms may not overlap.
+	 * decision, its meeting, the handover's — it keeps from it, and the decision that caused the term while the State
+	 * and the first day stay the same). The terms may not overlap.
 	 */
 	@Transactional
 	public Corrected<ChairTerm> correct(@Nullable LocalDate corrects, ChairTerm term, Correction correction) {
@@ -107,7 +108,9 @@ public class Organs {
 				.orElseThrow(() -> InvalidRequest.of("corrects", "problem.organs.correction.noSuchTerm", corrects));
 		term = new ChairTerm(term.chair(), term.from(), term.precision(), term.until(), or(term.decidedOn(), old.decidedOn()),
 				or(term.decidedAt(), old.decidedAt()), or(term.handoverAt(), old.handoverAt()), or(term.handoverOccasion(), old.handoverOccasion()),
-				term.sources(), term.note(), null);
+				term.sources(), term.note(),
+				// the same State from the same day: the decision that made it chair still caused the term
+				old.chair().equals(term.chair()) && old.from().equals(term.from()) ? old.decision() : null);
 		if (old.equals(term)) {
 			throw new ChangeRefused("problem.organs.correction.nothingChanges");
 		}
@@ -137,7 +140,7 @@ public class Organs {
 		}
 		var old = matching.get(0);
 		name = new BodyName(name.name(), or(name.shortName(), old.shortName()), name.from(), name.until(), or(name.renamedBy(), old.renamedBy()),
-				name.sources(), or(name.nameRu(), old.nameRu()), null);
+				name.sources(), or(name.nameRu(), old.nameRu()), java.util.Objects.equals(old.from(), name.from()) ? old.decision() : null);
 		if (old.equals(name)) {
 			throw new ChangeRefused("problem.organs.correction.nothingChanges");
 		}
@@ -166,7 +169,7 @@ public class Organs {
 		var old = secretariat.heads().stream().filter(h -> h.from().equals(corrects)).findFirst()
 				.orElseThrow(() -> InvalidRequest.of("corrects", "problem.organs.correction.noSuchHead", corrects));
 		head = new Secretariat.Head(head.person(), or(head.nationality(), old.nationality()), head.from(), head.until(), head.precision(),
-				head.sources(), head.note(), null);
+				head.sources(), head.note(), old.person().equals(head.person()) && old.from().equals(head.from()) ? old.decision() : null);
 		if (old.equals(head)) {
 			throw new ChangeRefused("problem.organs.correction.nothingChanges");
 		}

@@ -99,7 +99,9 @@ class PublicationApi {
 		var lang = asked == null ? document.originalLanguage() : asked;
 		var locale = Locale.forLanguageTag(lang);
 		var decision = decisions.adopting(document.id(), viewer);
-		var version = decision.isPresent() ? drafting.version(document.id(), decision.get().version(), viewer) : drafting.latest(document.id(), viewer);
+		// a decision recorded from the forum's history may hold no text (no version): the document's latest text, if any, is the one
+		var version = decision.isPresent() && decision.get().version() != null ? drafting.version(document.id(), decision.get().version(), viewer)
+				: drafting.latest(document.id(), viewer);
 		var statements = decision.map(d -> decisions.statements(d.id(), viewer)).orElse(java.util.List.of()).stream()
 				.map(s -> new PublishedText.Statement(s.participant(), name(s.participant(), lang),
 						messages.getMessage("decisions.statementKind." + s.kind().name(), null, s.kind().label(), locale), s.paragraph(),

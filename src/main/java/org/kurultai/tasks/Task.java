@@ -25,7 +25,9 @@ public record Task(Kind kind, String record, String link, @Nullable Instant dead
 		/** Their State's information-exchange return, due within 30 days or overdue. */
 		RETURN_DUE,
 		/** A proposed accreditation (or a person proposed by a coordinator) awaiting the Secretariat. */
-		ACCREDITATION_PENDING
+		ACCREDITATION_PENDING,
+		/** A notice, for a week: a silence procedure the person's State could break, or that they conducted, was broken. */
+		SILENCE_BROKEN
 	}
 
 	/** A message key and its arguments; an argument may itself be a {@link Text}, put into words first. */

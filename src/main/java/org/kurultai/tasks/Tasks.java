@@ -144,7 +144,17 @@ public class Tasks {
 			return;
 		}
 		for (var decision : decisions.register(viewer, null, null)) {
-			var document = documents.get(decision.document());
+			var document = decision.document() == null ? null : documents.get(decision.document());
+			if (document != null && brokenLately(decision, now)) {
+				// the others are told in-app: a notice for a week (the decision's page says who broke silence)
+				var breaker = decisions.objections(decision.id(), viewer).stream().filter(o -> o.round() == decision.round())
+						.map(org.kurultai.decisions.Objection::participant).findFirst().orElse(null);
+				if (breaker == null || !breaker.equals(account.participant())) {
+					tasks.add(new Task(Kind.SILENCE_BROKEN, "decision:" + decision.id(), "/decisions/" + decision.id(), null, false, null,
+							false, Text.of("tasks.silence.broken", document.title(), document.symbol())));
+				}
+				continue;
+			}
 			if (!decision.open() || !decision.silence() || decision.deadline() == null || decision.dueAt(now) || document == null) {
 				continue;
 			}
@@ -159,6 +169,14 @@ public class Tasks {
 					mayBreak ? state : null, true,
 					Text.of(mayBreak ? "tasks.silence.mayObject" : "tasks.silence.conducts", document.title(), document.symbol())));
 		}
+	}
+
+	/** How long a broken silence procedure is told to those who took part in it. */
+	static final java.time.Duration BROKEN_NOTICE = java.time.Duration.ofDays(7);
+
+	private static boolean brokenLately(org.kurultai.decisions.Decision decision, Instant now) {
+		return decision.status() == org.kurultai.decisions.DecisionStatus.SILENCE_BROKEN && decision.closedAt() != null
+				&& now.isBefore(decision.closedAt().plus(BROKEN_NOTICE));
 	}
 
 	private void drafts(Account account, Viewer viewer, Map<String, NegotiatedDocument> documents, List<Task> tasks) {

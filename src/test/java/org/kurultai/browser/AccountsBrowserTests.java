@@ -65,7 +65,7 @@ class AccountsBrowserTests extends BrowserTestSupport {
 		open("/admin/accounts");
 		var form = page.locator("#open");
 		form.getByLabel("E-mail address").fill("invitee.browser@mfa.example");
-		form.getByLabel("Name").fill("Invited in the Browser");
+		form.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("Invited in the Browser");
 		form.getByLabel("Role").selectOption("DELEGATE");
 		form.getByLabel("State or organization").selectOption(new SelectOption().setLabel("Kazakhstan"));
 		form.getByLabel("Language").selectOption("en");
@@ -97,7 +97,7 @@ class AccountsBrowserTests extends BrowserTestSupport {
 		open("/admin/accounts");
 		var form = page.locator("#open");
 		form.getByLabel("E-mail address").fill("no.state.browser@mfa.example");
-		form.getByLabel("Name").fill("No State Given");
+		form.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("No State Given");
 		form.getByLabel("Role").selectOption("NATIONAL_COORDINATOR");
 		follow(() -> form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Open and invite")).click());
 

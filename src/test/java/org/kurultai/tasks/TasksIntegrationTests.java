@@ -161,6 +161,16 @@ class TasksIntegrationTests {
 		assertThat(task(tasks(kazakhstan), "SILENCE_PROCEDURE", record)).isNull();
 		assertThat(task(tasks(india), "SILENCE_PROCEDURE", record)).isNull();
 		assertThat(task(tasks(officer), "SILENCE_PROCEDURE", record)).isNull();
+		// the others are told in-app, for a week: India (a member that could have broken it) and who conducted it; not Kazakhstan
+		var told = task(tasks(india), "SILENCE_BROKEN", record);
+		assertThat(told).as("India is told").isNotNull();
+		assertThat(told.get("action").asBoolean()).as("a notice, not an act").isFalse();
+		assertThat(told.get("title").asString()).contains("Silence was broken");
+		assertThat(task(getInRussian(india), "SILENCE_BROKEN", record).get("title").asString()).contains("молчание нарушено");
+		assertThat(task(tasks(officer), "SILENCE_BROKEN", record)).as("the Secretariat, which conducted it, is told").isNotNull();
+		assertThat(task(tasks(kazakhstan), "SILENCE_BROKEN", record)).as("not the State that broke it").isNull();
+		assertThat(task(tasks(japan), "SILENCE_BROKEN", record)).as("not an observer, which could not break it").isNull();
+		assertThat(records(tasks(expert))).noneMatch(r -> r.endsWith(record));
 	}
 
 	private JsonNode getInRussian(Actor actor) {
