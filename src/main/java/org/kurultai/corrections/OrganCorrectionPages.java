@@ -10,17 +10,12 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.identity.KurultaiUser;
-import org.kurultai.platform.FormProblem;
+import org.kurultai.platform.FormProblems;
 import org.kurultai.shared.DatePrecision;
 import org.kurultai.shared.InvalidRequest;
-import org.kurultai.shared.Refusal;
-import org.kurultai.shared.RuleViolation;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,12 +36,12 @@ class OrganCorrectionPages {
 
 	private final OrganCorrections corrections;
 	private final OrganPageViews views;
-	private final MessageSource messages;
+	private final FormProblems forms;
 
-	OrganCorrectionPages(OrganCorrections corrections, OrganPageViews views, MessageSource messages) {
+	OrganCorrectionPages(OrganCorrections corrections, OrganPageViews views, FormProblems forms) {
 		this.corrections = corrections;
 		this.views = views;
-		this.messages = messages;
+		this.forms = forms;
 	}
 
 	@PostMapping("/chairmanship/terms")
@@ -59,7 +54,7 @@ class OrganCorrectionPages {
 			return "redirect:/chairmanship#terms";
 		}
 		catch (RuntimeException refused) {
-			refused(refused, "chair-term-correction", TERM_FIELDS, form, model, locale, response);
+			forms.refused(refused, "chair-term-correction", TERM_FIELDS, form, model, response);
 			return views.chairmanship(model, locale);
 		}
 	}
@@ -73,7 +68,7 @@ class OrganCorrectionPages {
 			return "redirect:/chairmanship#secretariat";
 		}
 		catch (RuntimeException refused) {
-			refused(refused, "secretariat-head-correction", HEAD_FIELDS, form, model, locale, response);
+			forms.refused(refused, "secretariat-head-correction", HEAD_FIELDS, form, model, response);
 			return views.chairmanship(model, locale);
 		}
 	}
@@ -88,30 +83,9 @@ class OrganCorrectionPages {
 			return "redirect:/bodies/" + code.trim().toUpperCase(Locale.ROOT) + "#names";
 		}
 		catch (RuntimeException refused) {
-			refused(refused, "body-name-correction", NAME_FIELDS, form, model, locale, response);
+			forms.refused(refused, "body-name-correction", NAME_FIELDS, form, model, response);
 			return views.body(code, model, locale);
 		}
-	}
-
-	/** The refusal in the page's language beside its field; anything but a bad value or a rule goes to the error pages. */
-	private void refused(RuntimeException refusal, String form, Set<String> fields, MultiValueMap<String, String> typed, Model model,
-			Locale locale, HttpServletResponse response) {
-		String field = null;
-		HttpStatus status;
-		if (refusal instanceof InvalidRequest invalid) {
-			status = HttpStatus.BAD_REQUEST;
-			field = fields.contains(invalid.parameter()) ? invalid.parameter() : null;
-		}
-		else if (refusal instanceof RuleViolation) {
-			status = HttpStatus.CONFLICT;
-		}
-		else {
-			throw refusal;
-		}
-		response.setStatus(status.value());
-		var kept = new LinkedMultiValueMap<String, String>(typed);
-		kept.remove("_csrf");
-		model.addAttribute("formProblem", new FormProblem(form, field, ((Refusal) refusal).localizedMessage(messages, locale), kept));
 	}
 
 	private static @Nullable LocalDate date(MultiValueMap<String, String> form, String field) {
