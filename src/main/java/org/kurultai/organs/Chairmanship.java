@@ -91,6 +91,13 @@ public final class Chairmanship {
 			throw new ChangeRefused("problem.organs.effect.chairTermAfterHandover", chair, handover, later.get().chair(),
 					later.get().from());
 		}
+		// a term another State holds on the handover ends then, as a successor's election ends an open term; but not one decided
+		// to last beyond it, nor a chair-elect's term not yet begun when this election is decided: two elections overlap
+		var held = terms.stream().filter(term -> term.holdsOn(handover) && !term.chair().equals(chair)).findFirst();
+		if (held.isPresent() && (held.get().until() != null || held.get().from().isAfter(decidedOn))) {
+			throw new ChangeRefused("problem.organs.effect.chairTermOverlaps", chair, handover, held.get().chair(), held.get().from(),
+					held.get().until() == null ? "—" : held.get().until());
+		}
 		var next = new ArrayList<ChairTerm>();
 		for (var term : terms) {
 			next.add(term.holdsOn(handover) ? term.endingOn(handover) : term);
