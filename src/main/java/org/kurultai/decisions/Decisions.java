@@ -518,6 +518,7 @@ public class Decisions {
 		var locked = repository.lock(id).orElseThrow();
 		var at = now();
 		policy.mayObject(mandate, locked.decision(), at.instant()).orThrow();
+		refuseControlCharacters("reasons", reasons);
 		var participant = account.participant();
 		var change = locked.decision().object(participant, account.email(), reasons, locked.round(), this::membersOn,
 				silenceRules.breakEndsProcedure(), at);
@@ -573,6 +574,7 @@ public class Decisions {
 		if (reason != null && reason.length() > 2000) {
 			throw InvalidRequest.of("reason", "problem.decision.withdrawalReasonTooLong", 2000);
 		}
+		refuseControlCharacters("reason", reason);
 		return commit(locked.decision().withdraw(reason, at), account.email(), account.actsFor());
 	}
 
@@ -789,6 +791,8 @@ public class Decisions {
 		if (text == null || text.isBlank()) {
 			throw InvalidRequest.of("text", "problem.decision.statementText");
 		}
+		refuseControlCharacters("text", text);
+		refuseControlCharacters("paragraph", paragraph);
 		String label = null;
 		if (paragraph != null && !paragraph.isBlank()) {
 			if (decision.document() == null || decision.version() == null) {

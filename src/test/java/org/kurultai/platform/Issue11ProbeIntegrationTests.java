@@ -209,4 +209,25 @@ class Issue11ProbeIntegrationTests {
 		assertThat(russian).contains("Probe Person назначается на должность руководителя Секретариата",
 				"Probe Deputy назначается на должность заместителя Генерального секретаря").doesNotContain("должность HEAD");
 	}
+
+	/** A NUL in the reason for a withdrawal (or in an objection's reasons, a statement's text) is a 400; the decision stays open. */
+	@Test
+	void aNulInAWithdrawalObjectionOrStatementIsA400() {
+		var meeting = meetingOfTheCouncilToday();
+		var proposed = proposeAtCouncil(meeting, "The Council decides " + System.nanoTime() + ".", "[]");
+		assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+		long id = proposed.json().get("id").asLong();
+		var withdrawn = api.post("/api/decisions/" + id + "/withdrawal", secretariat, "{\"reason\": \"A\\u0000B\"}");
+		assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(400);
+		assertThat(withdrawn.json().get("parameter").asString()).isEqualTo("reason");
+		var kazakhstan = api.coordinator("probe11", "KAZ");
+		var objected = api.post("/api/decisions/" + id + "/objections", kazakhstan, "{\"reasons\": \"A\\u0000B\"}");
+		assertThat(objected.status()).as(objected.toString()).isEqualTo(400);
+		var filed = api.post("/api/decisions/" + id + "/statements", kazakhstan, "{\"kind\": \"RESERVATION\", \"text\": \"A\\u0000B\"}");
+		assertThat(filed.status()).as(filed.toString()).isEqualTo(400);
+		var read = api.get("/api/decisions/" + id, secretariat).json();
+		assertThat(read.get("status").asString()).isEqualTo("OPEN");
+		assertThat(read.get("objectionCount").asInt()).isZero();
+		assertThat(read.get("statements")).isEmpty();
+	}
 }
