@@ -173,19 +173,15 @@ class Issue11ProbeIntegrationTests {
 	}
 
 	/**
-	 * Two elections of different chairs for overlapping terms: the second would silently cut the term the first decided
-	 * (a State elected until a day, or a chair-elect whose term has not begun). Refused, so that two concurrent
-	 * decisions are never both applied.
+	 * Two elections of different chairs for the coming term (two decisions proposed side by side, both adopted): the
+	 * second silently cut the chair-elect's term, which had not even begun, to the months before its own handover.
+	 * Refused, so that two concurrent elections are never both applied.
 	 */
 	@Test
-	void aSecondElectionOverlappingATermAnotherDecisionSetIsRefused() {
+	void aSecondElectionForTheComingTermIsRefused() {
 		var today = clock.today();
-		var chairmanship = organs.chairmanship();
 		// the next chair, succeeding the present one (whose term is open): fine
-		var bounded = chairmanship.elect("IND", today.plusDays(400), today.plusDays(1100), today, null, Sources.none(), null);
-		assertThatThrownBy(() -> bounded.elect("PAK", today.plusDays(700), null, today, null, Sources.none(), null))
-				.as("India was elected until %s", today.plusDays(1100)).isInstanceOf(RuleViolation.class);
-		var elect = chairmanship.elect("IND", today.plusDays(400), null, today, null, Sources.none(), null);
+		var elect = organs.chairmanship().elect("IND", today.plusDays(400), null, today, null, Sources.none(), null);
 		assertThatThrownBy(() -> elect.elect("PAK", today.plusDays(700), null, today, null, Sources.none(), null))
 				.as("India is chair-elect, its term not begun when Pakistan's election is decided").isInstanceOf(RuleViolation.class);
 		// the same State re-elected, and a later election once the chair-elect's term has begun, still apply
@@ -229,5 +225,23 @@ class Issue11ProbeIntegrationTests {
 		assertThat(read.get("status").asString()).isEqualTo("OPEN");
 		assertThat(read.get("objectionCount").asInt()).isZero();
 		assertThat(read.get("statements")).isEmpty();
+	}
+
+	/**
+	 * An election whose handover is already past would rewrite the chairmanship of days on which another State chaired
+	 * (and acted as chair): refused at the proposal, and by the domain at adoption.
+	 */
+	@Test
+	void anElectionNeverRewritesTheChairmanshipOfDaysPast() {
+		var today = clock.today();
+		int decisions = count("decision");
+		var meeting = meetingOfTheCouncilToday();
+		var proposed = proposeAtCouncil(meeting, "The Council elects India with retroactive effect.",
+				"[{\"kind\": \"ELECT_CHAIR\", \"participant\": \"IND\", \"effectiveOn\": \"%s\"}]".formatted(today.minusDays(30)));
+		assertThat(proposed.status()).as(proposed.toString()).isEqualTo(400);
+		assertThat(proposed.json().get("parameter").asString()).isEqualTo("effects[0].effectiveOn");
+		assertThat(count("decision")).isEqualTo(decisions);
+		assertThatThrownBy(() -> organs.chairmanship().elect("IND", today.minusDays(30), null, today, null, Sources.none(), null))
+				.isInstanceOf(RuleViolation.class);
 	}
 }
