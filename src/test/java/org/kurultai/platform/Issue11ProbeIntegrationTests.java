@@ -244,4 +244,24 @@ class Issue11ProbeIntegrationTests {
 		assertThatThrownBy(() -> organs.chairmanship().elect("IND", today.minusDays(30), null, today, null, Sources.none(), null))
 				.isInstanceOf(RuleViolation.class);
 	}
+
+	/**
+	 * Partners are international organizations (an application refuses a State seeking partner status); an ADMIT effect
+	 * or a correction made a State a "partner organization" all the same.
+	 */
+	@Test
+	void aStateIsNeverMadeAPartnerByADecisionOrACorrection() {
+		var code = freshCode();
+		applicant(code, "PARTICIPANTS");
+		var meeting = meetingOfTheCouncilToday();
+		int decisions = count("decision");
+		var admitted = proposeAtCouncil(meeting, "The Council makes " + code + " a partner.",
+				"[{\"kind\": \"ADMIT\", \"participant\": \"%s\", \"status\": \"PARTNER\"}]".formatted(code));
+		assertThat(admitted.status()).as(admitted.toString()).isBetween(400, 409);
+		assertThat(count("decision")).isEqualTo(decisions);
+		var corrected = api.post("/api/participants/" + code + "/statuses", secretariat,
+				"{\"status\": \"PARTNER\", \"from\": \"2020-01-01\", \"sources\": [\"https://a.example\"], \"note\": \"n\"}");
+		assertThat(corrected.status()).as(corrected.toString()).isEqualTo(409);
+		assertThat(api.get("/api/participants/" + code, null).json().get("history")).isEmpty();
+	}
 }
