@@ -264,4 +264,16 @@ class Issue11ProbeIntegrationTests {
 		assertThat(corrected.status()).as(corrected.toString()).isEqualTo(409);
 		assertThat(api.get("/api/participants/" + code, null).json().get("history")).isEmpty();
 	}
+
+	/** A body established or renamed with a Russian name: the Russian page of the decision gives that name, not the English one. */
+	@Test
+	void theRussianPageGivesTheRussianNameOfARenamedBody() {
+		var meeting = meetingOfTheCouncilToday();
+		var proposed = proposeAtCouncil(meeting, "The Council renames the Committee.", """
+				[{"kind": "RENAME_BODY", "body": "SOC", "name": "Probe Committee", "nameRu": "Пробный комитет", "effectiveOn": "2090-01-01"}]""");
+		assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+		long id = proposed.json().get("id").asLong();
+		assertThat(pageIn("/decisions/" + id, secretariat, "ru").body()).contains("Пробный комитет").doesNotContain("Probe Committee");
+		assertThat(pageIn("/decisions/" + id, secretariat, "en").body()).contains("Probe Committee");
+	}
 }
