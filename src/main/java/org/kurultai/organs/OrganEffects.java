@@ -148,6 +148,16 @@ class OrganEffects implements EffectHandler {
 			}
 			case APPOINT -> {
 				repository.lock("secretariat");
+				var office = Office.named(effect.office()).orElseThrow();
+				// a head appointed already, whose term has not begun when this appointment is decided: a second appointment to that term
+				var appointed = organs.secretariat().heads().stream()
+						.filter(head -> office == Office.HEAD && head.holdsOn(on) && !head.person().equalsIgnoreCase(effect.person())
+								&& head.from().isAfter(decision.decidedOn()))
+						.findFirst();
+				if (appointed.isPresent()) {
+					throw new ChangeRefused("problem.organs.effect.headAppointedAlready", effect.person(), on, appointed.get().person(),
+							appointed.get().from());
+				}
 				repository.replace(organs.secretariat().appoint(Office.named(effect.office()).orElseThrow(), effect.person(),
 						effect.nationality(), on, effect.until(), decision.sources(), ref));
 				subject = "secretariat_head:" + effect.office() + ":" + on;

@@ -35,6 +35,8 @@ class Issue11ProbeIntegrationTests {
 	@Autowired ForumClock clock;
 	@Autowired JdbcClient jdbc;
 	@Autowired Organs organs;
+	@Autowired org.kurultai.decisions.Decisions decisions;
+	@Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
 	Delegations api;
 	Actor secretariat;
@@ -275,5 +277,65 @@ class Issue11ProbeIntegrationTests {
 		long id = proposed.json().get("id").asLong();
 		assertThat(pageIn("/decisions/" + id, secretariat, "ru").body()).contains("Пробный комитет").doesNotContain("Probe Committee");
 		assertThat(pageIn("/decisions/" + id, secretariat, "en").body()).contains("Probe Committee");
+	}
+
+	/**
+	 * Two appointments of different heads of the Secretariat for the coming term, both adopted: the second cut the first
+	 * appointee's term, not yet begun, to the months before its own day. The second is refused; nothing of it is written.
+	 * (In a transaction rolled back at the end, so that no head appointed decades ahead stays for the other tests.)
+	 */
+	@Test
+	void aSecondAppointmentToTheComingTermIsRefused() {
+		var today = clock.today();
+		var meeting = meetingOfTheCouncilToday();
+		new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+			try {
+				var first = decisions.propose(secretariat.account(), appointment(meeting, "Probe First", today.plusYears(40)));
+				var second = decisions.propose(secretariat.account(), appointment(meeting, "Probe Second", today.plusYears(40).plusMonths(6)));
+				assertThat(decisions.effects(decisions.close(secretariat.account(), first.id())).get(0).appliedAt()).isNotNull();
+				var heads = organs.secretariat().heads();
+				var adopted = decisions.close(secretariat.account(), second.id());
+				assertThat(adopted.status().name()).isEqualTo("ADOPTED");
+				assertThat(decisions.effects(adopted).get(0).refusal()).as("the second appointment is refused").isNotNull();
+				assertThat(organs.secretariat().heads()).isEqualTo(heads);
+			}
+			finally {
+				status.setRollbackOnly();
+			}
+		});
+	}
+
+	private org.kurultai.decisions.Decisions.Proposal appointment(String meeting, String person, java.time.LocalDate from) {
+		var effect = new org.kurultai.shared.Effect(org.kurultai.shared.EffectKind.APPOINT, null, null, null, null, null, "HEAD", person, null, null,
+				null, null, null, null, from, null);
+		return new org.kurultai.decisions.Decisions.Proposal("CMFA", null, null, null, null, null, org.kurultai.decisions.Procedure.MEETING, meeting,
+				java.util.List.of("KAZ", "AZE"), null, null, null, java.util.Map.of("en", "The Council appoints " + person + "."), null, null,
+				java.util.List.of(effect), null);
+	}
+
+	/**
+	 * The Secretariat corrects the sources of a head's term that a recorded decision caused (same person, same first
+	 * day): the term lost the decision that appointed him, though the correction changed nothing the decision decided
+	 * (and the register's link from the history was gone, unlike a status period corrected the same way).
+	 */
+	@Test
+	void aCorrectionKeepingWhoAndFromKeepsTheDecisionThatCausedIt() {
+		var before = find(api.get("/api/secretariat", null).json().get("heads"), "Habibullo Mirzoyev (Mirzozoda)");
+		assertThat(before.get("decision").isNull()).as(before.toString()).isFalse();
+		var corrected = api.post("/api/secretariat/heads", secretariat, """
+				{"person": "Habibullo Mirzoyev (Mirzozoda)", "from": "2018-09-24", "until": "2020-09-24", "corrects": "2018-09-24",
+				 "sources": ["https://www.s-cica.org/probe-%s"], "note": "One source for the dates."}""".formatted(System.nanoTime()));
+		assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
+		var after = find(api.get("/api/secretariat", null).json().get("heads"), "Habibullo Mirzoyev (Mirzozoda)");
+		assertThat(after.get("decision").toString()).isEqualTo(before.get("decision").toString());
+	}
+
+	private static tools.jackson.databind.JsonNode find(tools.jackson.databind.JsonNode heads, String person) {
+		for (var head : heads) {
+			if (head.get("person").asString().equals(person)) {
+				return head;
+			}
+		}
+		throw new AssertionError("no head " + person + " in " + heads);
 	}
 }
