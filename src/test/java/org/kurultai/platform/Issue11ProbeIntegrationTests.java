@@ -106,7 +106,7 @@ class Issue11ProbeIntegrationTests {
 		int decisions = count("decision");
 		int documents = count("document");
 		var meeting = meetingOfTheCouncilToday();
-		var inEffect = proposeAtCouncil(meeting, "The Council renames the Fund.",
+		var inEffect = proposeAtCouncil(meeting, "The Council renames the Committee.",
 				"[{\"kind\": \"RENAME_BODY\", \"body\": \"SOC\", \"name\": \"Senior\\u0000Officials\"}]");
 		assertThat(inEffect.status()).as(inEffect.toString()).isEqualTo(400);
 		var inText = proposeAtCouncil(meeting, "The Council\\u0000 decides.", "[]");
