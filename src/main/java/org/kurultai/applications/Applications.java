@@ -222,7 +222,8 @@ public class Applications {
 		if (id == null) {
 			return;
 		}
-		var application = repository.lock(id).orElseThrow(() -> InvalidRequest.of("application", "problem.application.unknown", id));
+		var application = repository.lock(id).filter(found -> access.maySee(event.proposer(), found.access()))
+				.orElseThrow(() -> InvalidRequest.of("application", "problem.application.unknown", id));
 		if (application.granted()) {
 			throw InvalidRequest.of("application", "problem.application.decided", id, application.participant());
 		}

@@ -329,7 +329,7 @@ public class Decisions {
 		var decision = repository.save(change);
 		long id = decision.id();
 		repository.insertEffects(id, effects);
-		events.publishEvent(new DecisionProposed(id, body, kind, proposal.application(), concerned, effects));
+		events.publishEvent(new DecisionProposed(id, body, kind, proposal.application(), concerned, effects, viewer));
 		var after = new LinkedHashMap<String, Object>();
 		after.put("document", document.id());
 		after.put("version", text.name());
@@ -388,6 +388,7 @@ public class Decisions {
 				throw InvalidRequest.of("effects[" + i + "].kind", "problem.decision.effectKindNeeded");
 			}
 			var effect = raw.normalized();
+			refuseOddTerms(effect, i);
 			var handler = handlers.get(effect.kind());
 			if (handler == null) {
 				throw InvalidRequest.of("effects[" + i + "].kind", "problem.decision.effectNotApplied", effect.kind());
@@ -400,16 +401,62 @@ public class Decisions {
 		return List.copyOf(effects);
 	}
 
+	/**
+	 * Terms PostgreSQL could not store or the records do not speak of: a control character (a NUL
+	 * reaches the database as a 409 otherwise) or a day outside the years 1 to 9999.
+	 */
+	private static void refuseOddTerms(Effect effect, int index) {
+		var terms = new LinkedHashMap<String, String>();
+		terms.put("participant", effect.participant());
+		terms.put("status", effect.status());
+		terms.put("body", effect.body());
+		terms.put("bodyKind", effect.bodyKind());
+		terms.put("reportsTo", effect.reportsTo());
+		terms.put("office", effect.office());
+		terms.put("person", effect.person());
+		terms.put("nationality", effect.nationality());
+		terms.put("name", effect.name());
+		terms.put("nameRu", effect.nameRu());
+		terms.put("shortName", effect.shortName());
+		terms.put("edition", effect.edition());
+		terms.put("plan", effect.plan());
+		for (var term : terms.entrySet()) {
+			if (term.getValue() != null && term.getValue().chars().anyMatch(Character::isISOControl)) {
+				throw InvalidRequest.of("effects[" + index + "]." + term.getKey(), "problem.effect.controlCharacter", term.getKey());
+			}
+		}
+		var days = new LinkedHashMap<String, LocalDate>();
+		days.put("effectiveOn", effect.effectiveOn());
+		days.put("until", effect.until());
+		for (var day : days.entrySet()) {
+			if (day.getValue() != null && (day.getValue().isBefore(org.kurultai.shared.DateSpan.BEGINNING)
+					|| day.getValue().isAfter(org.kurultai.shared.DateSpan.END))) {
+				throw InvalidRequest.of("effects[" + index + "]." + day.getKey(), "problem.effect.dateOutside", day.getValue(),
+						org.kurultai.shared.DateSpan.BEGINNING, org.kurultai.shared.DateSpan.END);
+			}
+		}
+	}
+
+	/** A text PostgreSQL can store: no NUL or other control character but line breaks and tabs. */
+	private static void refuseControlCharacters(String parameter, @Nullable String text) {
+		if (text != null && text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+			throw InvalidRequest.of(parameter, "problem.decision.controlCharacter");
+		}
+	}
+
 	/** Tables an inline decision text as a DECISION document of the body, agreed, in the languages given. */
 	private NegotiatedDocument tableInline(Account account, String body, Proposal proposal, Viewer viewer) {
 		var text = new java.util.LinkedHashMap<String, String>();
 		for (var entry : proposal.text().entrySet()) {
 			var language = entry.getKey() == null ? "" : entry.getKey().trim().toLowerCase(Locale.ROOT);
+			refuseControlCharacters("text", language);
+			refuseControlCharacters("text", entry.getValue());
 			if (entry.getValue() == null || entry.getValue().isBlank()) {
 				throw InvalidRequest.of("text", "problem.decision.textEmpty", language);
 			}
 			text.put(language, entry.getValue().strip());
 		}
+		refuseControlCharacters("title", proposal.title());
 		var title = proposal.title() != null && !proposal.title().isBlank() ? proposal.title().strip() : titleOf(text.values().iterator().next());
 		var level = proposal.access() == null ? AccessLevel.PARTICIPANTS : proposal.access();
 		if (level == AccessLevel.NAMED_PARTICIPANTS) {
@@ -471,6 +518,7 @@ public class Decisions {
 		var locked = repository.lock(id).orElseThrow();
 		var at = now();
 		policy.mayObject(mandate, locked.decision(), at.instant()).orThrow();
+		refuseControlCharacters("reasons", reasons);
 		var participant = account.participant();
 		var change = locked.decision().object(participant, account.email(), reasons, locked.round(), this::membersOn,
 				silenceRules.breakEndsProcedure(), at);
@@ -526,6 +574,7 @@ public class Decisions {
 		if (reason != null && reason.length() > 2000) {
 			throw InvalidRequest.of("reason", "problem.decision.withdrawalReasonTooLong", 2000);
 		}
+		refuseControlCharacters("reason", reason);
 		return commit(locked.decision().withdraw(reason, at), account.email(), account.actsFor());
 	}
 
@@ -742,6 +791,8 @@ public class Decisions {
 		if (text == null || text.isBlank()) {
 			throw InvalidRequest.of("text", "problem.decision.statementText");
 		}
+		refuseControlCharacters("text", text);
+		refuseControlCharacters("paragraph", paragraph);
 		String label = null;
 		if (paragraph != null && !paragraph.isBlank()) {
 			if (decision.document() == null || decision.version() == null) {

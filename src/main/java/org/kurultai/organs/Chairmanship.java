@@ -86,10 +86,20 @@ public final class Chairmanship {
 		if (until != null && !until.isAfter(handover)) {
 			throw new ChangeRefused("problem.organs.effect.endsBeforeStart", handover, until);
 		}
+		if (handover.isBefore(decidedOn)) {
+			// an election never rewrites the chairmanship of days already past: the chair then acted as chair
+			throw new ChangeRefused("problem.organs.effect.handoverBeforeElection", chair, handover, decidedOn);
+		}
 		var later = terms.stream().filter(term -> term.from().isAfter(handover)).findFirst();
 		if (later.isPresent()) {
 			throw new ChangeRefused("problem.organs.effect.chairTermAfterHandover", chair, handover, later.get().chair(),
 					later.get().from());
+		}
+		// a term another State holds on the handover ends then (a successor's election ends the sitting chair's term), but not a
+		// chair-elect's term not yet begun when this election is decided: that is a second election for the same term
+		var held = terms.stream().filter(term -> term.holdsOn(handover) && !term.chair().equals(chair)).findFirst();
+		if (held.isPresent() && held.get().from().isAfter(decidedOn)) {
+			throw new ChangeRefused("problem.organs.effect.chairTermOverlaps", chair, handover, held.get().chair(), held.get().from());
 		}
 		var next = new ArrayList<ChairTerm>();
 		for (var term : terms) {

@@ -17,6 +17,7 @@ import org.kurultai.shared.DecidedBy;
 import org.kurultai.shared.Effect;
 import org.kurultai.shared.EffectHandler;
 import org.kurultai.shared.EffectKind;
+import org.kurultai.shared.ForumClock;
 import org.kurultai.shared.InvalidRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +40,10 @@ class OrganEffects implements EffectHandler {
 	private final OrgansRepository repository;
 	private final Registry registry;
 	private final AuditLog audit;
+	private final ForumClock clock;
 
-	OrganEffects(Organs organs, OrgansRepository repository, Registry registry, AuditLog audit) {
+	OrganEffects(Organs organs, OrgansRepository repository, Registry registry, AuditLog audit, ForumClock clock) {
+		this.clock = clock;
 		this.organs = organs;
 		this.repository = repository;
 		this.registry = registry;
@@ -52,9 +55,19 @@ class OrganEffects implements EffectHandler {
 		return KINDS;
 	}
 
+	/** At the proposal: the terms, and an election's handover not already past (the history recorded later is linked, not proposed). */
 	@Override
 	@Transactional(readOnly = true)
 	public void check(Effect raw, int index) {
+		checkTerms(raw, index);
+		var effect = raw.normalized();
+		if (effect.kind() == EffectKind.ELECT_CHAIR && effect.effectiveOn() != null && effect.effectiveOn().isBefore(clock.today())) {
+			throw InvalidRequest.of("effects[" + index + "].effectiveOn", "problem.organs.effect.handoverPast", effect.effectiveOn(),
+					clock.today());
+		}
+	}
+
+	private void checkTerms(Effect raw, int index) {
 		var effect = raw.normalized();
 		var prefix = "effects[" + index + "].";
 		switch (effect.kind()) {
@@ -108,7 +121,7 @@ class OrganEffects implements EffectHandler {
 	@Override
 	@Transactional
 	public void apply(Effect raw, DecidedBy decision) {
-		check(raw, 0);
+		checkTerms(raw, 0);
 		var effect = raw.normalized();
 		var on = effect.effectiveFrom(decision.decidedOn());
 		var ref = DecisionRef.of(decision);
@@ -135,6 +148,16 @@ class OrganEffects implements EffectHandler {
 			}
 			case APPOINT -> {
 				repository.lock("secretariat");
+				var office = Office.named(effect.office()).orElseThrow();
+				// a head appointed already, whose term has not begun when this appointment is decided: a second appointment to that term
+				var appointed = organs.secretariat().heads().stream()
+						.filter(head -> office == Office.HEAD && head.holdsOn(on) && !head.person().equalsIgnoreCase(effect.person())
+								&& head.from().isAfter(decision.decidedOn()))
+						.findFirst();
+				if (appointed.isPresent()) {
+					throw new ChangeRefused("problem.organs.effect.headAppointedAlready", effect.person(), on, appointed.get().person(),
+							appointed.get().from());
+				}
 				repository.replace(organs.secretariat().appoint(Office.named(effect.office()).orElseThrow(), effect.person(),
 						effect.nationality(), on, effect.until(), decision.sources(), ref));
 				subject = "secretariat_head:" + effect.office() + ":" + on;

@@ -90,10 +90,10 @@ public class Organs {
 	}
 
 	/**
-	 * The Secretariat records a chair term no decision in Kurultai caused: a new one, or in place of the
+	 * The Secretariat records a chair term no decision in Kurultai caused (a term corrected for the same State from the
+	 * same day keeps the decision that elected it): a new one, or in place of the
 	 * term beginning on {@code corrects}, which is kept as superseded (what the correction leaves out — the day of the
-	 * decision, its meeting, the handover's — it keeps from it, and the decision that caused the term while the State
-	 * and the first day stay the same). The terms may not overlap.
+	 * decision, its meeting, the handover's — it keeps from it). The terms may not overlap.
 	 */
 	@Transactional
 	public Corrected<ChairTerm> correct(@Nullable LocalDate corrects, ChairTerm term, Correction correction) {
@@ -106,11 +106,11 @@ public class Organs {
 		}
 		var old = chairmanship.terms().stream().filter(t -> t.from().equals(corrects)).findFirst()
 				.orElseThrow(() -> InvalidRequest.of("corrects", "problem.organs.correction.noSuchTerm", corrects));
+		// the decision that elected the State from that day still caused the term the correction keeps (its dates' sources, say)
+		var decided = term.chair().equals(old.chair()) && term.from().equals(old.from()) ? old.decision() : null;
 		term = new ChairTerm(term.chair(), term.from(), term.precision(), term.until(), or(term.decidedOn(), old.decidedOn()),
 				or(term.decidedAt(), old.decidedAt()), or(term.handoverAt(), old.handoverAt()), or(term.handoverOccasion(), old.handoverOccasion()),
-				term.sources(), term.note(),
-				// the same State from the same day: the decision that made it chair still caused the term
-				old.chair().equals(term.chair()) && old.from().equals(term.from()) ? old.decision() : null);
+				term.sources(), term.note(), decided);
 		if (old.equals(term)) {
 			throw new ChangeRefused("problem.organs.correction.nothingChanges");
 		}
@@ -121,7 +121,8 @@ public class Organs {
 	}
 
 	/**
-	 * The Secretariat records a name of a body no decision in Kurultai caused: a new one, or in place of
+	 * The Secretariat records a name of a body no decision in Kurultai caused (the same name from the same day keeps the
+	 * decision that gave it): a new one, or in place of
 	 * the name {@code corrects} (as recorded, in English), kept as superseded (a short or Russian name left out is
 	 * kept from it). Names may not overlap.
 	 */
@@ -139,8 +140,9 @@ public class Organs {
 					: "problem.organs.correction.nameAmbiguous", corrects, body.code());
 		}
 		var old = matching.get(0);
+		var decided = name.name().equalsIgnoreCase(old.name()) && java.util.Objects.equals(name.from(), old.from()) ? old.decision() : null;
 		name = new BodyName(name.name(), or(name.shortName(), old.shortName()), name.from(), name.until(), or(name.renamedBy(), old.renamedBy()),
-				name.sources(), or(name.nameRu(), old.nameRu()), java.util.Objects.equals(old.from(), name.from()) ? old.decision() : null);
+				name.sources(), or(name.nameRu(), old.nameRu()), decided);
 		if (old.equals(name)) {
 			throw new ChangeRefused("problem.organs.correction.nothingChanges");
 		}
@@ -151,7 +153,8 @@ public class Organs {
 	}
 
 	/**
-	 * The Secretariat records a head of the Secretariat no decision in Kurultai caused: a new one, or in
+	 * The Secretariat records a head of the Secretariat no decision in Kurultai caused (the same person from the same
+	 * day keeps the decision that appointed them): a new one, or in
 	 * place of the head whose term began on {@code corrects}, kept as superseded (a nationality left out is kept from
 	 * it). Heads follow each other.
 	 */
@@ -168,8 +171,9 @@ public class Organs {
 		}
 		var old = secretariat.heads().stream().filter(h -> h.from().equals(corrects)).findFirst()
 				.orElseThrow(() -> InvalidRequest.of("corrects", "problem.organs.correction.noSuchHead", corrects));
+		var decided = head.person().equalsIgnoreCase(old.person()) && head.from().equals(old.from()) ? old.decision() : null;
 		head = new Secretariat.Head(head.person(), or(head.nationality(), old.nationality()), head.from(), head.until(), head.precision(),
-				head.sources(), head.note(), old.person().equals(head.person()) && old.from().equals(head.from()) ? old.decision() : null);
+				head.sources(), head.note(), decided);
 		if (old.equals(head)) {
 			throw new ChangeRefused("problem.organs.correction.nothingChanges");
 		}

@@ -66,6 +66,9 @@ public class Participant {
 	 * documents the rule requires by then.
 	 */
 	public Participant record(StatusPeriod period, AdmissionRule rule) {
+		if (period.status() == ParticipantStatus.PARTNER && kind != ParticipantKind.ORGANIZATION) {
+			throw new OnlyOrganizationsArePartners(code);
+		}
 		if (period.status() == ParticipantStatus.MEMBER) {
 			if (kind != ParticipantKind.STATE) {
 				throw new OnlyStatesAreMembers(code);

@@ -49,6 +49,9 @@ class RegistryEffects implements EffectHandler {
 			if (status == ParticipantStatus.MEMBER && kind != ParticipantKind.STATE) {
 				throw new OnlyStatesAreMembers(participant);
 			}
+			if (status == ParticipantStatus.PARTNER && kind != ParticipantKind.ORGANIZATION) {
+				throw new OnlyOrganizationsArePartners(participant);
+			}
 			if (effect.effectiveOn() != null && effect.until() != null && !effect.until().isAfter(effect.effectiveOn())) {
 				throw InvalidRequest.of("effects[" + index + "].until", "problem.effect.untilNotAfter", effect.until(), effect.effectiveOn());
 			}

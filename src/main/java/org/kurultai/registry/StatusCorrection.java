@@ -64,8 +64,20 @@ public record StatusCorrection(ParticipantStatus status, LocalDate from, DatePre
 		if (note.length() > LONGEST_NOTE) {
 			throw InvalidRequest.of("note", "problem.registry.tooLong", LONGEST_NOTE);
 		}
+		controlFree("how", how, false);
+		controlFree("note", note, true);
+		for (var reference : references) {
+			controlFree("sources", reference, false);
+		}
 		if (by == null || by.isBlank()) {
 			throw new IllegalArgumentException("A correction names who makes it");
+		}
+	}
+
+	/** A text PostgreSQL can store (no NUL), without control characters but, in a note, line breaks and tabs. */
+	private static void controlFree(String field, @Nullable String text, boolean lines) {
+		if (text != null && text.chars().anyMatch(c -> Character.isISOControl(c) && !(lines && (c == '\n' || c == '\r' || c == '\t')))) {
+			throw InvalidRequest.of(field, "problem.registry.controlCharacter", field);
 		}
 	}
 

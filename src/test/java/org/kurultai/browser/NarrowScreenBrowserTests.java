@@ -73,11 +73,6 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 				 {"label": "1", "status": "AGREED", "text": {"en": "We support connectivity.", "ru": "Мы поддерживаем взаимосвязанность."}}]}""");
 		assertEquals(201, tabled.status(), tabled::toString);
 		document = tabled.json().get("id").asString();
-		var proposed = api.post("/api/decisions", admin, """
-				{"body": "SOC", "document": "%s", "version": 0, "procedure": "SILENCE", "deadline": "%s", "timeZone": "Asia/Almaty"}"""
-				.formatted(document, clock.today().plusDays(30).atTime(18, 0)));
-		assertEquals(201, proposed.status(), proposed::toString);
-		decision = proposed.json().get("id").asLong();
 		// an application for a status, seen by the delegate and the administrator (the public answers not found, on its error page)
 		var code = "NARROWAPP";
 		var recorded = api.get("/api/participants/" + code, null).status() == 404 ? api.post("/api/applications", admin, """
@@ -85,6 +80,13 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 				 "nameRu": "Организация по узким экранам и особенно длинным наименованиям"}, "status": "OBSERVER", "receivedOn": "%s",
 				 "reference": "No. NV/2026/ASIA-PACIFIC-CONFIDENCE-BUILDING-MEASURES-1234567890"}""".formatted(code, clock.today())) : null;
 		sampleApplication = recorded == null ? api.get("/api/applications", admin).json().get(0).get("id").asLong() : recorded.json().get("id").asLong();
+		// with an effect, so that the decision's page shows what it changes (a participant without status: refused, never applied)
+		var proposed = api.post("/api/decisions", admin, """
+				{"body": "SOC", "document": "%s", "version": 0, "procedure": "SILENCE", "deadline": "%s", "timeZone": "Asia/Almaty",
+				 "effects": [{"kind": "END_STATUS", "participant": "%s", "effectiveOn": "2090-12-31"}]}"""
+				.formatted(document, clock.today().plusDays(30).atTime(18, 0), code));
+		assertEquals(201, proposed.status(), proposed::toString);
+		decision = proposed.json().get("id").asLong();
 	}
 
 	/**

@@ -83,7 +83,7 @@ class OrganCorrectionsIntegrationTests {
 		assertThat(term.get("sources")).hasSize(1);
 		assertThat(term.get("decidedOn").asString()).as("what the correction leaves out is kept").isEqualTo("2018-09-24");
 		assertThat(term.get("handoverOccasion").asString()).isEqualTo(before.get("handoverOccasion").asString());
-		assertThat(term.get("decision").toString()).as("the same State from the same day: still caused by its election")
+		assertThat(term.get("decision").toString()).as("the decision that elected Tajikistan from that day still caused the term")
 				.isEqualTo(before.get("decision").toString());
 
 		var publicView = delegations.get("/api/chairmanship?asOf=2019-01-01", null).json().get("superseded");
