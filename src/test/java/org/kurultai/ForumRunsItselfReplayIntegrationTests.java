@@ -88,7 +88,8 @@ class ForumRunsItselfReplayIntegrationTests {
 
 	private String councilInSession() {
 		var response = api.post("/api/meetings", secretariat, """
-				{"body": "CMFA", "title": "Meeting of the Ministerial Council", "from": "%s", "until": "%s", "place": "Baku"}"""
+				{"body": "CMFA", "title": "Meeting of the Ministerial Council", "from": "%s", "until": "%s", "place": "Baku",
+				 "access": "PARTICIPANTS"}"""
 				.formatted(today(), today()));
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json().get("id").asString();

@@ -117,7 +117,8 @@ class ApplicationStepsIntegrationTests {
 
 	private String meetingOfTheCouncilToday() {
 		var meeting = api.post("/api/meetings", secretariat, """
-				{"body": "CMFA", "title": "Council of Ministers on applications %s", "from": "%s", "until": "%s", "place": "Astana"}"""
+				{"body": "CMFA", "title": "Council of Ministers on applications %s", "from": "%s", "until": "%s", "place": "Astana",
+				 "access": "PARTICIPANTS"}"""
 				.formatted(System.nanoTime(), clock.today(), clock.today()));
 		assertThat(meeting.status()).as(meeting.toString()).isEqualTo(201);
 		return meeting.json().get("id").asString();

@@ -88,7 +88,8 @@ class Issue11ProbeIntegrationTests {
 
 	private String meetingOfTheCouncilToday() {
 		var meeting = api.post("/api/meetings", secretariat, """
-				{"body": "CMFA", "title": "Probe Council %s", "from": "%s", "until": "%s", "place": "Astana"}"""
+				{"body": "CMFA", "title": "Probe Council %s", "from": "%s", "until": "%s", "place": "Astana",
+				 "access": "PARTICIPANTS"}"""
 				.formatted(System.nanoTime(), clock.today(), clock.today()));
 		assertThat(meeting.status()).as(meeting.toString()).isEqualTo(201);
 		return meeting.json().get("id").asString();
