@@ -1,7 +1,6 @@
 package org.kurultai.applications;
 
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -27,7 +25,6 @@ import org.kurultai.decisions.Decisions;
 import org.kurultai.identity.AccessPolicy;
 import org.kurultai.identity.Account;
 import org.kurultai.identity.ActingRights;
-import org.kurultai.identity.Role;
 import org.kurultai.identity.Viewer;
 import org.kurultai.registry.FoundingDocument;
 import org.kurultai.registry.Participant;
@@ -60,10 +57,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class Applications {
-
-	/** How the module reads the decisions on an application whatever the reader may see: as the Secretariat. */
-	private static final Account READER = new Account(new UUID(0, 0), "applications@kurultai.invalid", "Kurultai", Role.SECRETARIAT_OFFICER,
-			null, Account.Status.ACTIVE, Instant.EPOCH, Locale.ENGLISH);
 
 	private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 	private static final Pattern CODE = Pattern.compile("[A-Z]{2,10}");
@@ -309,8 +302,7 @@ public class Applications {
 
 	/** Where it stands, leaving out a decision (the one being proposed, judged against the others). */
 	private Progress progress(Application application, @Nullable Long leaving) {
-		var reader = access.viewer(READER, clock.today());
-		var considered = decisions.onApplication(application.id(), reader).stream()
+		var considered = decisions.allOnApplication(application.id()).stream()
 				.filter(decision -> leaving == null || decision.id() != leaving)
 				.sorted(Comparator.comparing(Decision::proposedAt).thenComparing(Decision::id))
 				.map(decision -> considered(decision, application)).toList();

@@ -150,6 +150,15 @@ public class Decisions {
 				.map(decision -> asSeenBy(decision, viewer, seen)).toList();
 	}
 
+	/**
+	 * Every decision that names the application, whoever may see them: only for the applications module to derive
+	 * where the application stands (a step's state is a fact of the application, shown to those who may see it). A
+	 * decision itself is shown, or linked, only through {@link #onApplication(long, Viewer)}.
+	 */
+	public List<Decision> allOnApplication(long application) {
+		return repository.onApplication(application);
+	}
+
 	/** The effects the decision carries, with when each was applied (the decision read through {@link #decision}). */
 	public List<DecidedEffect> effects(Decision decision) {
 		return repository.effects(decision.id());

@@ -50,7 +50,24 @@ class DecisionStateMachineTests {
 
 		@Override
 		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException();
+			var moving = this;
+			return new Clock() {
+
+				@Override
+				public ZoneId getZone() {
+					return zone;
+				}
+
+				@Override
+				public Clock withZone(ZoneId other) {
+					return moving.withZone(other);
+				}
+
+				@Override
+				public Instant instant() {
+					return moving.instant();
+				}
+			};
 		}
 
 		@Override
