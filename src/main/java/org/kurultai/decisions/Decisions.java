@@ -639,7 +639,11 @@ public class Decisions {
 		long id = saved.id();
 		boolean concluded = false;
 		for (var event : change.events()) {
-			if (event instanceof DecisionEvent.Objected objected) {
+			if (event instanceof DecisionEvent.SilenceBroken broken) {
+				events.publishEvent(new SilenceBroken(id, saved.body(), saved.document(), broken.by(), broken.at(),
+						change.events().stream().anyMatch(DecisionEvent.Closed.class::isInstance)));
+			}
+			else if (event instanceof DecisionEvent.Objected objected) {
 				audit.record(new Act(actor, actsFor, saved.silence() ? "silence.broken" : "decision.objection", "decision:" + id, null,
 						Map.of("round", objected.objection().round(), "reasons", objected.objection().reasons())));
 			}
@@ -670,6 +674,8 @@ public class Decisions {
 						Map.of("version", DocumentVersion.name(restarted.fromVersion())),
 						Map.of("version", DocumentVersion.name(restarted.version()),
 								"deadline", restarted.deadline().atZone(saved.timeZone()).toString(), "round", restarted.round())));
+				events.publishEvent(new SilenceRestarted(id, saved.body(), saved.document(), restarted.version(), restarted.deadline(),
+						restarted.round()));
 			}
 			else if (event instanceof DecisionEvent.Withdrawn withdrawn) {
 				var after = new LinkedHashMap<String, Object>();

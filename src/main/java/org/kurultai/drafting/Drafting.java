@@ -247,6 +247,7 @@ public class Drafting {
 		audit.record(new Act(account.email(), account.actsFor(), "amendment.proposed", "document:" + document.id(), null,
 				Map.of("amendment", amendmentId, "against", DocumentVersion.name(latest), "kind", proposal.kind().name(),
 						"invited", invited)));
+		events.publishEvent(new AmendmentProposed(document.id(), amendmentId, latest, account.participant()));
 		return repository.amendment(amendmentId).orElseThrow();
 	}
 

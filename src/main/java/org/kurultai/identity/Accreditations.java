@@ -32,8 +32,11 @@ public class Accreditations {
 	private final AuditLog audit;
 	private final ForumClock clock;
 	private final Accounts people;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
-	Accreditations(JdbcClient jdbc, AccountRepository accounts, AuditLog audit, ForumClock clock, Accounts people) {
+	Accreditations(JdbcClient jdbc, AccountRepository accounts, AuditLog audit, ForumClock clock, Accounts people,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.audit = audit;
@@ -82,6 +85,8 @@ public class Accreditations {
 				.update();
 		audit.record(new Act(coordinator.email(), coordinator.actsFor(), "accreditation.proposed", "accreditation:" + accreditation.id(),
 				null, Map.of("person", person.email(), "participant", accreditation.participant(), "stage", "PROPOSED")));
+		events.publishEvent(new AccreditationChanged(accreditation.id(), person.id(), accreditation.participant(),
+				Accreditation.Stage.PROPOSED, coordinator.id()));
 		return accreditation;
 	}
 
@@ -101,6 +106,8 @@ public class Accreditations {
 				Map.of("stage", "PROPOSED"), Map.of("stage", "ACCREDITED")));
 		// a person proposed without an account: the Secretariat's accreditation confirms it, and the invitation goes out
 		people.confirm(accreditation.account(), officer);
+		events.publishEvent(new AccreditationChanged(id, accreditation.account(), accreditation.participant(),
+				Accreditation.Stage.ACCREDITED, officer.id()));
 		return find(id);
 	}
 
@@ -122,6 +129,8 @@ public class Accreditations {
 			// a proposal withdrawn or refused: an account opened only for it is closed
 			people.proposalEnded(accreditation.account(), by);
 		}
+		events.publishEvent(new AccreditationChanged(id, accreditation.account(), accreditation.participant(), Accreditation.Stage.ENDED,
+				by.id()));
 		return find(id);
 	}
 
@@ -132,6 +141,7 @@ public class Accreditations {
 			jdbc.sql("update accreditation set ended_by = ?, ended_on = ? where id = ?").params(by.id(), clock.today(), open.id()).update();
 			audit.record(new Act(by.email(), by.actsFor(), "accreditation.ended", "accreditation:" + open.id(),
 					Map.of("stage", open.stage().name()), Map.of("stage", "ENDED")));
+			events.publishEvent(new AccreditationChanged(open.id(), person.id(), participant, Accreditation.Stage.ENDED, by.id()));
 		}
 	}
 

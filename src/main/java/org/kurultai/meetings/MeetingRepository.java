@@ -55,15 +55,24 @@ class MeetingRepository {
 		return jdbc.sql("select count(*) from meeting where id = ?").param(id).query(Integer.class).single() > 0;
 	}
 
-	void save(Meeting meeting) {
+	void save(Meeting meeting, String recordedBy, java.time.Instant recordedAt) {
 		jdbc.sql("""
 				insert into meeting (id, body_code, number, title, starts_on, ends_on, precision, status, place, online, host,
-				  chair, chaired_by, outcomes, sources, note, access_level, access_named)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  chair, chaired_by, outcomes, sources, note, access_level, access_named, plan_number, registration_closes)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(meeting.id(), meeting.body(), meeting.number(), meeting.title(), meeting.from(), meeting.until(),
 						meeting.precision().name(), meeting.status().name(), meeting.place(), meeting.online(), meeting.host(),
 						meeting.chair(), meeting.chairedBy(), meeting.outcomes().toArray(String[]::new), meeting.sources().toArray(),
-						meeting.note(), meeting.access().level().name(), meeting.access().named().stream().sorted().toArray(String[]::new))
+						meeting.note(), meeting.access().level().name(), meeting.access().named().stream().sorted().toArray(String[]::new),
+						meeting.plan(), utc(meeting.registrationCloses()))
+				.update();
+		// the meeting's first plan, kept as recorded
+		jdbc.sql("""
+				insert into meeting_plan (meeting_id, plan_number, starts_on, ends_on, status, place, online, host, registration_closes,
+				  reason, recorded_by, recorded_at, sources)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?)""")
+				.params(meeting.id(), meeting.plan(), meeting.from(), meeting.until(), meeting.status().name(), meeting.place(),
+						meeting.online(), meeting.host(), utc(meeting.registrationCloses()), recordedBy, utc(recordedAt), meeting.sources().toArray())
 				.update();
 		for (var delegation : meeting.delegations()) {
 			jdbc.sql("insert into delegation (meeting_id, participant_code, level, head, sources) values (?, ?, ?, ?, ?)")
@@ -71,6 +80,10 @@ class MeetingRepository {
 							delegation.sources().toArray())
 					.update();
 		}
+	}
+
+	private static java.time.@Nullable OffsetDateTime utc(java.time.@Nullable Instant instant) {
+		return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
 	}
 
 	private static Meeting meeting(java.sql.ResultSet rs, List<Delegation> delegations) throws SQLException {
@@ -81,7 +94,12 @@ class MeetingRepository {
 				rs.getString("place"), rs.getBoolean("online"), rs.getString("host"), rs.getString("chair"),
 				rs.getString("chaired_by"), strings(rs.getArray("outcomes")), delegations, Sources.of(rs.getArray("sources")),
 				rs.getString("note"), new Access(AccessLevel.valueOf(rs.getString("access_level")),
-						java.util.Set.copyOf(strings(rs.getArray("access_named")))));
+						java.util.Set.copyOf(strings(rs.getArray("access_named")))), rs.getInt("plan_number"), closes(rs));
+	}
+
+	private static java.time.@Nullable Instant closes(java.sql.ResultSet rs) throws SQLException {
+		var closes = rs.getObject("registration_closes", java.time.OffsetDateTime.class);
+		return closes == null ? null : closes.toInstant();
 	}
 
 	private static List<String> strings(@Nullable Array array) throws SQLException {

@@ -26,9 +26,11 @@ public class Meetings {
 	private final Organs organs;
 	private final Registry registry;
 	private final AuditLog audit;
+	private final org.kurultai.shared.ForumClock clock;
 
-	Meetings(MeetingRepository repository, Organs organs, Registry registry, AuditLog audit) {
+	Meetings(MeetingRepository repository, Organs organs, Registry registry, AuditLog audit, org.kurultai.shared.ForumClock clock) {
 		this.repository = repository;
+		this.clock = clock;
 		this.organs = organs;
 		this.registry = registry;
 		this.audit = audit;
@@ -99,7 +101,7 @@ public class Meetings {
 		var meeting = new Meeting(id, code, null, title.trim(), from, until, org.kurultai.shared.DatePrecision.DAY,
 				from.isAfter(today) ? MeetingStatus.PLANNED : MeetingStatus.HELD, online ? null : place, online, host, null, null,
 				List.of(), List.of(), org.kurultai.shared.Sources.of(List.of("recorded by the Secretariat")), null, access);
-		record(meeting);
+		record(meeting, actor);
 		audit.record(new Act(actor, actsFor, "meeting.scheduled", "meeting:" + id, null,
 				java.util.Map.of("title", meeting.title(), "from", from.toString(), "access", access.level().name())));
 		return meeting;
@@ -108,6 +110,10 @@ public class Meetings {
 	/** Records a meeting of a body, refusing one whose body, host, chair or delegations are unknown. */
 	@Transactional
 	public void record(Meeting meeting) {
+		record(meeting, "reference data");
+	}
+
+	private void record(Meeting meeting, String recordedBy) {
 		if (!organs.isBody(meeting.body())) {
 			throw NotFound.of("problem.notFound.body", meeting.body());
 		}
@@ -119,7 +125,7 @@ public class Meetings {
 		if (repository.exists(meeting.id())) {
 			throw new MeetingAlreadyRecorded(meeting.id());
 		}
-		repository.save(meeting);
+		repository.save(meeting, recordedBy, clock.now());
 	}
 
 	private static List<String> participantsNamedIn(Meeting meeting) {
