@@ -27,8 +27,11 @@ public class Meetings {
 	private final Registry registry;
 	private final AuditLog audit;
 	private final org.kurultai.shared.ForumClock clock;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
-	Meetings(MeetingRepository repository, Organs organs, Registry registry, AuditLog audit, org.kurultai.shared.ForumClock clock) {
+	Meetings(MeetingRepository repository, Organs organs, Registry registry, AuditLog audit, org.kurultai.shared.ForumClock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.clock = clock;
 		this.organs = organs;
@@ -104,6 +107,7 @@ public class Meetings {
 		record(meeting, actor);
 		audit.record(new Act(actor, actsFor, "meeting.scheduled", "meeting:" + id, null,
 				java.util.Map.of("title", meeting.title(), "from", from.toString(), "access", access.level().name())));
+		events.publishEvent(new MeetingConvened(id));
 		return meeting;
 	}
 
