@@ -14,6 +14,7 @@ import static org.kurultai.identity.RouteRule.signedIn;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.PUT;
 import static org.springframework.http.HttpMethod.POST;
 
 /**
@@ -31,7 +32,12 @@ public final class RouteRules {
 			// the public portal and read API
 			publicly(GET, "/"), publicly(GET, "/participants"), publicly(GET, "/participants/{code}"), publicly(GET, "/changes"),
 			publicly(GET, "/bodies"), publicly(GET, "/bodies/{code}"), publicly(GET, "/chairmanship"), publicly(GET, "/meetings"),
-			publicly(GET, "/meetings/{id}"), publicly(GET, "/timeline"), publicly(GET, "/sources"), publicly(GET, "/login"),
+			// convening a meeting (before /meetings/{id}, which would take "new" for an id): the Secretariat, the chairing State's
+			// coordinator for the bodies it chairs (meetings.MeetingPolicy decides)
+			only(GET, "/meetings/new", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/meetings/new", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			publicly(GET, "/meetings/{id}"), publicly(GET, "/meetings/{id}/agenda"), publicly(GET, "/api/meetings/{id}/agenda"),
+			publicly(GET, "/timeline"), publicly(GET, "/sources"), publicly(GET, "/login"),
 			publicly(POST, "/language"),
 			// accounts: an invitation's and a password reset's one-time links, asking for a reset
 			publicly(GET, "/invitations/{secret}"), publicly(POST, "/invitations/{secret}"), publicly(GET, "/password-reset"),
@@ -122,7 +128,12 @@ public final class RouteRules {
 			only(POST, "/exchange/submissions/{id}/acknowledgement", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR), only(POST, "/cbm/reports", NATIONAL_COORDINATOR, DELEGATE),
 			only(POST, "/decisions/{id}/statements", NATIONAL_COORDINATOR, DELEGATE),
 			// the Secretariat's records
-			only(POST, "/api/meetings", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/meetings", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(PATCH, "/api/meetings/{id}", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(PUT, "/api/meetings/{id}/agenda", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(GET, "/meetings/{id}/plan", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/meetings/{id}/plan", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/meetings/{id}/agenda", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			// applications for a status: anyone may ask, each answers only to whoever may see it; the Secretariat records them
 			publicly(GET, "/applications"), publicly(GET, "/applications/{id}"), publicly(GET, "/api/applications"),
 			publicly(GET, "/api/applications/{id}"), only(POST, "/applications", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),

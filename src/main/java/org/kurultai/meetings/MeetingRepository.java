@@ -82,6 +82,74 @@ class MeetingRepository {
 		}
 	}
 
+	/** Takes the meeting's row lock (every writer of its plan or agenda takes it first); false if there is no such meeting. */
+	boolean lock(String id) {
+		return !jdbc.sql("select id from meeting where id = ? for update").param(id).query(String.class).list().isEmpty();
+	}
+
+	List<MeetingPlan> plans(String id) {
+		return jdbc.sql("select * from meeting_plan where meeting_id = ? order by plan_number").param(id)
+				.query((rs, row) -> new MeetingPlan(rs.getInt("plan_number"), rs.getObject("starts_on", LocalDate.class),
+						rs.getObject("ends_on", LocalDate.class), MeetingStatus.valueOf(rs.getString("status")), rs.getString("place"),
+						rs.getBoolean("online"), rs.getString("host"), closes(rs), rs.getString("reason"), rs.getString("recorded_by"),
+						rs.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant(), Sources.of(rs.getArray("sources"))))
+				.list();
+	}
+
+	/** Keeps a plan of the meeting (never changed afterwards). */
+	void savePlan(String meeting, MeetingPlan plan) {
+		jdbc.sql("""
+				insert into meeting_plan (meeting_id, plan_number, starts_on, ends_on, status, place, online, host, registration_closes,
+				  reason, recorded_by, recorded_at, sources)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(meeting, plan.number(), plan.from(), plan.until(), plan.status().name(), plan.place(), plan.online(), plan.host(),
+						utc(plan.registrationCloses()), plan.reason(), plan.recordedBy(), utc(plan.recordedAt()), plan.sources().toArray())
+				.update();
+	}
+
+	/** The meeting row follows its current plan. */
+	void updateCurrent(Meeting meeting) {
+		jdbc.sql("""
+				update meeting set plan_number = ?, starts_on = ?, ends_on = ?, precision = ?, status = ?, place = ?, online = ?,
+				  host = ?, registration_closes = ? where id = ?""")
+				.params(meeting.plan(), meeting.from(), meeting.until(), meeting.precision().name(), meeting.status().name(),
+						meeting.place(), meeting.online(), meeting.host(), utc(meeting.registrationCloses()), meeting.id())
+				.update();
+	}
+
+	/** The meeting's agenda versions, oldest first, each with its items. */
+	List<Agenda> agendas(String meeting) {
+		var items = new HashMap<Integer, List<AgendaItem>>();
+		jdbc.sql("select * from agenda_item where meeting_id = ? order by version, position").param(meeting)
+				.query((rs, row) -> items.computeIfAbsent(rs.getInt("version"), v -> new ArrayList<>())
+						.add(new AgendaItem(rs.getInt("position"), rs.getString("title"), AgendaItemStatus.valueOf(rs.getString("status")),
+								strings(rs.getArray("documents")), longs(rs.getArray("decisions")))))
+				.list();
+		return jdbc.sql("select * from agenda_version where meeting_id = ? order by version").param(meeting)
+				.query((rs, row) -> new Agenda(meeting, rs.getInt("version"), rs.getBoolean("adopted"),
+						items.getOrDefault(rs.getInt("version"), List.of()), rs.getString("reason"), rs.getString("recorded_by"),
+						rs.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant()))
+				.list();
+	}
+
+	void saveAgenda(Agenda agenda) {
+		jdbc.sql("insert into agenda_version (meeting_id, version, adopted, reason, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?)")
+				.params(agenda.meeting(), agenda.version(), agenda.adopted(), agenda.reason(), agenda.recordedBy(), utc(agenda.recordedAt()))
+				.update();
+		for (var item : agenda.items()) {
+			jdbc.sql("""
+					insert into agenda_item (meeting_id, version, position, title, status, documents, decisions)
+					values (?, ?, ?, ?, ?, ?, ?)""")
+					.params(agenda.meeting(), agenda.version(), item.number(), item.title(), item.status().name(),
+							item.documents().toArray(String[]::new), item.decisions().toArray(Long[]::new))
+					.update();
+		}
+	}
+
+	private static List<Long> longs(@Nullable Array array) throws SQLException {
+		return array == null ? List.of() : List.of((Long[]) array.getArray());
+	}
+
 	private static java.time.@Nullable OffsetDateTime utc(java.time.@Nullable Instant instant) {
 		return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
 	}

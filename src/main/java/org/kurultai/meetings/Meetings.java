@@ -14,7 +14,16 @@ import org.kurultai.registry.Registry;
 import org.kurultai.shared.DateSpan;
 import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.NotFound;
+import org.kurultai.identity.AccessPolicy;
+import org.kurultai.identity.Account;
+import org.kurultai.identity.Viewer;
+import org.kurultai.shared.Sources;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import java.time.Instant;
+import java.time.Period;
+import java.util.ArrayList;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The record of the forum's meetings. */
@@ -28,10 +37,20 @@ public class Meetings {
 	private final AuditLog audit;
 	private final org.kurultai.shared.ForumClock clock;
 	private final org.springframework.context.ApplicationEventPublisher events;
+	private final MeetingPolicy policy;
+	private final AccessPolicy access;
+	private final ObjectProvider<AgendaPapers> papers;
+	private final Period registrationClosesBefore;
 
 	Meetings(MeetingRepository repository, Organs organs, Registry registry, AuditLog audit, org.kurultai.shared.ForumClock clock,
-			org.springframework.context.ApplicationEventPublisher events) {
+			org.springframework.context.ApplicationEventPublisher events, MeetingPolicy policy, AccessPolicy access,
+			ObjectProvider<AgendaPapers> papers,
+			@Value("${kurultai.forum.meetings.registration-closes-before:P7D}") String registrationClosesBefore) {
 		this.events = events;
+		this.policy = policy;
+		this.access = access;
+		this.papers = papers;
+		this.registrationClosesBefore = Period.parse(registrationClosesBefore);
 		this.repository = repository;
 		this.clock = clock;
 		this.organs = organs;
@@ -78,11 +97,43 @@ public class Meetings {
 
 	/**
 	 * The Secretariat schedules (or records) a meeting of a body: its id is the body's code and
-	 * first day, made unique; planned if it lies ahead. Audited.
+	 * first day, made unique; planned if it lies ahead. Audited. (Who may is checked by {@link #convene}.)
 	 */
 	@Transactional
 	public Meeting schedule(String body, String title, LocalDate from, LocalDate until, @Nullable String place, boolean online,
 			@Nullable String host, Access access, LocalDate today, String actor, String actsFor) {
+		return create(new Convening(body, title, from, until, place, online, host, access, null), today, actor, actsFor);
+	}
+
+	/** What a meeting is convened with; {@code until} null is a one-day meeting, {@code registrationCloses} null the default. */
+	public record Convening(String body, String title, LocalDate from, @Nullable LocalDate until, @Nullable String place,
+			boolean online, @Nullable String host, Access access, @Nullable Instant registrationCloses) {
+	}
+
+	/**
+	 * The Secretariat, or the chairing State's coordinator for the bodies it chairs ({@link MeetingPolicy}), convenes a
+	 * meeting. A meeting ahead gets a registration deadline: the one given, else the end of the day
+	 * {@code kurultai.forum.meetings.registration-closes-before} (7 days) before its first day in the forum's time zone;
+	 * a deadline after the first day is refused. Audited; {@link MeetingConvened} is published inside the transaction.
+	 */
+	@Transactional
+	public Meeting convene(Account account, Convening convening) {
+		policy.requireConvene(account, convening.body());
+		return create(convening, clock.today(), account.email(), account.actsFor());
+	}
+
+	private Meeting create(Convening convening, LocalDate today, String actor, String actsFor) {
+		var body = convening.body();
+		var access = convening.access();
+		var host = convening.host() == null || convening.host().isBlank() ? null : convening.host().trim();
+		var from = convening.from();
+		var until = convening.until() == null ? from : convening.until();
+		if (until.isBefore(from)) {
+			throw InvalidRequest.of("until", "problem.meeting.endsBeforeStart", until, from);
+		}
+		if (convening.title() == null || convening.title().isBlank()) {
+			throw InvalidRequest.of("title", "problem.meeting.titleRequired");
+		}
 		var code = body.trim().toUpperCase(java.util.Locale.ROOT);
 		if (!organs.isBody(code)) {
 			throw InvalidRequest.of("body", "problem.body.unknown", body);
@@ -97,18 +148,286 @@ public class Meetings {
 		}
 		// stored as the registry codes it ("kaz" is KAZ), as the foreign key needs
 		host = host == null ? null : ParticipantCode.parse(host).value();
+		var planned = from.isAfter(today);
+		var closes = convening.registrationCloses();
+		if (closes != null && closes.isAfter(MeetingPlans.endOf(from, clock.zone()))) {
+			throw InvalidRequest.of("registrationCloses", "problem.meeting.plan.registrationAfterStart", closes, from);
+		}
+		if (closes == null && planned) {
+			closes = MeetingPlans.defaultRegistrationCloses(from, registrationClosesBefore, clock.zone());
+		}
 		var id = code + "-" + from;
 		for (int n = 2; repository.exists(id); n++) {
 			id = code + "-" + from + "-" + n;
 		}
-		var meeting = new Meeting(id, code, null, title.trim(), from, until, org.kurultai.shared.DatePrecision.DAY,
-				from.isAfter(today) ? MeetingStatus.PLANNED : MeetingStatus.HELD, online ? null : place, online, host, null, null,
-				List.of(), List.of(), org.kurultai.shared.Sources.of(List.of("recorded by the Secretariat")), null, access);
+		var meeting = new Meeting(id, code, null, convening.title().trim(), from, until, org.kurultai.shared.DatePrecision.DAY,
+				planned ? MeetingStatus.PLANNED : MeetingStatus.HELD, convening.online() ? null : blankToNull(convening.place()),
+				convening.online(), host, null, null, List.of(), List.of(), org.kurultai.shared.Sources.of(List.of("recorded by the Secretariat")),
+				null, access, 1, closes);
 		record(meeting, actor);
-		audit.record(new Act(actor, actsFor, "meeting.scheduled", "meeting:" + id, null,
-				java.util.Map.of("title", meeting.title(), "from", from.toString(), "access", access.level().name())));
+		var after = new java.util.LinkedHashMap<String, Object>();
+		after.put("title", meeting.title());
+		after.put("from", from.toString());
+		after.put("until", until.toString());
+		after.put("access", access.level().name());
+		if (closes != null) {
+			after.put("registrationCloses", closes.toString());
+		}
+		audit.record(new Act(actor, actsFor, "meeting.scheduled", "meeting:" + id, null, after));
 		events.publishEvent(new MeetingConvened(id));
 		return meeting;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	/** The meeting's plans, first to current, for one who may see the meeting (else not found). */
+	public List<MeetingPlan> plans(String id, Viewer viewer) {
+		var meeting = meeting(id);
+		if (!access.maySee(viewer, meeting.access())) {
+			throw NotFound.of("problem.notFound.meeting", id);
+		}
+		return repository.plans(id);
+	}
+
+	/**
+	 * A new plan for the meeting ({@link MeetingPlans#next}: with its reason; a cancelled or held meeting does not change),
+	 * by one the {@link MeetingPolicy} lets change it. Under the meeting's row lock, in one transaction: the plan is kept,
+	 * the meeting row follows it, the act is audited, and {@link MeetingChanged} or {@link MeetingCancelled} is published.
+	 */
+	@Transactional
+	public Meeting changePlan(String id, PlanChange change, Account account) {
+		if (!repository.lock(id)) {
+			throw NotFound.of("problem.notFound.meeting", id);
+		}
+		var current = meeting(id);
+		if (!account.role().isSecretariat() && !access.maySee(access.viewer(account, clock.today()), current.access())) {
+			throw NotFound.of("problem.notFound.meeting", id);
+		}
+		policy.requireChange(account, current);
+		var next = MeetingPlans.next(current, change, clock.today(), clock.zone());
+		if (next.host() != null && !java.util.Objects.equals(next.host(), current.host())
+				&& !registry.isRegistered(ParticipantCode.parse(next.host()))) {
+			throw InvalidRequest.of("host", "problem.participant.unknown", next.host());
+		}
+		var reason = change.reason().strip();
+		var plan = new MeetingPlan(next.plan(), next.from(), next.until(), next.status(), next.place(), next.online(), next.host(),
+				next.registrationCloses(), reason, account.email(), clock.now(),
+				Sources.of(List.of(account.role().isSecretariat() ? "recorded by the Secretariat" : "recorded by the chairmanship")));
+		repository.savePlan(id, plan);
+		repository.updateCurrent(next);
+		audit.record(new Act(account.email(), account.actsFor(),
+				next.status() == MeetingStatus.CANCELLED ? "meeting.cancelled" : "meeting.changed", "meeting:" + id,
+				planView(current), planView(next, reason)));
+		events.publishEvent(next.status() == MeetingStatus.CANCELLED ? new MeetingCancelled(id, plan.number(), reason)
+				: new MeetingChanged(id, plan.number(), reason));
+		return next;
+	}
+
+	private static Map<String, Object> planView(Meeting meeting) {
+		var view = new java.util.LinkedHashMap<String, Object>();
+		view.put("plan", meeting.plan());
+		view.put("from", meeting.from().toString());
+		view.put("until", meeting.until().toString());
+		view.put("status", meeting.status().name());
+		view.put("online", meeting.online());
+		if (meeting.place() != null) {
+			view.put("place", meeting.place());
+		}
+		if (meeting.host() != null) {
+			view.put("host", meeting.host());
+		}
+		if (meeting.registrationCloses() != null) {
+			view.put("registrationCloses", meeting.registrationCloses().toString());
+		}
+		return view;
+	}
+
+	private static Map<String, Object> planView(Meeting meeting, String reason) {
+		var view = planView(meeting);
+		view.put("reason", reason);
+		return view;
+	}
+
+	/**
+	 * The reference data's history of a meeting's plans, first to last (numbered from 1): the meeting follows the last.
+	 * A database holds either none of the meeting's plan rows (V32 took away the one a first load derived from the meeting
+	 * as held), or the first plan only (the loader recorded the meeting from its first plan), or the whole history already;
+	 * anything else is refused. Audited.
+	 */
+	@Transactional
+	public void recordPlanHistory(String id, List<MeetingPlan> history) {
+		if (!repository.lock(id)) {
+			throw NotFound.of("problem.notFound.meeting", id);
+		}
+		if (history.isEmpty()) {
+			throw new Meeting.MeetingInvalid("problem.meeting.planHistory", id);
+		}
+		for (int i = 0; i < history.size(); i++) {
+			if (history.get(i).number() != i + 1 || (i > 0 && (history.get(i).reason() == null || history.get(i).reason().isBlank()))) {
+				throw new Meeting.MeetingInvalid("problem.meeting.planHistory", id);
+			}
+		}
+		var current = meeting(id);
+		var recorded = repository.plans(id);
+		if (recorded.size() > history.size()) {
+			throw new Meeting.MeetingInvalid("problem.meeting.planHistory", id);
+		}
+		for (int i = 0; i < recorded.size(); i++) {
+			if (!recorded.get(i).samePlanAs(history.get(i))) {
+				throw new Meeting.MeetingInvalid("problem.meeting.planHistory", id);
+			}
+		}
+		for (var plan : history.subList(recorded.size(), history.size())) {
+			repository.savePlan(id, plan);
+		}
+		var last = history.get(history.size() - 1);
+		var now = new Meeting(current.id(), current.body(), current.number(), current.title(), last.from(), last.until(),
+				current.precision(), last.status(), last.place(), last.online(), last.host(), current.chair(), current.chairedBy(),
+				current.outcomes(), current.delegations(), current.sources(), current.note(), current.access(), last.number(),
+				last.registrationCloses());
+		repository.updateCurrent(now);
+		audit.record(new Act(Act.SYSTEM, "SECRETARIAT", "meeting.planHistory", "meeting:" + id, planView(current), planView(now)));
+	}
+
+	/** A paper's place on an agenda item, as asked: its title, the documents (ids) and decisions (ids) under it, its status. */
+	public record ItemDraft(@Nullable String title, @Nullable List<String> documents, @Nullable List<Long> decisions,
+			@Nullable AgendaItemStatus status) {
+	}
+
+	/** The agenda as a whole, as asked: its items in order, whether adopted, and (once adopted) why it changes. */
+	public record AgendaDraft(List<ItemDraft> items, boolean adopted, @Nullable String reason) {
+	}
+
+	/** The longest agenda and item title kept. */
+	public static final int AGENDA_ITEMS = 100;
+	public static final int ITEM_TITLE = 500;
+
+	/**
+	 * The meeting's agenda versions, oldest first, as the viewer may know them: the meeting at its access level (else
+	 * not found), under each item only the documents and decisions the viewer may see, and who saved each version only for
+	 * the Secretariat (otherwise blank).
+	 */
+	public List<Agenda> agendas(String id, Viewer viewer) {
+		var meeting = meeting(id);
+		if (!access.maySee(viewer, meeting.access())) {
+			throw NotFound.of("problem.notFound.meeting", id);
+		}
+		var papers = this.papers.getIfAvailable();
+		var knowsWho = policy.mayKnowWhoRecorded(viewer);
+		return repository.agendas(id).stream().map(agenda -> new Agenda(agenda.meeting(), agenda.version(), agenda.adopted(),
+				agenda.items().stream().map(item -> new AgendaItem(item.number(), item.title(), item.status(),
+						item.documents().stream().filter(d -> papers != null && papers.documentVisible(d, viewer)).toList(),
+						item.decisions().stream().filter(d -> papers != null && papers.decisionVisible(d, viewer)).toList())).toList(),
+				agenda.reason(), knowsWho ? agenda.recordedBy() : "", agenda.recordedAt())).toList();
+	}
+
+	/**
+	 * Saves the meeting's whole agenda as its next version, by one the {@link MeetingPolicy} lets change the meeting, under
+	 * the meeting's row lock. Refused: a cancelled meeting's agenda; no item, a blank title, a document or decision the
+	 * editor may not see (or that does not exist); adopting before the opening (the first day); taking adoption back; a
+	 * change to an adopted agenda without its reason; a version saying nothing new. Audited.
+	 */
+	@Transactional
+	public Agenda saveAgenda(String id, AgendaDraft draft, Account account) {
+		if (!repository.lock(id)) {
+			throw NotFound.of("problem.notFound.meeting", id);
+		}
+		var meeting = meeting(id);
+		var today = clock.today();
+		var viewer = access.viewer(account, today);
+		if (!access.maySee(viewer, meeting.access())) {
+			throw NotFound.of("problem.notFound.meeting", id);
+		}
+		policy.requireChange(account, meeting);
+		if (meeting.status() == MeetingStatus.CANCELLED) {
+			throw new AgendaRefused("problem.agenda.cancelled", id);
+		}
+		if (draft.items() == null || draft.items().isEmpty()) {
+			throw InvalidRequest.of("items", "problem.agenda.noItems");
+		}
+		if (draft.items().size() > AGENDA_ITEMS) {
+			throw InvalidRequest.of("items", "problem.agenda.tooManyItems", AGENDA_ITEMS);
+		}
+		var papers = this.papers.getIfAvailable();
+		var items = new ArrayList<AgendaItem>();
+		for (var draftItem : draft.items()) {
+			int number = items.size() + 1;
+			if (draftItem == null || draftItem.title() == null || draftItem.title().isBlank()) {
+				throw InvalidRequest.of("items[" + number + "].title", "problem.agenda.itemTitle", number);
+			}
+			if (draftItem.title().strip().length() > ITEM_TITLE) {
+				throw InvalidRequest.of("items[" + number + "].title", "problem.agenda.itemTitleTooLong", number, ITEM_TITLE);
+			}
+			var documents = new java.util.LinkedHashSet<String>();
+			for (var document : draftItem.documents() == null ? List.<String>of() : draftItem.documents()) {
+				var known = document == null || document.isBlank() || document.length() > 100 || papers == null
+						? java.util.Optional.<String>empty() : papers.visibleDocument(document.strip(), viewer);
+				if (known.isEmpty()) {
+					throw InvalidRequest.of("items[" + number + "].documents", "problem.agenda.unknownDocument", number,
+							document == null ? "" : document);
+				}
+				documents.add(known.get());
+			}
+			var decisions = new java.util.LinkedHashSet<Long>();
+			for (var decision : draftItem.decisions() == null ? List.<Long>of() : draftItem.decisions()) {
+				if (decision == null || papers == null || !papers.decisionVisible(decision, viewer)) {
+					throw InvalidRequest.of("items[" + number + "].decisions", "problem.agenda.unknownDecision", number,
+							decision == null ? "" : decision);
+				}
+				decisions.add(decision);
+			}
+			items.add(new AgendaItem(number, draftItem.title().strip(),
+					draftItem.status() == null ? AgendaItemStatus.PROPOSED : draftItem.status(), List.copyOf(documents),
+					List.copyOf(decisions)));
+		}
+		var reason = draft.reason() == null || draft.reason().isBlank() ? null : draft.reason().strip();
+		if (reason != null && reason.length() > MeetingPlans.REASON_LENGTH) {
+			throw InvalidRequest.of("reason", "problem.meeting.plan.reasonTooLong", MeetingPlans.REASON_LENGTH);
+		}
+		var versions = repository.agendas(id);
+		var current = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+		if (draft.adopted() && meeting.from().isAfter(today)) {
+			throw new AgendaRefused("problem.agenda.adoptedAtOpening", id, meeting.from());
+		}
+		if (current != null && current.adopted()) {
+			if (!draft.adopted()) {
+				throw new AgendaRefused("problem.agenda.staysAdopted", id);
+			}
+			if (reason == null) {
+				throw InvalidRequest.of("reason", "problem.agenda.reasonRequired");
+			}
+		}
+		if (current != null && current.sameAs(draft.adopted(), items)) {
+			throw new AgendaRefused("problem.agenda.unchanged", id);
+		}
+		var agenda = new Agenda(id, current == null ? 1 : current.version() + 1, draft.adopted(), items, reason, account.email(),
+				clock.now());
+		repository.saveAgenda(agenda);
+		var after = new java.util.LinkedHashMap<String, Object>();
+		after.put("version", agenda.version());
+		after.put("adopted", agenda.adopted());
+		after.put("items", items.stream().map(item -> item.number() + ". " + item.title() + " [" + item.status() + "]").toList());
+		if (reason != null) {
+			after.put("reason", reason);
+		}
+		audit.record(new Act(account.email(), account.actsFor(), "meeting.agenda", "meeting:" + id,
+				current == null ? null : Map.of("version", current.version(), "adopted", current.adopted()), after));
+		return agenda;
+	}
+
+	/** An agenda that cannot be saved as asked. */
+	public static class AgendaRefused extends org.kurultai.shared.RuleViolation {
+
+		AgendaRefused(String key, Object... arguments) {
+			super(key, arguments);
+		}
+
+		@Override
+		public String rule() {
+			return "meeting-agenda";
+		}
 	}
 
 	/** Records a meeting of a body, refusing one whose body, host, chair or delegations are unknown. */

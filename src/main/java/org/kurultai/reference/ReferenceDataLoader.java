@@ -97,6 +97,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 	private static final String EXCHANGE_TYPES = "exchange-types.yaml";
 	private static final String PLANS = "plans.yaml";
 	private static final String DECISIONS = "decisions.yaml";
+	private static final String MEETING_PLANS = "meeting-plans.yaml";
 
 	private final ReferenceDataProperties properties;
 	private final TransactionTemplate transactions;
@@ -112,10 +113,12 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 	private final InformationExchange exchange;
 	private final Plans plans;
 	private final Decisions decisions;
+	private final org.kurultai.shared.ForumClock clock;
 
 	ReferenceDataLoader(ReferenceDataProperties properties, TransactionTemplate transactions, JdbcClient jdbc, Registry registry,
 			Organs organs, Meetings meetings, Timeline timeline, AuditLog audit, Drafting drafting, Catalogue catalogue, Implementation implementation,
-			InformationExchange exchange, Plans plans, Decisions decisions) {
+			InformationExchange exchange, Plans plans, Decisions decisions, org.kurultai.shared.ForumClock clock) {
+		this.clock = clock;
 		this.audit = audit;
 		this.properties = properties;
 		this.transactions = transactions;
@@ -237,11 +240,23 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 				list(secretariat.heads()).stream().map(head -> new Secretariat.Head(head.person(), head.nationality(), head.from(),
 						head.until(), precision(head.precision()), sources(head.sources()), head.note())).toList()));
 
+		// a meeting whose plan changed is recorded from its first plan; the part meeting-plans.yaml adds the later ones
+		var firstPlans = new java.util.HashMap<String, ReferenceFiles.MeetingPlanEntry>();
+		if (dataset.has(MEETING_PLANS)) {
+			dataset.read(MEETING_PLANS, ReferenceFiles.MeetingPlansFile.class).meetings()
+					.forEach(history -> firstPlans.put(history.meeting(), history.plans().get(0)));
+		}
 		for (var entry : dataset.read("meetings.yaml", MeetingsFile.class).meetings()) {
-			meetings.record(new Meeting(entry.id(), entry.body(), entry.number(), entry.title(), entry.from(),
-					entry.until() == null ? entry.from() : entry.until(), precision(entry.precision()),
-					entry.status() == null ? MeetingStatus.HELD : MeetingStatus.valueOf(entry.status()), entry.place(),
-					Boolean.TRUE.equals(entry.online()), entry.host(), entry.chair(), entry.chairedBy(), list(entry.outcomes()),
+			var first = firstPlans.get(entry.id());
+			var from = first == null ? entry.from() : first.from();
+			var until = first == null ? (entry.until() == null ? entry.from() : entry.until())
+					: first.until() == null ? first.from() : first.until();
+			meetings.record(new Meeting(entry.id(), entry.body(), entry.number(), entry.title(), from, until, precision(entry.precision()),
+					first != null ? MeetingStatus.valueOf(first.status())
+							: entry.status() == null ? MeetingStatus.HELD : MeetingStatus.valueOf(entry.status()),
+					first == null ? entry.place() : first.place(),
+					first == null ? Boolean.TRUE.equals(entry.online()) : Boolean.TRUE.equals(first.online()),
+					first == null ? entry.host() : first.host(), entry.chair(), entry.chairedBy(), list(entry.outcomes()),
 					list(entry.delegations()).stream().map(delegation -> new Delegation(delegation.participant(),
 							DelegationLevel.valueOf(delegation.level()), delegation.head(), sources(delegation.sources()))).toList(),
 					sources(entry.sources()), entry.note(), org.kurultai.shared.Access.PUBLIC));
@@ -268,6 +283,22 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
 	 * editions and plans loaded before them, and their effects link the history already recorded.
 	 */
 	private void loadParts(ReferenceDataset dataset) {
+		// first: the documents and decisions below name meetings, which must stand on their current plan by then
+		loadPart(dataset, MEETING_PLANS, () -> {
+			int records = 0;
+			var now = clock.now();
+			for (var history : dataset.read(MEETING_PLANS, ReferenceFiles.MeetingPlansFile.class).meetings()) {
+				var plans = new ArrayList<org.kurultai.meetings.MeetingPlan>();
+				for (var plan : history.plans()) {
+					plans.add(new org.kurultai.meetings.MeetingPlan(plans.size() + 1, plan.from(),
+							plan.until() == null ? plan.from() : plan.until(), MeetingStatus.valueOf(plan.status()), plan.place(),
+							Boolean.TRUE.equals(plan.online()), plan.host(), null, plan.reason(), "reference data", now, sources(plan.sources())));
+				}
+				meetings.recordPlanHistory(history.meeting(), plans);
+				records += plans.size();
+			}
+			return records;
+		});
 		loadPart(dataset, DOCUMENTS, () -> {
 			int records = 0;
 			for (var entry : dataset.read(DOCUMENTS, DocumentsFile.class).documents()) {

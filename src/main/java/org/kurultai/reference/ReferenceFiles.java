@@ -83,6 +83,16 @@ final class ReferenceFiles {
 			@Nullable String note, @Nullable List<String> outcomes, @Nullable List<DelegationEntry> delegations) {
 	}
 
+	record MeetingPlansFile(List<MeetingPlansEntry> meetings) {
+	}
+
+	record MeetingPlansEntry(String meeting, List<MeetingPlanEntry> plans) {
+	}
+
+	record MeetingPlanEntry(LocalDate from, @Nullable LocalDate until, String status, @Nullable String place, @Nullable Boolean online,
+			@Nullable String host, @Nullable String reason, @Nullable List<String> sources) {
+	}
+
 	record DelegationEntry(String participant, String level, @Nullable String head, @Nullable List<String> sources) {
 	}
 
