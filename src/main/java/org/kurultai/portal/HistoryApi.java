@@ -29,7 +29,10 @@ class HistoryApi {
 	private final Timeline timeline;
 	private final AccessPolicy access;
 
-	HistoryApi(Meetings meetings, Timeline timeline, AccessPolicy access) {
+	private final org.kurultai.meetings.MeetingPolicy policy;
+
+	HistoryApi(Meetings meetings, Timeline timeline, AccessPolicy access, org.kurultai.meetings.MeetingPolicy policy) {
+		this.policy = policy;
 		this.meetings = meetings;
 		this.timeline = timeline;
 		this.access = access;
@@ -45,17 +48,22 @@ class HistoryApi {
 	}
 
 	@GetMapping(path = "/api/meetings/{id}", produces = "application/json")
-	@Operation(summary = "A meeting with its outcomes and the level of each delegation where the sources say")
+	@Operation(summary = "A meeting with its outcomes, the level of each delegation where the sources say, and every plan it had",
+			description = "plans: first to current, each with its reason; who recorded a plan (recordedBy) only for the Secretariat.")
 	MeetingDetail meeting(@PathVariable String id) {
 		var meeting = meetings.meeting(id);
-		if (!access.maySee(access.currentViewer(), meeting.access())) {
+		var viewer = access.currentViewer();
+		if (!access.maySee(viewer, meeting.access())) {
 			// a closed meeting does not exist for those it is closed to
 			throw NotFound.of("problem.notFound.meeting", id);
 		}
+		var knowsWho = policy.mayKnowWhoRecorded(viewer);
 		return new MeetingDetail(summary(meeting), meeting.chairedBy(), meeting.outcomes(),
 				meeting.delegations().stream().map(delegation -> new DelegationView(delegation.participant(),
 						delegation.level().name(), delegation.head())).toList(),
-				meeting.sources().references(), meeting.note());
+				meeting.sources().references(), meeting.note(), org.kurultai.meetings.MeetingLevel.of(meeting.body()), meeting.plan(),
+				meeting.registrationCloses(),
+				meetings.plans(id, viewer).stream().map(plan -> org.kurultai.meetings.PlanView.of(plan, knowsWho)).toList());
 	}
 
 	@GetMapping(path = "/api/timeline", produces = "application/json")
@@ -78,7 +86,8 @@ class HistoryApi {
 	}
 
 	record MeetingDetail(MeetingSummary meeting, @Nullable String chairedBy, List<String> outcomes,
-			List<DelegationView> delegations, List<String> sources, @Nullable String note) {
+			List<DelegationView> delegations, List<String> sources, @Nullable String note, org.kurultai.meetings.MeetingLevel level,
+			int plan, java.time.@Nullable Instant registrationCloses, List<org.kurultai.meetings.PlanView> plans) {
 	}
 
 	record DelegationView(String participant, String level, @Nullable String head) {

@@ -207,30 +207,6 @@ class Pages {
 		return "changes";
 	}
 
-	@GetMapping("/meetings")
-	String meetings(@RequestParam @Nullable String body, Model model, Locale locale) {
-		var list = visibleMeetings(meetings.find(body, null, null));
-		model.addAttribute("meetings", list.stream().sorted(Comparator.comparing(org.kurultai.meetings.Meeting::from).reversed()).toList());
-		model.addAttribute("body", body == null || body.isBlank() ? null : organs.body(body));
-		model.addAttribute("bodies", organs.bodies());
-		model.addAttribute("delegations", meetings.delegationCounts());
-		model.addAttribute("today", clock.today());
-		common(model, messages.getMessage("portal.meetings.title", null, locale), registry.roster(), locale);
-		return "meetings";
-	}
-
-	@GetMapping("/meetings/{id}")
-	String meeting(@PathVariable String id, Model model, Locale locale) {
-		var meeting = meetings.meeting(id);
-		if (!access.maySee(access.currentViewer(), meeting.access())) {
-			throw new org.kurultai.shared.NotFound("meeting", id);
-		}
-		model.addAttribute("meeting", meeting);
-		model.addAttribute("body", organs.body(meeting.body()));
-		common(model, meeting.title(), registry.roster(), locale);
-		return "meeting";
-	}
-
 	@GetMapping("/timeline")
 	String timeline(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to, Model model, Locale locale) {
