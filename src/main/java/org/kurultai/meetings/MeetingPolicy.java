@@ -60,10 +60,24 @@ public class MeetingPolicy {
 			return false;
 		}
 		var code = body.trim().toUpperCase(Locale.ROOT);
-		if (account.active() && account.role().isSecretariat()) {
-			return true;
+		if (!organs.isBody(code)) {
+			return false;
 		}
-		return chairedByTheChairmanship(code) && coordinatesForTheChair(account);
+		var today = clock.today();
+		var chair = organs.chairmanship().termOn(today).map(org.kurultai.organs.ChairTerm::chair).orElse(null);
+		return mayConvene(account, rights.of(account, today).capacity(), chair, chairedByTheChairmanship(code));
+	}
+
+	/**
+	 * The rule itself: the Secretariat (an active account: a closed one acts for nobody) for every body; the chairing
+	 * State's national coordinator, acting for it as a member's delegation today, for the bodies the chairmanship chairs.
+	 */
+	static boolean mayConvene(Account account, Capacity capacity, @Nullable String chair, boolean chairedByTheChairmanship) {
+		if (account.role().isSecretariat()) {
+			return capacity == Capacity.SECRETARIAT;
+		}
+		return chairedByTheChairmanship && account.role() == Role.NATIONAL_COORDINATOR && chair != null
+				&& chair.equals(account.participant()) && capacity == Capacity.MEMBER_DELEGATION;
 	}
 
 	/** Whether the person may change the meeting's plan or agenda. */
@@ -96,14 +110,5 @@ public class MeetingPolicy {
 	/** Whether the chairing State convenes this body's meetings (a governing body). */
 	public boolean chairedByTheChairmanship(String body) {
 		return organs.isBody(body) && organs.body(body).kind() == BodyKind.GOVERNING;
-	}
-
-	private boolean coordinatesForTheChair(Account account) {
-		if (account.role() != Role.NATIONAL_COORDINATOR || account.participant() == null) {
-			return false;
-		}
-		var today = clock.today();
-		var chair = organs.chairmanship().termOn(today).map(org.kurultai.organs.ChairTerm::chair).orElse(null);
-		return account.participant().equals(chair) && rights.of(account, today).capacity() == Capacity.MEMBER_DELEGATION;
 	}
 }
