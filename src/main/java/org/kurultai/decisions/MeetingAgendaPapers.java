@@ -1,11 +1,14 @@
 package org.kurultai.decisions;
 
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.kurultai.drafting.Drafting;
 import org.kurultai.identity.Viewer;
 import org.kurultai.meetings.AgendaPapers;
-import org.kurultai.shared.NotFound;
 import org.springframework.stereotype.Component;
 
 /** The documents and draft decisions a meeting's agenda names, read through drafting's and the decisions' own read paths. */
@@ -21,23 +24,14 @@ class MeetingAgendaPapers implements AgendaPapers {
 	}
 
 	@Override
-	public Optional<String> visibleDocument(String document, Viewer viewer) {
-		try {
-			return Optional.of(drafting.document(document, viewer).id());
-		}
-		catch (NotFound | org.kurultai.shared.InvalidRequest unknown) {
-			return Optional.empty();
-		}
+	public Map<String, String> visibleDocuments(Viewer viewer) {
+		var documents = new HashMap<String, String>();
+		drafting.documents(viewer).forEach(document -> documents.put(document.id().toUpperCase(Locale.ROOT), document.id()));
+		return documents;
 	}
 
 	@Override
-	public boolean decisionVisible(long decision, Viewer viewer) {
-		try {
-			decisions.decision(decision, viewer);
-			return true;
-		}
-		catch (NotFound unknown) {
-			return false;
-		}
+	public Set<Long> visibleDecisions(Viewer viewer) {
+		return decisions.register(viewer, null, null).stream().map(Decision::id).collect(Collectors.toSet());
 	}
 }

@@ -314,12 +314,18 @@ public class Meetings {
 		if (!access.maySee(viewer, meeting.access())) {
 			throw NotFound.of("problem.notFound.meeting", id);
 		}
+		var agendas = repository.agendas(id);
+		if (agendas.isEmpty()) {
+			return agendas;
+		}
 		var papers = this.papers.getIfAvailable();
+		var documents = papers == null ? Map.<String, String>of() : papers.visibleDocuments(viewer);
+		var decisions = papers == null ? java.util.Set.<Long>of() : papers.visibleDecisions(viewer);
 		var knowsWho = policy.mayKnowWhoRecorded(viewer);
-		return repository.agendas(id).stream().map(agenda -> new Agenda(agenda.meeting(), agenda.version(), agenda.adopted(),
+		return agendas.stream().map(agenda -> new Agenda(agenda.meeting(), agenda.version(), agenda.adopted(),
 				agenda.items().stream().map(item -> new AgendaItem(item.number(), item.title(), item.status(),
-						item.documents().stream().filter(d -> papers != null && papers.documentVisible(d, viewer)).toList(),
-						item.decisions().stream().filter(d -> papers != null && papers.decisionVisible(d, viewer)).toList())).toList(),
+						item.documents().stream().filter(documents::containsValue).toList(),
+						item.decisions().stream().filter(decisions::contains).toList())).toList(),
 				agenda.reason(), knowsWho ? agenda.recordedBy() : "", agenda.recordedAt())).toList();
 	}
 
@@ -351,6 +357,8 @@ public class Meetings {
 			throw InvalidRequest.of("items", "problem.agenda.tooManyItems", AGENDA_ITEMS);
 		}
 		var papers = this.papers.getIfAvailable();
+		var visibleDocuments = papers == null ? Map.<String, String>of() : papers.visibleDocuments(viewer);
+		var visibleDecisions = papers == null ? java.util.Set.<Long>of() : papers.visibleDecisions(viewer);
 		var items = new ArrayList<AgendaItem>();
 		for (var draftItem : draft.items()) {
 			int number = items.size() + 1;
@@ -362,8 +370,8 @@ public class Meetings {
 			}
 			var documents = new java.util.LinkedHashSet<String>();
 			for (var document : draftItem.documents() == null ? List.<String>of() : draftItem.documents()) {
-				var known = document == null || document.isBlank() || document.length() > 100 || papers == null
-						? java.util.Optional.<String>empty() : papers.visibleDocument(document.strip(), viewer);
+				var known = java.util.Optional.ofNullable(document == null ? null
+						: visibleDocuments.get(document.strip().toUpperCase(java.util.Locale.ROOT)));
 				if (known.isEmpty()) {
 					throw InvalidRequest.of("items[" + number + "].documents", "problem.agenda.unknownDocument", number,
 							document == null ? "" : document);
@@ -372,7 +380,7 @@ public class Meetings {
 			}
 			var decisions = new java.util.LinkedHashSet<Long>();
 			for (var decision : draftItem.decisions() == null ? List.<Long>of() : draftItem.decisions()) {
-				if (decision == null || papers == null || !papers.decisionVisible(decision, viewer)) {
+				if (decision == null || !visibleDecisions.contains(decision)) {
 					throw InvalidRequest.of("items[" + number + "].decisions", "problem.agenda.unknownDecision", number,
 							decision == null ? "" : decision);
 				}

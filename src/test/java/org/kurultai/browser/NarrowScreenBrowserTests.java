@@ -54,6 +54,7 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 	Delegations.Actor delegate;
 	String document;
 	long decision;
+	String plannedMeeting;
 	long sampleApplication;
 
 	@BeforeAll
@@ -87,6 +88,17 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 				.formatted(document, clock.today().plusDays(30).atTime(18, 0), code));
 		assertEquals(201, proposed.status(), proposed::toString);
 		decision = proposed.json().get("id").asLong();
+		// a planned meeting for participants, with an earlier plan and an agenda, for the meeting's plan and agenda pages
+		var meeting = api.post("/api/meetings", admin, """
+				{"body": "SOC", "title": "Session of senior officials with a title long enough to wrap on a phone", "from": "%s",
+				 "place": "Astana", "access": "PARTICIPANTS"}""".formatted(clock.today().plusDays(200)));
+		assertEquals(201, meeting.status(), meeting::toString);
+		plannedMeeting = meeting.json().get("id").asString();
+		assertEquals(200, api.call("PATCH", "/api/meetings/" + plannedMeeting, admin, """
+				{"online": true, "reason": "Held by video conference at the request of the host, whose conference centre is under repair"}""").status());
+		assertEquals(200, api.call("PUT", "/api/meetings/" + plannedMeeting + "/agenda", admin, """
+				{"items": [{"title": "Opening of the session and adoption of the agenda"}, {"title": "Declaration", "documents": ["DECLARATION-2006"]}]}""")
+				.status());
 	}
 
 	/**
@@ -98,6 +110,8 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 		samples.put("/participants/{code}", "/participants/KAZ");
 		samples.put("/bodies/{code}", "/bodies/SOC");
 		samples.put("/meetings/{id}", "/meetings/CHSG-2");
+		samples.put("/meetings/{id}/agenda", "/meetings/CMFA-7/agenda");
+		samples.put("/meetings/{id}/plan", "/meetings/" + plannedMeeting + "/plan");
 		samples.put("/documents/{id}", "/documents/DECLARATION-2006");
 		samples.put("/documents/{id}/versions/{number}", "/documents/" + document + "/versions/0");
 		samples.put("/documents/{id}/compare", "/documents/" + document + "/compare?from=0&to=0");

@@ -149,6 +149,9 @@ class RecordAccessMatrixIntegrationTests {
 	/** Every GET route that shows no record of any access level, with why. */
 	static final Map<String, String> RECORD_FREE = Map.ofEntries(
 			Map.entry("/login", "the sign-in form"),
+			Map.entry("/meetings/new", "the form convening a meeting: the Secretariat and the chair's coordinator only (route rule, MeetingPolicy)"),
+			Map.entry("/meetings/{id}/plan", "the form changing a meeting's plan: only one MeetingPolicy lets change the meeting (403 otherwise),"
+					+ " who may see it (Meetings.changePlan: 404)"),
 			Map.entry("/error", "error pages"),
 			Map.entry("/account", "the signed-in person's own account"),
 			Map.entry("/api/me", "the signed-in person's own account"),
@@ -314,6 +317,8 @@ class RecordAccessMatrixIntegrationTests {
 				path("/api/meetings/{id}", "one", r -> "/api/meetings/" + r.vars().get("id"), FOUND),
 				path("/meetings", "list (page)", r -> "/meetings?body=CMFA", MARKER),
 				path("/meetings/{id}", "one (page)", r -> "/meetings/" + r.vars().get("id"), FOUND),
+				path("/api/meetings/{id}/agenda", "its agenda", r -> "/api/meetings/" + r.vars().get("id") + "/agenda", FOUND),
+				path("/meetings/{id}/agenda", "its agenda (page)", r -> "/meetings/" + r.vars().get("id") + "/agenda", FOUND),
 				path("/api/timeline", "feed", r -> "/api/timeline?" + year, MARKER),
 				path("/timeline", "feed (page)", r -> "/timeline?" + year, MARKER),
 				path("/", "feed (home page: the next five)", r -> "/", MARKER).truncated());
