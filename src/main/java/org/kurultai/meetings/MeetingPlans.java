@@ -27,6 +27,9 @@ import org.kurultai.shared.RuleViolation;
  */
 public final class MeetingPlans {
 
+	/** The first instant a registration deadline may be (the records speak of years 1 to 9999). */
+	static final Instant FIRST_INSTANT = org.kurultai.shared.DateSpan.BEGINNING.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+
 	/** The longest reason kept. */
 	public static final int REASON_LENGTH = 2000;
 
@@ -51,6 +54,8 @@ public final class MeetingPlans {
 		var from = change.from() == null ? current.from() : change.from();
 		var until = change.until() != null ? change.until()
 				: change.from() == null ? current.until() : from.plusDays(current.until().toEpochDay() - current.from().toEpochDay());
+		within("from", from);
+		within("until", until);
 		if (until.isBefore(from)) {
 			throw InvalidRequest.of("until", "problem.meeting.endsBeforeStart", until, from);
 		}
@@ -62,7 +67,7 @@ public final class MeetingPlans {
 		var host = change.host() == null ? current.host() : blankToNull(change.host());
 		host = host == null ? null : host.toUpperCase(Locale.ROOT);
 		var closes = change.registrationCloses() == null ? current.registrationCloses() : change.registrationCloses();
-		if (closes != null && closes.isAfter(endOf(from, zone))) {
+		if (closes != null && (closes.isAfter(endOf(from, zone)) || closes.isBefore(FIRST_INSTANT))) {
 			throw InvalidRequest.of(change.registrationCloses() == null ? "from" : "registrationCloses",
 					"problem.meeting.plan.registrationAfterStart", closes, from);
 		}
@@ -85,6 +90,14 @@ public final class MeetingPlans {
 	 */
 	public static Instant defaultRegistrationCloses(LocalDate from, Period before, ZoneId zone) {
 		return endOf(from.minus(before), zone);
+	}
+
+	/** A meeting's day lies in the years the records speak of (1 to 9999). */
+	static void within(String field, LocalDate day) {
+		if (day.isBefore(org.kurultai.shared.DateSpan.BEGINNING) || day.isAfter(org.kurultai.shared.DateSpan.END.minusDays(1))) {
+			throw InvalidRequest.of(field, "problem.registry.dateOutside", day, org.kurultai.shared.DateSpan.BEGINNING,
+					org.kurultai.shared.DateSpan.END);
+		}
 	}
 
 	/** The end of a day in the forum's zone (the first instant of the next day). */

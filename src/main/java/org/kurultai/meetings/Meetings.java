@@ -128,6 +128,8 @@ public class Meetings {
 		var host = convening.host() == null || convening.host().isBlank() ? null : convening.host().trim();
 		var from = convening.from();
 		var until = convening.until() == null ? from : convening.until();
+		MeetingPlans.within("from", from);
+		MeetingPlans.within("until", until);
 		if (until.isBefore(from)) {
 			throw InvalidRequest.of("until", "problem.meeting.endsBeforeStart", until, from);
 		}
@@ -150,7 +152,7 @@ public class Meetings {
 		host = host == null ? null : ParticipantCode.parse(host).value();
 		var planned = from.isAfter(today);
 		var closes = convening.registrationCloses();
-		if (closes != null && closes.isAfter(MeetingPlans.endOf(from, clock.zone()))) {
+		if (closes != null && (closes.isAfter(MeetingPlans.endOf(from, clock.zone())) || closes.isBefore(MeetingPlans.FIRST_INSTANT))) {
 			throw InvalidRequest.of("registrationCloses", "problem.meeting.plan.registrationAfterStart", closes, from);
 		}
 		if (closes == null && planned) {
