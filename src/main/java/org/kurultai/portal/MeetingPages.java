@@ -113,10 +113,11 @@ class MeetingPages {
 		model.addAttribute("knowsWho", policy.mayKnowWhoRecorded(viewer));
 		var agendas = meetings.agendas(meeting.id(), viewer);
 		model.addAttribute("agenda", agendas.isEmpty() ? null : agendas.get(agendas.size() - 1));
-		var documents = drafting.documents(viewer).stream().filter(document -> meeting.id().equals(document.meeting()))
+		var visibleDocuments = drafting.documents(viewer);
+		var documents = visibleDocuments.stream().filter(document -> meeting.id().equals(document.meeting()))
 				.sorted(Comparator.comparing(NegotiatedDocument::symbol)).toList();
 		model.addAttribute("documents", documents);
-		model.addAttribute("documentTitles", titles(drafting.documents(viewer)));
+		model.addAttribute("documentTitles", titles(visibleDocuments));
 		model.addAttribute("decisions", decisions.register(viewer, meeting.body(), null).stream()
 				.filter(decision -> meeting.id().equals(decision.meeting())).sorted(Comparator.comparing(Decision::id)).toList());
 		model.addAttribute("outcomeLinks", outcomeLinks(meeting, documents));

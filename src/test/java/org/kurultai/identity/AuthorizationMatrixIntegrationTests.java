@@ -133,7 +133,9 @@ class AuthorizationMatrixIntegrationTests {
 					secrets.put(role, tokens.issue(people.get(role), "matrix", 1).secret());
 				}
 				var denied = status.code == 401 || status.code == 403 || (status.code == 302 && status.location.endsWith("/login"));
-				if (rule == null || rule.allows(role) == denied || status.code >= 500) {
+				var refusedByPolicy = rule != null && rule.allows(role) && status.code == 403
+						&& DECIDED_BY_A_POLICY.contains(route.method() + " " + route.pattern());
+				if (rule == null || (rule.allows(role) == denied && !refusedByPolicy) || status.code >= 500) {
 					mismatches.add("%s %s as %s: %d (rule allows: %s)".formatted(route.method(), route.pattern(), principal.getKey(),
 							status.code, rule == null ? "no rule" : rule.allows(role)));
 				}
@@ -142,6 +144,14 @@ class AuthorizationMatrixIntegrationTests {
 		assertThat(calls).isGreaterThan(250);
 		assertThat(mismatches).isEmpty();
 	}
+
+	/**
+	 * Routes open to a role whose one policy then decides per person (meetings.MeetingPolicy: only the chairing State's
+	 * coordinator convenes, and only for the bodies the chairmanship chairs): a 403 there, for a role the rule lets in, is the
+	 * policy's answer (the matrix's coordinator is Kazakhstan's, which does not chair).
+	 */
+	private static final Set<String> DECIDED_BY_A_POLICY = Set.of("GET /meetings/new", "POST /meetings/new", "GET /meetings/{id}/plan",
+			"POST /meetings/{id}/plan", "POST /meetings/{id}/agenda");
 
 	record Status(int code, String location) {
 	}

@@ -42,6 +42,7 @@ class ReferenceLoadIntegrationTests {
 		try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
 			statement.execute("create database concurrent");
 			statement.execute("create database crash");
+			statement.execute("create database upgrade");
 		}
 	}
 
@@ -91,8 +92,9 @@ class ReferenceLoadIntegrationTests {
 			var countsA = counts(a);
 			assertThat(countsA).isEqualTo(counts(b));
 			assertThat(countsA.get(countsA.size() - 1))
-					.as("one record of the dataset and one of each later part: documents, Catalogue, events, exchange types, plans, decisions")
-					.isEqualTo(7);
+					.as("one record of the dataset and one of each later part: meeting plans, documents, Catalogue, events, exchange types, plans,"
+							+ " decisions")
+					.isEqualTo(8);
 			assertThat(countsA.get(countsA.size() - 10)).as("historical documents").isGreaterThanOrEqualTo(25);
 			assertThat(countsA.get(countsA.size() - 8)).as("editions of the Catalogue").isEqualTo(5);
 			assertThat(countsA.get(countsA.size() - 6)).as("events").isGreaterThanOrEqualTo(10);
@@ -125,7 +127,7 @@ class ReferenceLoadIntegrationTests {
 		try (var recovered = start("crash", "cica")) {
 			var counts = counts(recovered);
 			assertThat(counts.get(0)).isGreaterThanOrEqualTo(40);
-			assertThat(counts.get(counts.size() - 1)).isEqualTo(7);
+			assertThat(counts.get(counts.size() - 1)).isEqualTo(8);
 		}
 	}
 
@@ -145,5 +147,48 @@ class ReferenceLoadIntegrationTests {
 			assertThat(again.getBean(JdbcClient.class).sql("select loaded_at::text from reference_dataset where name = 'cica'").query(String.class).single())
 					.as("not loaded a second time").isEqualTo(loadedAt);
 		}
+	}
+
+	/**
+	 * A database loaded before the part meeting-plans.yaml shipped held CMFA-7 with one plan, the meeting as held (V31 derived
+	 * it). On its next start V32 removes that lone derived plan and the part records both plans in order: planned in Baku on
+	 * 11 November 2024, held online on 17 December 2024.
+	 */
+	@Test
+	void aDatabaseLoadedBeforeThePlansOfMeetingsShippedReceivesTheSeventhMinisterialCouncilsTwoPlans() {
+		try (var first = start("upgrade", "cica")) {
+			assertThat(plansOfCmfa7(first.getBean(JdbcClient.class))).containsExactly("1 2024-11-11 PLANNED Baku false",
+					"2 2024-12-17 HELD null true");
+		}
+		// the database as a release before this one left it
+		var jdbc = JdbcClient.create(postgres.getDatabase("postgres", "upgrade"));
+		jdbc.sql("alter table meeting_plan disable trigger meeting_plan_kept").update();
+		jdbc.sql("delete from meeting_plan where meeting_id = 'CMFA-7'").update();
+		jdbc.sql("""
+				insert into meeting_plan (meeting_id, plan_number, starts_on, ends_on, status, place, online, host, registration_closes, reason,
+				  recorded_by, recorded_at, sources)
+				select id, 1, starts_on, ends_on, status, place, online, host, null, null, 'reference data', now(), sources from meeting
+				 where id = 'CMFA-7'""").update();
+		jdbc.sql("alter table meeting_plan enable trigger meeting_plan_kept").update();
+		jdbc.sql("update meeting set plan_number = 1 where id = 'CMFA-7'").update();
+		jdbc.sql("delete from reference_dataset where name = 'cica/meeting-plans.yaml'").update();
+		jdbc.sql("drop table agenda_item").update();
+		jdbc.sql("drop table agenda_version").update();
+		jdbc.sql("drop function agenda_kept()").update();
+		jdbc.sql("delete from flyway_schema_history where version = '32'").update();
+		assertThat(plansOfCmfa7(jdbc)).containsExactly("1 2024-12-17 HELD null true");
+
+		try (var upgraded = start("upgrade", "cica")) {
+			var upgradedJdbc = upgraded.getBean(JdbcClient.class);
+			assertThat(plansOfCmfa7(upgradedJdbc)).containsExactly("1 2024-11-11 PLANNED Baku false", "2 2024-12-17 HELD null true");
+			assertThat(upgradedJdbc.sql("select plan_number || ' ' || starts_on || ' ' || status || ' ' || online from meeting where id = 'CMFA-7'")
+					.query(String.class).single()).isEqualTo("2 2024-12-17 HELD true");
+		}
+	}
+
+	private static List<String> plansOfCmfa7(JdbcClient jdbc) {
+		return jdbc.sql("""
+				select plan_number || ' ' || starts_on || ' ' || status || ' ' || coalesce(place, 'null') || ' ' || online from meeting_plan
+				 where meeting_id = 'CMFA-7' order by plan_number""").query(String.class).list();
 	}
 }
