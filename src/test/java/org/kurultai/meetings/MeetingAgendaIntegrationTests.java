@@ -160,4 +160,62 @@ class MeetingAgendaIntegrationTests {
 		assertThat(put(secretariat, id, "{\"items\": [{\"title\": \"Opening\"}]}").status()).isEqualTo(409);
 		assertThat(versions(id)).isZero();
 	}
+
+	/** A form posted as the actor (with their token, so without a session's CSRF token); a redirect is not followed. */
+	java.net.http.HttpResponse<String> form(Actor actor, String path, java.util.List<String[]> fields) throws Exception {
+		var body = String.join("&", fields.stream().map(field -> java.net.URLEncoder.encode(field[0], java.nio.charset.StandardCharsets.UTF_8)
+				+ "=" + java.net.URLEncoder.encode(field[1], java.nio.charset.StandardCharsets.UTF_8)).toList());
+		return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+				.header("Authorization", "Bearer " + actor.token()).header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Accept", "text/html").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+	}
+
+	static String[] field(String name, String value) {
+		return new String[] { name, value };
+	}
+
+	@Test
+	void theAgendaPageAddsMovesAndSavesItemsAndShowsARefusalBesideItsField() throws Exception {
+		var id = convene(clock.today().plusDays(32), "PARTICIPANTS");
+		var path = "/meetings/" + id + "/agenda";
+		var rows = java.util.List.of(field("title", "Opening"), field("status", "PROPOSED"), field("documents", ""), field("decisions", ""),
+				field("title", "Budget"), field("status", "PROPOSED"), field("documents", ""), field("decisions", ""));
+		var added = form(secretariat, path, concat(rows, field("op", "add")));
+		assertThat(added.statusCode()).isEqualTo(200);
+		assertThat(org.jsoup.Jsoup.parse(added.body()).select("#agenda fieldset")).hasSize(3);
+		var moved = org.jsoup.Jsoup.parse(form(secretariat, path, concat(rows, field("op", "down:0"))).body());
+		assertThat(moved.select("#item-title-1").val()).isEqualTo("Budget");
+		assertThat(moved.select("#item-title-2").val()).isEqualTo("Opening");
+		assertThat(versions(id)).as("rearranging the form saves nothing").isZero();
+
+		var refused = form(secretariat, path, concat(java.util.List.of(field("title", "Opening"), field("status", "PROPOSED"),
+				field("documents", ""), field("decisions", ""), field("title", "Budget"), field("status", "DEFERRED"),
+				field("documents", "NO-SUCH-PAPER"), field("decisions", "")), field("op", "save")));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		var page = org.jsoup.Jsoup.parse(refused.body());
+		assertThat(page.select("[id='error-agenda-items[2].documents']")).hasSize(1);
+		assertThat(page.select("#item-documents-2").val()).isEqualTo("NO-SUCH-PAPER");
+		assertThat(page.select("#item-status-2 option[selected]").val()).isEqualTo("DEFERRED");
+		assertThat(versions(id)).isZero();
+
+		var saved = form(secretariat, path, concat(java.util.List.of(field("title", "Opening"), field("status", "PROPOSED"),
+				field("documents", ""), field("decisions", ""), field("title", "Budget"), field("status", "DEFERRED"),
+				field("documents", "DECLARATION-2006"), field("decisions", ""), field("title", ""), field("status", "PROPOSED"),
+				field("documents", ""), field("decisions", "")), field("op", "save")));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		var agenda = api.get("/api/meetings/" + id + "/agenda", secretariat).json();
+		assertThat(agenda.get("items").size()).as("the blank row is no item").isEqualTo(2);
+		assertThat(agenda.get("items").get(1).get("status").asString()).isEqualTo("DEFERRED");
+		var meetingPage = org.jsoup.Jsoup.parse(api.page("/meetings/" + id, secretariat).body());
+		assertThat(meetingPage.select("#agenda .agenda-items > li")).hasSize(2);
+		assertThat(meetingPage.select("#agenda a[href='/documents/DECLARATION-2006']")).hasSize(1);
+		assertThat(form(member, path, concat(rows, field("op", "save"))).statusCode()).isEqualTo(403);
+	}
+
+	static java.util.List<String[]> concat(java.util.List<String[]> fields, String[] more) {
+		var all = new java.util.ArrayList<>(fields);
+		all.add(more);
+		return all;
+	}
 }
