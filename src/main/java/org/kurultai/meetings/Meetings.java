@@ -102,7 +102,8 @@ public class Meetings {
 	@Transactional
 	public Meeting schedule(String body, String title, LocalDate from, LocalDate until, @Nullable String place, boolean online,
 			@Nullable String host, Access access, LocalDate today, String actor, String actsFor) {
-		return create(new Convening(body, title, from, until, place, online, host, access, null), today, actor, actsFor);
+		return create(new Convening(body, title, from, until, place, online, host, access, null), today, actor, actsFor,
+				"recorded by the Secretariat");
 	}
 
 	/** What a meeting is convened with; {@code until} null is a one-day meeting, {@code registrationCloses} null the default. */
@@ -119,10 +120,11 @@ public class Meetings {
 	@Transactional
 	public Meeting convene(Account account, Convening convening) {
 		policy.requireConvene(account, convening.body());
-		return create(convening, clock.today(), account.email(), account.actsFor());
+		return create(convening, clock.today(), account.email(), account.actsFor(),
+				account.role().isSecretariat() ? "recorded by the Secretariat" : "convened by the chairmanship (" + account.actsFor() + ")");
 	}
 
-	private Meeting create(Convening convening, LocalDate today, String actor, String actsFor) {
+	private Meeting create(Convening convening, LocalDate today, String actor, String actsFor, String source) {
 		var body = convening.body();
 		var access = convening.access();
 		var host = convening.host() == null || convening.host().isBlank() ? null : convening.host().trim();
@@ -164,8 +166,8 @@ public class Meetings {
 		}
 		var meeting = new Meeting(id, code, null, convening.title().trim(), from, until, org.kurultai.shared.DatePrecision.DAY,
 				planned ? MeetingStatus.PLANNED : MeetingStatus.HELD, convening.online() ? null : blankToNull(convening.place()),
-				convening.online(), host, null, null, List.of(), List.of(), org.kurultai.shared.Sources.of(List.of("recorded by the Secretariat")),
-				null, access, 1, closes);
+				convening.online(), host, null, null, List.of(), List.of(), org.kurultai.shared.Sources.of(List.of(source)), null, access, 1,
+				closes);
 		record(meeting, actor);
 		var after = new java.util.LinkedHashMap<String, Object>();
 		after.put("title", meeting.title());
