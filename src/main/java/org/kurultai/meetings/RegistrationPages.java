@@ -14,9 +14,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.identity.AccessPolicy;
-import org.kurultai.identity.Account;
 import org.kurultai.identity.KurultaiUser;
-import org.kurultai.organs.Organs;
 import org.kurultai.platform.FormProblem;
 import org.kurultai.platform.FormProblems;
 import org.kurultai.platform.Formats;
@@ -54,10 +52,9 @@ class RegistrationPages {
 	private final FormProblems forms;
 	private final MessageSource messages;
 	private final Formats formats;
-	private final Organs organs;
 
 	RegistrationPages(Registrations registrations, RegistrationPolicy policy, ParticipantsList participants, Attendance attendance,
-			AccessPolicy access, FormProblems forms, MessageSource messages, Formats formats, Organs organs) {
+			AccessPolicy access, FormProblems forms, MessageSource messages, Formats formats) {
 		this.registrations = registrations;
 		this.policy = policy;
 		this.participants = participants;
@@ -66,7 +63,6 @@ class RegistrationPages {
 		this.forms = forms;
 		this.messages = messages;
 		this.formats = formats;
-		this.organs = organs;
 	}
 
 	// ------------------------------------------------------------------ delegations
@@ -226,6 +222,7 @@ class RegistrationPages {
 	}
 
 	@GetMapping("/meetings/{id}/participants.pdf")
+	@org.springframework.web.bind.annotation.ResponseBody
 	ResponseEntity<byte[]> participantsPdf(@PathVariable String id, Locale locale) {
 		var listing = participants.of(id, access.currentViewer());
 		var meeting = listing.meeting();
@@ -280,6 +277,7 @@ class RegistrationPages {
 	}
 
 	@GetMapping("/meetings/{id}/participants.csv")
+	@org.springframework.web.bind.annotation.ResponseBody
 	ResponseEntity<byte[]> participantsCsv(@PathVariable String id, Locale locale) {
 		var listing = participants.of(id, access.currentViewer());
 		var csv = new StringBuilder();
@@ -367,9 +365,5 @@ class RegistrationPages {
 			forms.refused(refused, "attendance-" + (typedDay == null ? "" : typedDay.trim()), Set.of("present", "day"), form, model, response);
 			return attendance(user, id, model, locale);
 		}
-	}
-
-	static boolean isSecretariat(Account account) {
-		return account.role().isSecretariat();
 	}
 }
