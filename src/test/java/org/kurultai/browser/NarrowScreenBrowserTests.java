@@ -55,6 +55,7 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 	String document;
 	long decision;
 	long sampleApplication;
+	String meeting;
 
 	@BeforeAll
 	void peopleAndRecords() {
@@ -87,6 +88,17 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 				.formatted(document, clock.today().plusDays(30).atTime(18, 0), code));
 		assertEquals(201, proposed.status(), proposed::toString);
 		decision = proposed.json().get("id").asLong();
+		// a meeting for participants with the delegate's State registered: its delegations, list of participants, attendance
+		var convened = api.post("/api/meetings", admin, """
+				{"body": "SOC", "title": "Narrow session with a rather long title that has to wrap on a phone", "from": "%s",
+				 "until": "%s", "place": "Astana", "access": "PARTICIPANTS"}""".formatted(clock.today().plusDays(40), clock.today().plusDays(41)));
+		assertEquals(201, convened.status(), convened::toString);
+		meeting = convened.json().get("id").asString();
+		var registered = api.post("/api/meetings/" + meeting + "/delegations", admin, """
+				{"participant": "KAZ", "head": {"email": "%s", "name": "Kassym-Jomart Tokayev-Longname Sample",
+				 "title": "Minister for Foreign Affairs of the Republic of Kazakhstan", "level": "MINISTER"}}"""
+				.formatted(delegate.account().email()));
+		assertEquals(201, registered.status(), registered::toString);
 	}
 
 	/**
@@ -114,6 +126,9 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 		samples.put("/invitations/{secret}", "/invitations/an-invitation-that-does-not-exist");
 		samples.put("/password-reset/{secret}", "/password-reset/a-link-that-does-not-exist");
 		samples.put("/admin/accounts/{id}", "/admin/accounts/" + delegate.account().id());
+		samples.put("/meetings/{id}/delegations", "/meetings/" + meeting + "/delegations?participant=KAZ");
+		samples.put("/meetings/{id}/participants", "/meetings/" + meeting + "/participants");
+		samples.put("/meetings/{id}/attendance", "/meetings/" + meeting + "/attendance");
 		return samples;
 	}
 
