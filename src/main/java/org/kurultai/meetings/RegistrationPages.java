@@ -22,6 +22,7 @@ import org.kurultai.shared.InvalidRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -137,28 +138,39 @@ class RegistrationPages {
 		var participant = form.getFirst("participant");
 		var fields = new HashSet<String>();
 		fields.add("participant");
+		Typed members = null;
+		Typed advisers = null;
 		try {
-			var members = people(form, "members", fields);
-			var advisers = people(form, "advisers", fields);
+			members = people(form, "members", fields);
+			advisers = people(form, "advisers", fields);
 			fields.addAll(List.of("head.person", "head.title", "head.level"));
 			var head = new Registrations.Person(blank(form.getFirst("head.person")), null, form.getFirst("head.title"),
 					form.getFirst("head.level"));
 			var registration = new Registrations.Registration(participant,
 					head.email() == null ? null : head, members.people(), advisers.people());
-			try {
-				registrations.register(user.account(), id, registration);
-			}
-			catch (InvalidRequest invalid) {
-				throw onForm(invalid, members, advisers);
-			}
+			registrations.register(user.account(), id, registration);
 			var secretariat = policy.seesEveryRegistration(user.account());
 			return "redirect:/meetings/" + id + "/delegations" + (secretariat ? "?participant=" + Registrations.participant(participant) : "")
 					+ "#registered";
+		}
+		catch (InvalidRequest invalid) {
+			// the refusal names the API's field ("members[0].email"): the message stands beside the form's ("members[3].person")
+			var field = members == null || advisers == null ? invalid.parameter() : onForm(invalid.parameter(), members, advisers);
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute(FormProblems.ATTRIBUTE, new FormProblem(REGISTER, fields.contains(field) ? field : null, forms.message(invalid),
+					withoutToken(form)));
+			return delegations(user, id, participant, model, locale);
 		}
 		catch (RuntimeException refused) {
 			forms.refused(refused, REGISTER, fields, form, model, response);
 			return delegations(user, id, participant, model, locale);
 		}
+	}
+
+	private static MultiValueMap<String, String> withoutToken(MultiValueMap<String, String> form) {
+		var typed = new org.springframework.util.LinkedMultiValueMap<>(form);
+		typed.remove("_csrf");
+		return typed;
 	}
 
 	/** The people of a repeated part of the form, skipping empty lines, and where each came from. */
@@ -180,21 +192,19 @@ class RegistrationPages {
 		return new Typed(people, rows);
 	}
 
-	/** A refusal naming a field of the API ("members[0].email") named as the form's field ("members[3].person"). */
-	private static InvalidRequest onForm(InvalidRequest invalid, Typed members, Typed advisers) {
-		var field = invalid.parameter();
+	/** A field of the API ("members[0].email") as the form's field ("members[3].person"). */
+	private static String onForm(String field, Typed members, Typed advisers) {
 		var mapped = field.equals("head") ? "head.person" : field;
 		for (var part : List.of("members", "advisers")) {
 			var typed = part.equals("members") ? members : advisers;
-			var matcher = java.util.regex.Pattern.compile(part + "\\[(\\d+)]\\.(\\w+)").matcher(field);
+			var matcher = java.util.regex.Pattern.compile(part + "\\[(\\d+)](\\.\\w+)?").matcher(field);
 			if (matcher.matches()) {
 				int index = Integer.parseInt(matcher.group(1));
 				int row = index < typed.rows().size() ? typed.rows().get(index) : index;
-				mapped = part + "[" + row + "]." + matcher.group(2);
+				mapped = part + "[" + row + "]" + (matcher.group(2) == null ? ".person" : matcher.group(2));
 			}
 		}
-		mapped = mapped.replaceAll("\\.(email|name)$", ".person");
-		return InvalidRequest.of(mapped, invalid.messageKey(), invalid.messageArguments());
+		return mapped.replaceAll("\\.(email|name)$", ".person");
 	}
 
 	private static @Nullable String blank(@Nullable String value) {
@@ -209,7 +219,7 @@ class RegistrationPages {
 		model.addAttribute("meeting", listing.meeting());
 		model.addAttribute("groups", grouped(listing));
 		model.addAttribute("count", listing.entries().size());
-		model.addAttribute("title", messages.getMessage("participantsList.title", new Object[] { listing.meeting().title() }, locale));
+		model.addAttribute("title", messages.getMessage("participantlist.title", new Object[] { listing.meeting().title() }, locale));
 		return "meeting-participants";
 	}
 
@@ -227,27 +237,27 @@ class RegistrationPages {
 		var listing = participants.of(id, access.currentViewer());
 		var meeting = listing.meeting();
 		var lines = new ArrayList<ParticipantsListPdf.Line>();
-		lines.add(new ParticipantsListPdf.Line(ParticipantsListPdf.Style.TITLE, text("participantsList.heading", locale)));
+		lines.add(new ParticipantsListPdf.Line(ParticipantsListPdf.Style.TITLE, text("participantlist.heading", locale)));
 		lines.add(new ParticipantsListPdf.Line(ParticipantsListPdf.Style.SUBTITLE, meeting.title()));
 		lines.add(new ParticipantsListPdf.Line(ParticipantsListPdf.Style.SUBTITLE, days(meeting) + place(meeting, locale)));
 		if (listing.entries().isEmpty()) {
-			lines.add(new ParticipantsListPdf.Line(ParticipantsListPdf.Style.LINE, text("participantsList.none", locale)));
+			lines.add(new ParticipantsListPdf.Line(ParticipantsListPdf.Style.LINE, text("participantlist.none", locale)));
 		}
 		grouped(listing).forEach((group, entries) -> {
-			lines.add(new ParticipantsListPdf.Line(ParticipantsListPdf.Style.GROUP, text("participantsList.group." + group.name(), locale)));
+			lines.add(new ParticipantsListPdf.Line(ParticipantsListPdf.Style.GROUP, text("participantlist.group." + group.name(), locale)));
 			for (var entry : entries) {
 				var d = entry.delegation();
 				lines.add(new ParticipantsListPdf.Line(ParticipantsListPdf.Style.PARTICIPANT, entry.participant().name(locale)));
 				var head = d.head();
 				if (head != null) {
-					lines.add(new ParticipantsListPdf.Line(ParticipantsListPdf.Style.LINE, text("participantsList.head", locale) + ": "
+					lines.add(new ParticipantsListPdf.Line(ParticipantsListPdf.Style.LINE, text("participantlist.head", locale) + ": "
 							+ person(head) + (head.level() == null ? "" : " (" + text("delegations.level." + head.level().name(), locale) + ")")));
 				}
-				people(lines, d.members(), "participantsList.members", locale);
-				people(lines, d.advisers(), "participantsList.advisers", locale);
+				people(lines, d.members(), "participantlist.members", locale);
+				people(lines, d.advisers(), "participantlist.advisers", locale);
 			}
 		});
-		var pdf = ParticipantsListPdf.render(text("participantsList.heading", locale) + " — " + meeting.title(), locale.getLanguage(),
+		var pdf = ParticipantsListPdf.render(text("participantlist.heading", locale) + " — " + meeting.title(), locale.getLanguage(),
 				meeting.title(), lines);
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
 				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(meeting.id() + "-participants.pdf").build().toString())
@@ -271,7 +281,7 @@ class RegistrationPages {
 
 	private String place(Meeting meeting, Locale locale) {
 		if (meeting.online()) {
-			return ", " + text("participantsList.online", locale);
+			return ", " + text("participantlist.online", locale);
 		}
 		return meeting.place() == null ? "" : ", " + meeting.place();
 	}
@@ -312,7 +322,7 @@ class RegistrationPages {
 	static String field(String value) {
 		var safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
 		if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-			return '"' + safe.replace("\"", "\"\"") + '"';
+			return "\"" + safe.replace("\"", "\"\"") + "\"";
 		}
 		return safe;
 	}
