@@ -246,7 +246,8 @@ public class Decisions {
 	 * The chair or the Secretariat puts the exact version of a document for decision by a body:
 	 * at a meeting with the delegations present, or under a silence procedure with a deadline
 	 * given as a wall time in an explicit time zone. A text with brackets is refused; a referral
-	 * carries the exact version the lower body recommended.
+	 * carries the exact version the lower body recommended. At a meeting, a proposal that names no
+	 * delegation present takes the attendance the Secretariat recorded for today (forum's zone).
 	 */
 	@Transactional
 	public Decision propose(Account account, Proposal proposal) {

@@ -261,6 +261,33 @@ class DelegationRegistrationIntegrationTests {
 		assertThat(register(open, secretariat, kazDelegation("Minister")).status()).isEqualTo(409);
 	}
 
+	@Test
+	void theSecretariatsPagesShowWhoHasRegisteredAndTickTheRegisteredForAttendance() {
+		var meeting = meeting();
+		assertThat(register(meeting, kaz, kazDelegation("Minister")).status()).isEqualTo(201);
+		var expected = api.get("/api/meetings/" + meeting + "/delegations", secretariat).json().get("expected").asInt();
+		var overview = api.page("/meetings/" + meeting + "/delegations", secretariat);
+		assertThat(overview.status()).isEqualTo(200);
+		assertThat(overview.body()).contains("1 of " + expected + " expected delegations registered")
+				.contains("data-code=\"KAZ\" data-registered=\"true\"").contains("data-code=\"AZE\" data-registered=\"false\"")
+				.contains(kaz.account().email());
+		// the coordinator's page: its own form, no overview
+		var own = api.page("/meetings/" + meeting + "/delegations", kaz);
+		assertThat(own.status()).isEqualTo(200);
+		assertThat(own.body()).contains("id=\"register\"").contains("Aigerim Nurlanova").doesNotContain("id=\"overview\"");
+		assertThat(api.page("/meetings/" + meeting + "/delegations", kazHead).status()).as("a delegate").isEqualTo(403);
+		// past the deadline, the coordinator sees why instead of the form
+		closes(meeting, clock.now().minusSeconds(1));
+		assertThat(api.page("/meetings/" + meeting + "/delegations", kaz).body()).contains("id=\"refusal\"").doesNotContain("id=\"register\"");
+
+		var attendance = api.page("/meetings/" + meeting + "/attendance", secretariat);
+		assertThat(attendance.status()).isEqualTo(200);
+		var body = attendance.body();
+		assertThat(body.indexOf("value=\"KAZ\"")).as("the registered first").isLessThan(body.indexOf("value=\"AZE\""));
+		assertThat(body).containsPattern("value=\"KAZ\"\\s+checked").doesNotContainPattern("value=\"AZE\"\\s+checked");
+		assertThat(api.page("/meetings/" + meeting + "/attendance", kaz).status()).isEqualTo(403);
+	}
+
 	// ------------------------------------------------------------------ the list of participants
 
 	@Test
