@@ -24,7 +24,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -233,7 +232,7 @@ class RegistrationPages {
 
 	@GetMapping("/meetings/{id}/participants.pdf")
 	@org.springframework.web.bind.annotation.ResponseBody
-	ResponseEntity<byte[]> participantsPdf(@PathVariable String id, Locale locale) {
+	void participantsPdf(@PathVariable String id, Locale locale, HttpServletResponse response) throws java.io.IOException {
 		var listing = participants.of(id, access.currentViewer());
 		var meeting = listing.meeting();
 		var lines = new ArrayList<ParticipantsListPdf.Line>();
@@ -259,9 +258,8 @@ class RegistrationPages {
 		});
 		var pdf = ParticipantsListPdf.render(text("participantlist.heading", locale) + " — " + meeting.title(), locale.getLanguage(),
 				meeting.title(), lines);
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(meeting.id() + "-participants.pdf").build().toString())
-				.body(pdf);
+		// written as is, whatever the request accepts (a browser, a script): a file, not a representation to negotiate
+		send(response, MediaType.APPLICATION_PDF_VALUE, ContentDisposition.inline().filename(meeting.id() + "-participants.pdf").build(), pdf);
 	}
 
 	private void people(List<ParticipantsListPdf.Line> lines, List<RegisteredDelegation.Delegate> people, String key, Locale locale) {
@@ -288,7 +286,7 @@ class RegistrationPages {
 
 	@GetMapping("/meetings/{id}/participants.csv")
 	@org.springframework.web.bind.annotation.ResponseBody
-	ResponseEntity<byte[]> participantsCsv(@PathVariable String id, Locale locale) {
+	void participantsCsv(@PathVariable String id, Locale locale, HttpServletResponse response) throws java.io.IOException {
 		var listing = participants.of(id, access.currentViewer());
 		var csv = new StringBuilder();
 		row(csv, "participant_code", "participant", "group", "role", "name", "title", "level");
@@ -298,10 +296,16 @@ class RegistrationPages {
 						delegate.name(), delegate.title() == null ? "" : delegate.title(), delegate.level() == null ? "" : delegate.level().name());
 			}
 		}
-		return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-				.header(HttpHeaders.CONTENT_DISPOSITION,
-						ContentDisposition.attachment().filename(listing.meeting().id() + "-participants.csv").build().toString())
-				.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+		send(response, "text/csv;charset=UTF-8", ContentDisposition.attachment().filename(listing.meeting().id() + "-participants.csv").build(),
+				csv.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void send(HttpServletResponse response, String type, ContentDisposition disposition, byte[] body)
+			throws java.io.IOException {
+		response.setContentType(type);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition.toString());
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 
 	/** One RFC 4180 record: fields quoted when they hold a comma, quote or line break; CRLF at the end. */
