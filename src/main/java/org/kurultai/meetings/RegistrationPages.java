@@ -296,7 +296,8 @@ class RegistrationPages {
 						delegate.name(), delegate.title() == null ? "" : delegate.title(), delegate.level() == null ? "" : delegate.level().name());
 			}
 		}
-		send(response, "text/csv;charset=UTF-8", ContentDisposition.attachment().filename(listing.meeting().id() + "-participants.csv").build(),
+		var type = new MediaType("text", "csv", StandardCharsets.UTF_8).toString();
+		send(response, type, ContentDisposition.attachment().filename(listing.meeting().id() + "-participants.csv").build(),
 				csv.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
