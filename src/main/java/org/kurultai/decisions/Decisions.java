@@ -80,6 +80,7 @@ public class Decisions {
 	private final ActingRights rights;
 	private final Organs organs;
 	private final Meetings meetings;
+	private final org.kurultai.meetings.Attendance attendance;
 	private final Registry registry;
 	private final AuditLog audit;
 	private final ForumClock clock;
@@ -89,7 +90,9 @@ public class Decisions {
 
 	Decisions(DecisionRepository repository, DecisionRules rules, SilenceRules silenceRules, DecisionPolicy policy, Drafting drafting,
 			AccessPolicy access, ActingRights rights, Organs organs, Meetings meetings, Registry registry, AuditLog audit, ForumClock clock,
-			List<EffectHandler> handlers, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+			List<EffectHandler> handlers, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+			org.kurultai.meetings.Attendance attendance) {
+		this.attendance = attendance;
 		for (var handler : handlers) {
 			for (var kind : handler.kinds()) {
 				if (this.handlers.put(kind, handler) != null) {
@@ -243,7 +246,8 @@ public class Decisions {
 	 * The chair or the Secretariat puts the exact version of a document for decision by a body:
 	 * at a meeting with the delegations present, or under a silence procedure with a deadline
 	 * given as a wall time in an explicit time zone. A text with brackets is refused; a referral
-	 * carries the exact version the lower body recommended.
+	 * carries the exact version the lower body recommended. At a meeting, a proposal that names no
+	 * delegation present takes the attendance the Secretariat recorded for today (forum's zone).
 	 */
 	@Transactional
 	public Decision propose(Account account, Proposal proposal) {
@@ -322,7 +326,12 @@ public class Decisions {
 			}
 			refuseUnlessInSession(meeting, true);
 			var present = new ArrayList<String>();
-			for (var code : proposal.present() == null ? List.<String>of() : proposal.present()) {
+			var given = proposal.present() == null ? List.<String>of() : proposal.present();
+			if (given.isEmpty()) {
+				// none given: the Secretariat's attendance of the day, where recorded, is who is present
+				given = attendance.presentOn(meeting.id(), clock.today()).orElse(List.of());
+			}
+			for (var code : given) {
 				var normalized = code.trim().toUpperCase(Locale.ROOT);
 				if (!registry.isRegistered(ParticipantCode.parse(normalized))) {
 					throw InvalidRequest.of("present", "problem.participant.unknown", code);

@@ -163,6 +163,19 @@ public class Accreditations {
 				.query((rs, row) -> accreditation(rs)).list().stream().anyMatch(accreditation -> accreditation.activeOn(day));
 	}
 
+	/**
+	 * The people accredited to the participant's delegation on that day (their accreditation active then, their account
+	 * not closed), by name: those a delegation registered for a meeting may name.
+	 */
+	public List<Account> accreditedTo(String participant, LocalDate day) {
+		return jdbc.sql("select * from accreditation where participant_code = ? and accredited_on is not null").param(participant)
+				.query((rs, row) -> accreditation(rs)).list().stream().filter(accreditation -> accreditation.activeOn(day))
+				.map(accreditation -> accounts.byId(accreditation.account())).flatMap(java.util.Optional::stream)
+				.filter(account -> account.status() != Account.Status.DEACTIVATED).distinct()
+				.sorted(java.util.Comparator.comparing(Account::displayName, String.CASE_INSENSITIVE_ORDER).thenComparing(Account::email))
+				.toList();
+	}
+
 	Accreditation find(UUID id) {
 		return jdbc.sql("select * from accreditation where id = ?").param(id).query((rs, row) -> accreditation(rs)).optional()
 				.orElseThrow(() -> NotFound.of("problem.notFound.accreditation", id));

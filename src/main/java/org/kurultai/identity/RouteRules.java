@@ -134,6 +134,18 @@ public final class RouteRules {
 			only(GET, "/meetings/{id}/plan", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/meetings/{id}/plan", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/meetings/{id}/agenda", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			// a meeting's delegations (its national coordinator, or the Secretariat), list of participants (at the meeting's
+			// access level), attendance (recorded by the Secretariat; read at the meeting's access level)
+			only(GET, "/meetings/{id}/delegations", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/meetings/{id}/delegations", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(GET, "/api/meetings/{id}/delegations", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/meetings/{id}/delegations", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			publicly(GET, "/meetings/{id}/participants"), publicly(GET, "/meetings/{id}/participants.pdf"),
+			publicly(GET, "/meetings/{id}/participants.csv"), publicly(GET, "/api/meetings/{id}/participants"),
+			publicly(GET, "/api/meetings/{id}/attendance"),
+			only(POST, "/api/meetings/{id}/attendance", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(GET, "/meetings/{id}/attendance", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/meetings/{id}/attendance", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			// applications for a status: anyone may ask, each answers only to whoever may see it; the Secretariat records them
 			publicly(GET, "/applications"), publicly(GET, "/applications/{id}"), publicly(GET, "/api/applications"),
 			publicly(GET, "/api/applications/{id}"), only(POST, "/applications", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),

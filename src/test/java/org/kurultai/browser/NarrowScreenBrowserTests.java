@@ -56,6 +56,7 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 	long decision;
 	String plannedMeeting;
 	long sampleApplication;
+	String meeting;
 
 	@BeforeAll
 	void peopleAndRecords() {
@@ -89,16 +90,27 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 		assertEquals(201, proposed.status(), proposed::toString);
 		decision = proposed.json().get("id").asLong();
 		// a planned meeting for participants, with an earlier plan and an agenda, for the meeting's plan and agenda pages
-		var meeting = api.post("/api/meetings", admin, """
+		var planned = api.post("/api/meetings", admin, """
 				{"body": "SOC", "title": "Session of senior officials with a title long enough to wrap on a phone", "from": "%s",
 				 "place": "Astana", "access": "PARTICIPANTS"}""".formatted(clock.today().plusDays(200)));
-		assertEquals(201, meeting.status(), meeting::toString);
-		plannedMeeting = meeting.json().get("id").asString();
+		assertEquals(201, planned.status(), planned::toString);
+		plannedMeeting = planned.json().get("id").asString();
 		assertEquals(200, api.call("PATCH", "/api/meetings/" + plannedMeeting, admin, """
 				{"online": true, "reason": "Held by video conference at the request of the host, whose conference centre is under repair"}""").status());
 		assertEquals(200, api.call("PUT", "/api/meetings/" + plannedMeeting + "/agenda", admin, """
 				{"items": [{"title": "Opening of the session and adoption of the agenda"}, {"title": "Declaration", "documents": ["DECLARATION-2006"]}]}""")
 				.status());
+		// a meeting for participants with the delegate's State registered: its delegations, list of participants, attendance
+		var convened = api.post("/api/meetings", admin, """
+				{"body": "SOC", "title": "Narrow session with a rather long title that has to wrap on a phone", "from": "%s",
+				 "until": "%s", "place": "Astana", "access": "PARTICIPANTS"}""".formatted(clock.today().plusDays(40), clock.today().plusDays(41)));
+		assertEquals(201, convened.status(), convened::toString);
+		meeting = convened.json().get("id").asString();
+		var registered = api.post("/api/meetings/" + meeting + "/delegations", admin, """
+				{"participant": "KAZ", "head": {"email": "%s", "name": "Kassym-Jomart Tokayev-Longname Sample",
+				 "title": "Minister for Foreign Affairs of the Republic of Kazakhstan", "level": "MINISTER"}}"""
+				.formatted(delegate.account().email()));
+		assertEquals(201, registered.status(), registered::toString);
 	}
 
 	/**
@@ -128,6 +140,9 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 		samples.put("/invitations/{secret}", "/invitations/an-invitation-that-does-not-exist");
 		samples.put("/password-reset/{secret}", "/password-reset/a-link-that-does-not-exist");
 		samples.put("/admin/accounts/{id}", "/admin/accounts/" + delegate.account().id());
+		samples.put("/meetings/{id}/delegations", "/meetings/" + meeting + "/delegations?participant=KAZ");
+		samples.put("/meetings/{id}/participants", "/meetings/" + meeting + "/participants");
+		samples.put("/meetings/{id}/attendance", "/meetings/" + meeting + "/attendance");
 		return samples;
 	}
 

@@ -152,6 +152,10 @@ class RecordAccessMatrixIntegrationTests {
 			Map.entry("/meetings/new", "the form convening a meeting: the Secretariat and the chair's coordinator only (route rule, MeetingPolicy)"),
 			Map.entry("/meetings/{id}/plan", "the form changing a meeting's plan: only one MeetingPolicy lets change the meeting (403 otherwise),"
 					+ " who may see it (Meetings.changePlan: 404)"),
+			Map.entry("/meetings/{id}/delegations", "national coordinators and the Secretariat only (route rule); the meeting read through "
+					+ "AccessPolicy, each coordinator its own State's registration: DelegationRegistrationIntegrationTests"),
+			Map.entry("/api/meetings/{id}/delegations", "national coordinators and the Secretariat only (route rule); the meeting read through "
+					+ "AccessPolicy, each coordinator its own State's registration: DelegationRegistrationIntegrationTests"),
 			Map.entry("/error", "error pages"),
 			Map.entry("/account", "the signed-in person's own account"),
 			Map.entry("/api/me", "the signed-in person's own account"),
@@ -319,6 +323,19 @@ class RecordAccessMatrixIntegrationTests {
 				path("/meetings/{id}", "one (page)", r -> "/meetings/" + r.vars().get("id"), FOUND),
 				path("/api/meetings/{id}/agenda", "its agenda", r -> "/api/meetings/" + r.vars().get("id") + "/agenda", FOUND),
 				path("/meetings/{id}/agenda", "its agenda (page)", r -> "/meetings/" + r.vars().get("id") + "/agenda", FOUND),
+				// the list of participants and the attendance read the meeting through the AccessPolicy on every path
+				path("/api/meetings/{id}/participants", "its list of participants", r -> "/api/meetings/" + r.vars().get("id") + "/participants",
+						FOUND),
+				path("/meetings/{id}/participants", "its list of participants (page)", r -> "/meetings/" + r.vars().get("id") + "/participants",
+						FOUND),
+				path("/meetings/{id}/participants.pdf", "its list of participants (PDF)",
+						r -> "/meetings/" + r.vars().get("id") + "/participants.pdf", FOUND),
+				path("/meetings/{id}/participants.csv", "its list of participants (CSV)",
+						r -> "/meetings/" + r.vars().get("id") + "/participants.csv", FOUND),
+				path("/api/meetings/{id}/attendance", "its attendance", r -> "/api/meetings/" + r.vars().get("id") + "/attendance", FOUND),
+				// the Secretariat's attendance page (the route admits the Secretariat only)
+				path("/meetings/{id}/attendance", "its attendance (page)", r -> "/meetings/" + r.vars().get("id") + "/attendance",
+						(response, record) -> response.status() == 200).forWhoMaySee(Access.of(AccessLevel.SECRETARIAT)),
 				path("/api/timeline", "feed", r -> "/api/timeline?" + year, MARKER),
 				path("/timeline", "feed (page)", r -> "/timeline?" + year, MARKER),
 				path("/", "feed (home page: the next five)", r -> "/", MARKER).truncated());
@@ -674,7 +691,7 @@ class RecordAccessMatrixIntegrationTests {
 		if (url.endsWith("/pdf")) {
 			return pdf(url, viewer.actor());
 		}
-		boolean file = url.endsWith("/akn") || url.contains("/pdf?");
+		boolean file = url.endsWith("/akn") || url.contains("/pdf?") || url.endsWith(".pdf") || url.endsWith(".csv");
 		return file ? api.file(url, viewer.actor()) : url.startsWith("/api/") ? api.get(url, viewer.actor()) : api.page(url, viewer.actor());
 	}
 
