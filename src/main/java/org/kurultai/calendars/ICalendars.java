@@ -26,7 +26,6 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.kurultai.shared.ForumClock;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,7 +73,6 @@ class ICalendars {
 		calendar.add(new net.fortuna.ical4j.model.property.ProdId("-//Kurultai//Calendars//EN"));
 		calendar.add(ImmutableVersion.VERSION_2_0);
 		calendar.add(ImmutableCalScale.GREGORIAN);
-		calendar.add(ImmutableMethod.PUBLISH);
 		calendar.add(new XProperty("X-WR-CALNAME", name));
 		calendar.add(new XProperty("X-PUBLISHED-TTL", "PT1H"));
 		var stamp = clock.now().truncatedTo(ChronoUnit.SECONDS);
@@ -95,7 +93,8 @@ class ICalendars {
 		var event = entry.at() == null ? new VEvent(entry.firstDay(), entry.lastDay().plusDays(1), entry.title())
 				: new VEvent(entry.at().truncatedTo(ChronoUnit.SECONDS), entry.title());
 		event.add(new Uid(uid(entry)));
-		event.add(new DtStamp(stamp));
+		// the constructor stamps the system's time: the forum's clock says when
+		event.replace(new DtStamp(stamp));
 		event.add(new Sequence(entry.sequence()));
 		event.add(new Status(entry.cancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
 		if (entry.kind() == CalendarEntry.Kind.MEETING) {
