@@ -122,7 +122,9 @@ class CalendarsIntegrationTests {
 
 	static Calendar parse(String text) {
 		try {
-			return new CalendarBuilder().build(new StringReader(text));
+			var calendar = new CalendarBuilder().build(new StringReader(text));
+			calendar.validate();
+			return calendar;
 		}
 		catch (Exception e) {
 			throw new AssertionError("not an iCalendar: " + e + "\n" + text, e);
