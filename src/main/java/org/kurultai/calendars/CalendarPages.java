@@ -173,7 +173,9 @@ class CalendarPages {
 		if ("ru".equals(locale.getLanguage()) && name.nameRu() != null) {
 			return name.nameRu();
 		}
-		return messages.getMessage("portal.bodyName." + name.name().replaceAll("[^A-Za-z0-9]", ""), null, name.name(), locale);
+		// the portal's names of bodies, keyed by the English name in the data without its spaces
+		var key = name.name().replaceAll("[^A-Za-z0-9]", "");
+		return messages.getMessage(String.join(".", "portal.bodyName", key), null, name.name(), locale);
 	}
 
 	private static String capitalised(String word, Locale locale) {
