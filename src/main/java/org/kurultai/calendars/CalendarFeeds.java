@@ -82,7 +82,9 @@ class CalendarFeeds {
 		if (presented != null && presented.contains(tag)) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tag).cacheControl(cache).build();
 		}
+		// the words (the calendar's name, "Online") are in the request's language: from Accept-Language or the language cookie
 		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, ICalendars.MEDIA_TYPE).eTag(tag).cacheControl(cache)
+				.varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)
 				.header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag()).body(icalendars.write(list, name, locale));
 	}
 

@@ -12,7 +12,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -199,6 +198,8 @@ class CalendarsIntegrationTests {
 		var first = fetch("/calendar.ics");
 		var tag = first.header("ETag");
 		assertThat(tag).isNotBlank();
+		assertThat(first.header("Cache-Control")).contains("public");
+		assertThat(first.header("Vary")).contains("Accept-Language");
 		assertThat(fetch("/calendar.ics", "If-None-Match", tag).status()).isEqualTo(304);
 		assertThat(fetch("/calendar.ics", "If-None-Match", "\"something-else\"").status()).isEqualTo(200);
 	}
@@ -417,9 +418,5 @@ class CalendarsIntegrationTests {
 		assertThat(api.page("/calendar?view=list&month=" + month, api.coordinator("calendars", "JPN")).body())
 				.doesNotContain("silence-" + decision);
 		assertThat(page.select("#feed-issue button")).hasSize(1);
-	}
-
-	static String lower(String text) {
-		return text.toLowerCase(Locale.ROOT);
 	}
 }
