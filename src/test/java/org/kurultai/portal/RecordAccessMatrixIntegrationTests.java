@@ -102,7 +102,11 @@ class RecordAccessMatrixIntegrationTests {
 		/** Shows iff the viewer may see it. */
 		EXACT,
 		/** A truncated view (the next five events): never shows a record the viewer may not see. */
-		NEVER_WHEN_HIDDEN
+		NEVER_WHEN_HIDDEN,
+		/** A public feed (the public calendar): shows iff the public may see it, whoever asks. */
+		AS_THE_PUBLIC,
+		/** A person's own feed (by their calendar token): shows iff the viewer is signed in and may see it; the public has none. */
+		SIGNED_IN
 	}
 
 	/** How a read path shows one record: its route, the address for the record, and how to recognise it. */
@@ -115,6 +119,14 @@ class RecordAccessMatrixIntegrationTests {
 
 		Path truncated() {
 			return new Path(route, kind, url, shows, Mode.NEVER_WHEN_HIDDEN, records, pathAccess);
+		}
+
+		Path asThePublic() {
+			return new Path(route, kind, url, shows, Mode.AS_THE_PUBLIC, records, pathAccess);
+		}
+
+		Path signedIn() {
+			return new Path(route, kind, url, shows, Mode.SIGNED_IN, records, pathAccess);
 		}
 
 		/** A read path that is itself only for some (who has submitted: for participants). */
@@ -141,6 +153,15 @@ class RecordAccessMatrixIntegrationTests {
 	}
 
 	static final Recogniser MARKER = (response, record) -> response.status() == 200 && response.body().contains(record.marker());
+	/** An iCalendar feed has the event of the record (its UID, a line too short to be folded). */
+	static Recogniser event(String prefix, String var) {
+		return (response, record) -> response.status() == 200
+				&& response.body().replace("\r\n ", "").contains("\r\nUID:" + prefix + record.vars().get(var) + "@");
+	}
+
+	/** Where a viewer's personal calendar feed is read: its token, made for the viewer on first use (the public has none). */
+	static final String CALENDAR_TOKEN = "{calendar-token}";
+
 	static final Recogniser FOUND = (response, record) -> {
 		assertThat(response.status()).as("%s answers 200 or 404", record.label()).isIn(200, 404);
 		return response.status() == 200;
@@ -338,7 +359,12 @@ class RecordAccessMatrixIntegrationTests {
 						(response, record) -> response.status() == 200).forWhoMaySee(Access.of(AccessLevel.SECRETARIAT)),
 				path("/api/timeline", "feed", r -> "/api/timeline?" + year, MARKER),
 				path("/timeline", "feed (page)", r -> "/timeline?" + year, MARKER),
-				path("/", "feed (home page: the next five)", r -> "/", MARKER).truncated());
+				path("/", "feed (home page: the next five)", r -> "/", MARKER).truncated(),
+				path("/calendar.ics", "feed (public calendar)", r -> "/calendar.ics", event("meeting-", "id")).asThePublic(),
+				path("/api/me/calendar.ics", "feed (personal calendar)", r -> "/api/me/calendar.ics?token=" + CALENDAR_TOKEN,
+						event("meeting-", "id")).signedIn(),
+				path("/calendar", "month (calendar page)", r -> "/calendar?month=2034-04&body=CMFA", MARKER),
+				path("/calendar", "list (calendar page)", r -> "/calendar?month=2034-04&view=list", MARKER));
 		var counts = List.of(
 				new Count("/api/meetings", "meetings in 2034 (API)", "/api/meetings?" + year, response -> response.json().size(), labels(records)),
 				new Count("/meetings", "meeting count (page)", "/meetings?body=CMFA", response -> number(response.body(), "id=\"meeting-count\">(\\d+)<"),
@@ -591,6 +617,9 @@ class RecordAccessMatrixIntegrationTests {
 				assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
 				silence.vars().put("task", "SILENCE_PROCEDURE decision:" + proposed.json().get("id").asLong());
 				silence.vars().put("record", "decision:" + proposed.json().get("id").asLong());
+				silence.vars().put("decision", String.valueOf(proposed.json().get("id").asLong()));
+				silence.vars().put("month", java.time.YearMonth.from(java.time.OffsetDateTime.parse(proposed.json().get("deadline").asString())
+						.atZoneSameInstant(clock.zone())).toString());
 				var draft = drafts.get(LEVELS.indexOf(level));
 				var id = tableForTasks(officer, draft.marker(), level, "BRACKETED");
 				draft.vars().put("task", "DRAFT_CHANGED document:" + id);
@@ -618,7 +647,14 @@ class RecordAccessMatrixIntegrationTests {
 				path("/api/me/tasks", "list (what awaits: silence procedures)", r -> "/api/me/tasks", listed).only(silenceLabels).forWhoMaySee(members),
 				path("/api/me/tasks", "list (what awaits: drafts)", r -> "/api/me/tasks", listed).only(draftLabels).forWhoMaySee(participants),
 				path("/", "list (home page, what awaits: silence procedures)", r -> "/", onHome).only(silenceLabels).forWhoMaySee(members),
-				path("/", "list (home page, what awaits: drafts)", r -> "/", onHome).only(draftLabels).forWhoMaySee(participants));
+				path("/", "list (home page, what awaits: drafts)", r -> "/", onHome).only(draftLabels).forWhoMaySee(participants),
+				// a silence procedure's deadline is in the calendars of all signed-in people who may see its text (the public
+				// calendar has meetings only)
+				path("/api/me/calendar.ics", "feed (personal calendar: silence deadlines)", r -> "/api/me/calendar.ics?token=" + CALENDAR_TOKEN,
+						event("silence-", "decision")).only(silenceLabels).signedIn(),
+				path("/calendar", "list (calendar page: silence deadlines)", r -> "/calendar?view=list&month=" + r.vars().get("month"),
+						(response, record) -> response.status() == 200
+								&& response.body().contains("data-key=\"silence-" + record.vars().get("decision") + "\"")).only(silenceLabels).signedIn());
 		var records = new ArrayList<Rec>(silences);
 		records.addAll(drafts);
 		return new Kind("what awaits", records, paths, List.of());
@@ -688,6 +724,10 @@ class RecordAccessMatrixIntegrationTests {
 	}
 
 	private Delegations.Response fetch(String url, Seer viewer) {
+		if (url.contains(CALENDAR_TOKEN)) {
+			// a calendar client: no session, no bearer token, only the personal token in the address
+			return api.file(url.replace(CALENDAR_TOKEN, calendarToken(viewer)), null);
+		}
 		if (url.endsWith("/pdf")) {
 			return pdf(url, viewer.actor());
 		}
@@ -713,6 +753,20 @@ class RecordAccessMatrixIntegrationTests {
 		catch (Exception e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	final Map<String, String> calendarTokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private String calendarToken(Seer viewer) {
+		if (viewer.actor() == null) {
+			return "kc_the-public-has-none";
+		}
+		return calendarTokens.computeIfAbsent(viewer.name(), name -> {
+			var made = api.post("/api/me/calendar-token", viewer.actor(), null);
+			assertThat(made.status()).as(made.toString()).isEqualTo(201);
+			var url = made.json().get("url").asString();
+			return url.substring(url.indexOf("token=") + "token=".length());
+		});
 	}
 
 	@Test
@@ -763,10 +817,14 @@ class RecordAccessMatrixIntegrationTests {
 					var url = path.url().apply(record);
 					var response = responses.computeIfAbsent(url, u -> get(u, viewer));
 					assertThat(response.status()).as("%s: %s", viewer.name(), url).isLessThan(500);
-					boolean may = policy.maySee(seen, record.access()) && policy.maySee(seen, path.pathAccess());
+					boolean may = switch (path.mode()) {
+						case AS_THE_PUBLIC -> policy.maySee(Viewer.PUBLIC, record.access());
+						case SIGNED_IN -> viewer.actor() != null && policy.maySee(seen, record.access()) && policy.maySee(seen, path.pathAccess());
+						default -> policy.maySee(seen, record.access()) && policy.maySee(seen, path.pathAccess());
+					};
 					boolean shows = path.shows().shows(response, record);
 					checked.incrementAndGet();
-					if (path.mode() == Mode.EXACT ? shows != may : shows && !may) {
+					if (path.mode() == Mode.NEVER_WHEN_HIDDEN ? shows && !may : shows != may) {
 						failures.add("%s: %s at %s (%s %s): %s, but AccessPolicy says %s".formatted(viewer.name(), record.label(), url,
 								path.kind(), path.route(), shows ? "shows" : "absent", may ? "may see" : "may not see"));
 					}
