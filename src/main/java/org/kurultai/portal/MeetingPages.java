@@ -71,9 +71,14 @@ class MeetingPages {
 	private final ForumClock clock;
 	private final MessageSource messages;
 	private final FormProblems forms;
+	private final org.kurultai.meetings.RegistrationPolicy registrations;
+	private final org.kurultai.meetings.Attendance attendance;
 
 	MeetingPages(Meetings meetings, MeetingPolicy policy, AccessPolicy access, Organs organs, Registry registry, Drafting drafting,
-			Decisions decisions, ForumClock clock, MessageSource messages, FormProblems forms) {
+			Decisions decisions, ForumClock clock, MessageSource messages, FormProblems forms,
+			org.kurultai.meetings.RegistrationPolicy registrations, org.kurultai.meetings.Attendance attendance) {
+		this.registrations = registrations;
+		this.attendance = attendance;
 		this.meetings = meetings;
 		this.policy = policy;
 		this.access = access;
@@ -124,6 +129,10 @@ class MeetingPages {
 		var account = user == null ? null : user.account();
 		model.addAttribute("mayChange", policy.mayChange(account, meeting));
 		model.addAttribute("registration", meeting.registrationCloses() != null || meeting.status() == MeetingStatus.PLANNED);
+		// the links to the delegations' and the attendance pages, as the policies that guard those pages answer
+		model.addAttribute("mayRegisterDelegation", account != null && (registrations.seesEveryRegistration(account)
+				|| account.participant() != null && registrations.mayRegister(account, meeting, account.participant())));
+		model.addAttribute("mayRecordAttendance", account != null && attendance.mayRecord(account, meeting));
 		common(model, meeting.title(), locale);
 		return "meeting";
 	}

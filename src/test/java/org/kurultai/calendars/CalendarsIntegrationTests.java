@@ -282,8 +282,10 @@ class CalendarsIntegrationTests {
 		assertThat(value(first, "SEQUENCE")).isEqualTo("0");
 		assertThat(value(first, "DTSTART")).isEqualTo("20370319");
 
-		jdbc.sql("update meeting set plan_number = 2, starts_on = ?, ends_on = ?, online = true, place = null where id = ?")
-				.params(day.plusDays(12), day.plusDays(13), id).update();
+		var moved2 = api.call("PATCH", "/api/meetings/" + id, officer, """
+				{"from": "%s", "until": "%s", "online": true, "reason": "Moved online and two days later"}"""
+				.formatted(day.plusDays(12), day.plusDays(13)));
+		assertThat(moved2.status()).as(moved2.toString()).isEqualTo(200);
 		var moved = event(personal(feed), uid("meeting-" + id)).orElseThrow();
 		assertThat(value(moved, "SEQUENCE")).isEqualTo("1");
 		assertThat(value(moved, "DTSTART")).isEqualTo("20370321");
@@ -291,7 +293,9 @@ class CalendarsIntegrationTests {
 		assertThat(value(moved, "LOCATION")).isEqualTo("Online");
 		assertThat(value(moved, "STATUS")).isEqualTo("CONFIRMED");
 
-		jdbc.sql("update meeting set plan_number = 3, status = 'CANCELLED' where id = ?").param(id).update();
+		var cancel = api.call("PATCH", "/api/meetings/" + id, officer, """
+				{"cancelled": true, "reason": "The host cannot receive the meeting"}""");
+		assertThat(cancel.status()).as(cancel.toString()).isEqualTo(200);
 		var cancelled = event(personal(feed), uid("meeting-" + id)).orElseThrow();
 		assertThat(value(cancelled, "SEQUENCE")).isEqualTo("2");
 		assertThat(value(cancelled, "STATUS")).isEqualTo("CANCELLED");
