@@ -124,7 +124,7 @@ public class CalendarEntries {
 					var day = LocalDate.ofInstant(closes, zone);
 					return new CalendarEntry(CalendarEntry.Kind.REGISTRATION_CLOSES, "registration-" + meeting.id(), meeting.plan() - 1,
 							messages.getMessage("calendars.registration.title", new Object[] { meeting.title() }, locale), meeting.body(), day,
-							day, closes, false, null, false, "/meetings/" + meeting.id());
+							day, closes, false, null, false, "/meetings/" + meeting.id() + "/delegations");
 				}).toList();
 	}
 
