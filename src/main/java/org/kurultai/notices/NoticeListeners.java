@@ -38,7 +38,6 @@ import org.kurultai.meetings.MeetingConvened;
 import org.kurultai.meetings.Meetings;
 import org.kurultai.meetings.RegistrationClosing;
 import org.kurultai.shared.ForumClock;
-import org.kurultai.shared.NotFound;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -203,7 +202,7 @@ class NoticeListeners {
 				default -> texts.say(reader, "notices." + t + ".body", meeting.title(), days,
 						Texts.moment(closes, notices.zone(reader.id()), language));
 			};
-			return new Notices.Told(title, body, "/meetings/" + meeting.id());
+			return new Notices.Told(title, body, "/meetings/" + meeting.id(), Map.of(), List.of(meeting.title()));
 		});
 	}
 
@@ -211,30 +210,25 @@ class NoticeListeners {
 
 	@EventListener
 	void proposed(DecisionProposed event) {
-		Decision decision;
-		try {
-			decision = decisions.decision(event.decision(), event.proposer());
-		}
-		catch (NotFound unseen) {
-			return;
-		}
-		if (!decision.silence() || !decision.open() || decision.deadline() == null) {
+		var decision = decisions.register(event.proposer(), event.body(), null).stream().filter(d -> d.id() == event.decision()).findFirst()
+				.orElse(null);
+		if (decision == null || !decision.silence() || !decision.open() || decision.deadline() == null) {
 			return;
 		}
 		var actor = event.proposer().mandate() == null ? null : event.proposer().mandate().account().id();
-		silenceOpened(decision.id(), decision.round(), decision.deadline(), actor);
+		silenceOpened(decision.id(), event.body(), decision.round(), decision.deadline(), actor);
 	}
 
 	@EventListener
 	void restarted(SilenceRestarted event) {
-		silenceOpened(event.decision(), event.round(), event.deadline(), null);
+		silenceOpened(event.decision(), event.body(), event.round(), event.deadline(), null);
 	}
 
-	private void silenceOpened(long id, int round, Instant deadline, @Nullable UUID actor) {
+	private void silenceOpened(long id, String organ, int round, Instant deadline, @Nullable UUID actor) {
 		var people = actor == null ? people() : people(actor);
 		var sight = new Sight<Seen>();
 		tell(NoticeKind.SILENCE_OPENED, "silence-opened:" + id + ":" + round, people, (person, reader) -> {
-			var seen = sight.of(person, p -> decisionAndText(id, p));
+			var seen = sight.of(person, p -> decisionAndText(id, organ, p));
 			if (seen == null) {
 				return null;
 			}
@@ -261,10 +255,10 @@ class NoticeListeners {
 	void broken(SilenceBroken event) {
 		var people = people();
 		var sight = new Sight<Seen>();
-		var round = people.stream().map(person -> sight.of(person, p -> decisionAndText(event.decision(), p))).filter(java.util.Objects::nonNull)
+		var round = people.stream().map(person -> sight.of(person, p -> decisionAndText(event.decision(), event.body(), p))).filter(java.util.Objects::nonNull)
 				.map(seen -> seen.decision().round()).findFirst().orElse(0);
 		tell(NoticeKind.SILENCE_BROKEN, "silence-broken:" + event.decision() + ":" + round + ":" + event.by(), people, (person, reader) -> {
-			var seen = sight.of(person, p -> decisionAndText(event.decision(), p));
+			var seen = sight.of(person, p -> decisionAndText(event.decision(), event.body(), p));
 			if (seen == null) {
 				return null;
 			}
@@ -285,7 +279,7 @@ class NoticeListeners {
 	void concluded(DecisionConcluded event) {
 		var people = people();
 		var sight = new Sight<Seen>();
-		var any = people.stream().map(person -> sight.of(person, p -> decisionAndText(event.decision(), p))).filter(java.util.Objects::nonNull)
+		var any = people.stream().map(person -> sight.of(person, p -> decisionAndText(event.decision(), event.body(), p))).filter(java.util.Objects::nonNull)
 				.findFirst();
 		if (any.isEmpty()) {
 			return;
@@ -303,7 +297,7 @@ class NoticeListeners {
 		}
 		var key = kind.template() + ":" + event.decision();
 		tell(kind, key, people, (person, reader) -> {
-			var seen = sight.of(person, p -> decisionAndText(event.decision(), p));
+			var seen = sight.of(person, p -> decisionAndText(event.decision(), event.body(), p));
 			if (seen == null) {
 				return null;
 			}
@@ -321,19 +315,28 @@ class NoticeListeners {
 	private record Seen(Decision decision, @Nullable NegotiatedDocument document) {
 	}
 
-	/** The decision and its text as the person may see them, or null if they may not (or take no part in decisions). */
-	private @Nullable Seen decisionAndText(long id, Person person) {
+	/**
+	 * The decision and its text as the person may see them, or null if they may not (or take no part in decisions). Read
+	 * through the lists of the read paths, which leave out what the viewer may not see: a refusal (NotFound) thrown by a
+	 * transactional read would mark the publishing transaction, the act itself, for rollback.
+	 */
+	private @Nullable Seen decisionAndText(long id, String body, Person person) {
 		if (!person.negotiates() && !person.officer()) {
 			return null;
 		}
-		try {
-			var decision = decisions.decision(id, person.viewer());
-			var document = decision.document() == null ? null : drafting.document(decision.document(), person.viewer());
-			return new Seen(decision, document);
-		}
-		catch (NotFound unseen) {
+		var decision = decisions.register(person.viewer(), body, null).stream().filter(d -> d.id() == id).findFirst().orElse(null);
+		if (decision == null) {
 			return null;
 		}
+		if (decision.document() == null) {
+			return new Seen(decision, null);
+		}
+		var document = visibleDocument(decision.document(), person);
+		return document == null ? null : new Seen(decision, document);
+	}
+
+	private @Nullable NegotiatedDocument visibleDocument(String id, Person person) {
+		return drafting.documents(person.viewer()).stream().filter(d -> d.id().equals(id)).findFirst().orElse(null);
 	}
 
 	/** "the Draft Statement … (CICA/SOC/…)" or, without a text, the decision's body and number. */
@@ -357,7 +360,7 @@ class NoticeListeners {
 			}
 			var title = texts.say(reader, "notices.revision-issued.title", document.title());
 			var body = texts.say(reader, event.hasBrackets() ? "notices.revision-issued.bodyBrackets" : "notices.revision-issued.body",
-					DocumentVersion.name(event.number()), document.symbol(), document.title());
+					version(event.number(), reader), document.symbol(), document.title());
 			return new Notices.Told(title, body, "/documents/" + document.id(), Map.of(), List.of(document.title()));
 		});
 	}
@@ -373,21 +376,21 @@ class NoticeListeners {
 					}
 					var title = texts.say(reader, "notices.amendment-proposed.title", document.title());
 					var body = texts.say(reader, "notices.amendment-proposed.body", texts.state(event.by(), reader.language()),
-							DocumentVersion.name(event.againstVersion()), document.symbol(), document.title());
+							version(event.againstVersion(), reader), document.symbol(), document.title());
 					return new Notices.Told(title, body, "/documents/" + document.id(), Map.of(), List.of(document.title()));
 				});
+	}
+
+	/** "Rev.1", or for the text as tabled, "the original draft" in the reader's language. */
+	private String version(int number, Account reader) {
+		return number == 0 ? texts.say(reader, "notices.version.original") : DocumentVersion.name(number);
 	}
 
 	private @Nullable NegotiatedDocument draft(String id, Person person) {
 		if (!person.negotiates() && !person.officer()) {
 			return null;
 		}
-		try {
-			return drafting.document(id, person.viewer());
-		}
-		catch (NotFound unseen) {
-			return null;
-		}
+		return visibleDocument(id, person);
 	}
 
 	// ---------------------------------------------------------------- accreditations

@@ -32,7 +32,6 @@ import org.kurultai.shared.NotFound;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -56,9 +55,6 @@ public class Notices {
 	 */
 	record Told(String title, String body, String link, Map<String, Object> mail, List<Object> subject) {
 
-		Told(String title, String body, String link) {
-			this(title, body, link, Map.of(), List.of(title));
-		}
 	}
 
 	static final int LONGEST_PAGE = 100;
@@ -83,11 +79,12 @@ public class Notices {
 	// ---------------------------------------------------------------- writing
 
 	/**
-	 * Tells each recipient of one event, in the caller's transaction: a notice per person (written only if this event
+	 * Tells each recipient of one event, in the caller's transaction (the publishing act's; one of its own if there is
+	 * none): a notice per person (written only if this event
 	 * has not been told to them yet: unique person and event key), and, only for a notice written now and chosen to
 	 * come at once, its mail with an unsubscribe link. Answers how many notices were written.
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
+	@Transactional
 	int tell(NoticeKind kind, String eventKey, Collection<Account> recipients, Function<Account, Told> content) {
 		int written = 0;
 		for (var person : recipients) {

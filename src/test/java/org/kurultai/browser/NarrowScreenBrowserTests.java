@@ -113,6 +113,7 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 		samples.put("/meetings", "/meetings?body=CHSG");
 		samples.put("/invitations/{secret}", "/invitations/an-invitation-that-does-not-exist");
 		samples.put("/password-reset/{secret}", "/password-reset/a-link-that-does-not-exist");
+		samples.put("/unsubscribe/{token}", "/unsubscribe/a-link-that-does-not-exist");
 		samples.put("/admin/accounts/{id}", "/admin/accounts/" + delegate.account().id());
 		return samples;
 	}
