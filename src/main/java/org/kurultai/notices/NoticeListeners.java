@@ -112,6 +112,11 @@ class NoticeListeners {
 
 	/** The active accounts, less those whose act it is (the request's own account and any named). */
 	private List<Person> people(UUID... actors) {
+		return people(account -> true, actors);
+	}
+
+	/** The active accounts the event may concern ({@code concerned}), less those whose act it is. */
+	private List<Person> people(java.util.function.Predicate<Account> concerned, UUID... actors) {
 		var excluded = new HashSet<UUID>(List.of(actors));
 		var current = access.currentViewer().mandate();
 		if (current != null) {
@@ -121,7 +126,7 @@ class NoticeListeners {
 		var people = new ArrayList<Person>();
 		for (var account : accounts.all()) {
 			boolean told = account.role() == Role.SECRETARIAT_OFFICER || account.role().actsForAParticipant();
-			if (told && account.active() && !excluded.contains(account.id())) {
+			if (told && account.active() && !excluded.contains(account.id()) && concerned.test(account)) {
 				people.add(new Person(account, access.viewer(account, today)));
 			}
 		}
@@ -144,18 +149,19 @@ class NoticeListeners {
 
 	@EventListener
 	void convened(MeetingConvened event) {
-		meeting(NoticeKind.MEETING_CONVENED, "meeting-convened:" + event.meeting(), event.meeting(), null, null);
+		meeting(NoticeKind.MEETING_CONVENED, "meeting-convened:" + event.meeting(), event.meeting(), null, account -> true, null);
 	}
 
 	@EventListener
 	void changed(MeetingChanged event) {
-		meeting(NoticeKind.MEETING_CHANGED, "meeting-changed:" + event.meeting() + ":" + event.plan(), event.meeting(), event.reason(), null);
+		meeting(NoticeKind.MEETING_CHANGED, "meeting-changed:" + event.meeting() + ":" + event.plan(), event.meeting(), event.reason(),
+				account -> true, null);
 	}
 
 	@EventListener
 	void cancelled(MeetingCancelled event) {
 		meeting(NoticeKind.MEETING_CANCELLED, "meeting-cancelled:" + event.meeting() + ":" + event.plan(), event.meeting(), event.reason(),
-				null);
+				account -> true, null);
 	}
 
 	/** The national coordinators of the participants that have not registered (who may see the meeting), only. */
@@ -163,7 +169,8 @@ class NoticeListeners {
 	void registrationClosing(RegistrationClosing event) {
 		var unregistered = Set.copyOf(event.unregistered());
 		meeting(NoticeKind.REGISTRATION_CLOSING, "registration-closing:" + event.meeting() + ":" + event.closes().getEpochSecond(),
-				event.meeting(), null, person -> person.account().role() == Role.NATIONAL_COORDINATOR && person.delegation()
+				event.meeting(), null, account -> account.role() == Role.NATIONAL_COORDINATOR && unregistered.contains(account.participant()),
+				person -> person.account().role() == Role.NATIONAL_COORDINATOR && person.delegation()
 						&& unregistered.contains(person.account().participant()) ? event.closes() : null);
 	}
 
@@ -171,10 +178,10 @@ class NoticeListeners {
 	 * A meeting's people: the delegations of the participants who may see it and the Secretariat's officers (or, with
 	 * {@code only}, whom it names, and the instant it gives).
 	 */
-	private void meeting(NoticeKind kind, String key, String id, @Nullable String reason,
+	private void meeting(NoticeKind kind, String key, String id, @Nullable String reason, java.util.function.Predicate<Account> concerned,
 			java.util.function.@Nullable Function<Person, @Nullable Instant> only) {
 		var sight = new Sight<Meeting>();
-		tell(kind, key, people(), (person, reader) -> {
+		tell(kind, key, people(concerned), (person, reader) -> {
 			Instant closes = null;
 			if (only != null) {
 				closes = only.apply(person);
@@ -400,7 +407,9 @@ class NoticeListeners {
 	void accreditation(AccreditationChanged event) {
 		var person = accounts.byId(event.account());
 		var name = person.map(Account::displayName).orElse(event.account().toString());
-		tell(NoticeKind.ACCREDITATION_CHANGED, "accreditation-changed:" + event.accreditation() + ":" + event.stage(), people(event.by()),
+		var people = people(account -> account.id().equals(event.account()) || account.role() == Role.SECRETARIAT_OFFICER
+				|| (account.role() == Role.NATIONAL_COORDINATOR && event.participant().equals(account.participant())), event.by());
+		tell(NoticeKind.ACCREDITATION_CHANGED, "accreditation-changed:" + event.accreditation() + ":" + event.stage(), people,
 				(candidate, reader) -> {
 					boolean concerned = reader.id().equals(event.account()) || candidate.officer()
 							|| (reader.role() == Role.NATIONAL_COORDINATOR && event.participant().equals(reader.participant()));

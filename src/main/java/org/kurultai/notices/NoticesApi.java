@@ -44,7 +44,7 @@ class NoticesApi {
 
 		static SettingsJson of(Notices.Settings settings) {
 			var kinds = new LinkedHashMap<String, String>();
-			settings.kinds().forEach((kind, delivery) -> kinds.put(kind.name(), delivery == Delivery.DAILY ? "DAILY" : delivery.name()));
+			settings.kinds().forEach((kind, delivery) -> kinds.put(kind.name(), delivery.name()));
 			return new SettingsJson(settings.timeZone().getId(), kinds);
 		}
 	}
