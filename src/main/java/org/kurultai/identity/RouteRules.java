@@ -16,6 +16,7 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.PUT;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * The route table's access rules, in one place. The security filter chain is built from it and
@@ -76,6 +77,12 @@ public final class RouteRules {
 			signedIn(POST, "/api/me/sign-out-everywhere"),
 			// what awaits the signed-in person (the header's count is fetched by every page once loaded)
 			signedIn(GET, "/api/me/tasks"), signedIn(GET, "/me/tasks/count"),
+			// one's own notifications and their settings (notices); the unsubscribe link of a mail works without signing in
+			signedIn(GET, "/api/me/notifications"), signedIn(POST, "/api/me/notifications/{id}/read"),
+			signedIn(POST, "/api/me/notifications/read-all"), signedIn(GET, "/api/me/notification-settings"),
+			signedIn(PUT, "/api/me/notification-settings"), signedIn(GET, "/notifications"), signedIn(POST, "/notifications/{id}/read"),
+			signedIn(POST, "/notifications/read-all"), signedIn(POST, "/notifications/settings"), signedIn(GET, "/me/notifications/count"),
+			publicly(GET, "/unsubscribe/{token}"), publicly(POST, "/unsubscribe/{token}"),
 			// delegations
 			only(GET, "/accreditations", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(GET, "/api/accreditations", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),

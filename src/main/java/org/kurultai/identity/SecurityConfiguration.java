@@ -102,7 +102,10 @@ class SecurityConfiguration {
 				.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::presentsToken,
 						// the header's language switch: it must not open a session (and a CSRF token) for every reader of a public
 						// page; forging it changes nothing but the language the victim reads in
-						request -> "/language".equals(request.getRequestURI())))
+						request -> "/language".equals(request.getRequestURI()),
+						// a notice mail's unsubscribe link (RFC 8058 one-click: the mail client posts without a session); the
+						// random token in the address is the only key, and forging it needs the token
+						request -> request.getRequestURI().startsWith("/unsubscribe/")))
 				.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
 				.addFilterBefore(new PrincipalNormalizer(accounts), AuthorizationFilter.class)
 				// passkeys: registration on the account page, sign-in on the sign-in page (our pages, not the default ones)

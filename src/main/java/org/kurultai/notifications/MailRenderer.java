@@ -51,8 +51,12 @@ class MailRenderer {
 		var forumName = forum.name(language);
 		values.put("forum", forumName);
 		values.put("recipientName", notification.toName() == null ? "" : notification.toName());
+		values.putIfAbsent("unsubscribe", notification.unsubscribeUrl() == null ? "" : notification.unsubscribeUrl());
 		var context = new Context(language, values);
-		var subject = messages.getMessage("mail." + notification.template() + ".subject", new Object[] { forumName }, language);
+		var arguments = new java.util.ArrayList<Object>();
+		arguments.add(forumName);
+		arguments.addAll(notification.subjectArguments());
+		var subject = messages.getMessage("mail." + notification.template() + ".subject", arguments.toArray(), language);
 		var text = engine.process(notification.template() + ".txt", context);
 		var html = engine.process(notification.template() + ".html", context);
 		return new Rendered(subject, text, html);

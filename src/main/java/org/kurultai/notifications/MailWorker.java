@@ -210,6 +210,11 @@ class MailWorker {
 		message.setSentDate(Date.from(now));
 		message.setHeader("Content-Language", mail.language());
 		message.setHeader("Auto-Submitted", "auto-generated"); // RFC 3834: no out-of-office replies, please
+		if (mail.unsubscribeUrl() != null) {
+			// RFC 2369 and RFC 8058: the mail client's own "unsubscribe" button posts List-Unsubscribe=One-Click to the link
+			message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
+			message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		}
 		var text = new MimeBodyPart();
 		text.setText(mail.textBody(), "UTF-8", "plain");
 		var html = new MimeBodyPart();

@@ -49,10 +49,11 @@ public class Notifications {
 		wakeWorkerAfterCommit();
 		return jdbc.sql("""
 				insert into outbox_mail (kind, recipient, recipient_name, language, subject, text_body, html_body, created_at,
-				    not_before, message_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				    not_before, message_id, unsubscribe_url)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
 				.params(notification.template(), notification.to(), notification.toName(), notification.language().getLanguage(),
-						rendered.subject(), rendered.text(), rendered.html(), now, now, "<" + UUID.randomUUID() + "@kurultai>")
+						rendered.subject(), rendered.text(), rendered.html(), now, now, "<" + UUID.randomUUID() + "@kurultai>",
+						notification.unsubscribeUrl())
 				.query(Long.class).single();
 	}
 
@@ -88,7 +89,7 @@ public class Notifications {
 				rs.getString("language"), rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("not_before", OffsetDateTime.class).toInstant(),
 				rs.getInt("attempts"), rs.getString("last_error"), sent == null ? null : sent.toInstant(), rs.getString("message_id"),
-				instant(rs, "last_attempt_at"), instant(rs, "failed_at"));
+				instant(rs, "last_attempt_at"), instant(rs, "failed_at"), rs.getString("unsubscribe_url"));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

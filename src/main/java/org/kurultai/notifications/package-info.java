@@ -7,6 +7,12 @@
  * (template, recipient's address and name, recipient's language, model) and writes the rendered mail to the outbox
  * <em>in the caller's transaction</em> (there must be one): the act and its mail commit together or not at all.
  * {@link org.kurultai.notifications.Notifications#to} lists a recipient's mails, newest first.
+ * A mail one subscribed to (the notices of the forum's events, module {@code notices}) names its one-click unsubscribe
+ * link ({@code Notification.unsubscribeUrl}, kept in {@code outbox_mail.unsubscribe_url}): the worker sends it as the
+ * {@code List-Unsubscribe} and {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click} headers (RFC 2369, RFC 8058),
+ * and templates show it as {@code unsubscribe}. Invitations, password resets and audit checkpoints are no
+ * subscription and carry none. A notification's subject may take further arguments ({@code {1}}, …:
+ * {@code Notification.subjectArguments}).
  *
  * <h2>Templates and the common frame</h2>
  * A notification {@code x} has its subject in the message {@code mail.x.subject} ({@code {0}} is the forum's name in

@@ -140,6 +140,7 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 		samples.put("/calendar", "/calendar?month=2024-12");
 		samples.put("/invitations/{secret}", "/invitations/an-invitation-that-does-not-exist");
 		samples.put("/password-reset/{secret}", "/password-reset/a-link-that-does-not-exist");
+		samples.put("/unsubscribe/{token}", "/unsubscribe/a-link-that-does-not-exist");
 		samples.put("/admin/accounts/{id}", "/admin/accounts/" + delegate.account().id());
 		samples.put("/meetings/{id}/delegations", "/meetings/" + meeting + "/delegations?participant=KAZ");
 		samples.put("/meetings/{id}/participants", "/meetings/" + meeting + "/participants");
