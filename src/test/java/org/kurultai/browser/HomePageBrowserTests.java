@@ -66,13 +66,14 @@ class HomePageBrowserTests extends BrowserTestSupport {
 		headings.put("Catalogue", "Catalogue of Confidence-Building Measures");
 		headings.put("CBM dashboard", "Confidence-building measures: who does what");
 		headings.put("Timeline", "Timeline");
+		headings.put("Calendar", "Calendar");
 		headings.put("Sources", "Sources and choices");
 		headings.put("Sign in", "Sign in");
 		headings.put("Home", "Conference on Interaction and Confidence-Building Measures in Asia");
 		open("/");
 		var nav = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
 		assertThat(nav.getByRole(AriaRole.LINK)).hasText(new String[] { "Home", "Participants", "Bodies", "Chairmanship",
-				"Meetings", "Documents", "Decisions", "Catalogue", "CBM dashboard", "Timeline", "Sources", "API", "Sign in" });
+				"Meetings", "Calendar", "Documents", "Decisions", "Catalogue", "CBM dashboard", "Timeline", "Sources", "API", "Sign in" });
 
 		assertAll(headings.entrySet().stream().map(link -> (Executable) () -> {
 			try {

@@ -250,23 +250,23 @@ class CalendarsIntegrationTests {
 	void aStatesReportDueIsInItsDelegationsFeed() {
 		var bahrain = api.coordinator("calendars", "BHR");
 		int year = clock.today().getYear() - 1;
-		if (!catalogue.commitmentsOf("BHR", Viewer.PUBLIC).committedTo("ECON-IT", null, LocalDate.of(year, 6, 1))) {
+		if (!catalogue.commitmentsOf("BHR", Viewer.PUBLIC).committedTo("ECON-TOURISM", null, LocalDate.of(year, 6, 1))) {
 			var committed = api.post("/api/commitments", bahrain, """
-					{"participant": "BHR", "priorityArea": "ECON-IT", "kind": "OPT_IN", "effectiveOn": "%s"}""".formatted(LocalDate.of(year, 1, 10)));
+					{"participant": "BHR", "priorityArea": "ECON-TOURISM", "kind": "OPT_IN", "effectiveOn": "%s"}""".formatted(LocalDate.of(year, 1, 10)));
 			assertThat(committed.status()).as(committed.toString()).isEqualTo(201);
 		}
 		Instant due = null;
 		for (var task : api.get("/api/me/tasks", bahrain).json()) {
-			if (task.get("record").asString().equals("report:BHR/ECON-IT/" + year)) {
+			if (task.get("record").asString().equals("report:BHR/ECON-TOURISM/" + year)) {
 				due = Instant.parse(task.get("deadline").asString());
 			}
 		}
 		assertThat(due).as("the report is due (what awaits Bahrain)").isNotNull();
-		var event = event(personal(feed(bahrain)), uid("report-BHR-ECON-IT-" + year)).orElseThrow();
+		var event = event(personal(feed(bahrain)), uid("report-BHR-ECON-TOURISM-" + year)).orElseThrow();
 		assertThat(event.getStartDate().map(start -> Instant.from(start.getDate()))).contains(due);
 		assertThat(value(event, "SUMMARY")).startsWith("Due: ");
 		// another State's delegation is not told of Bahrain's report
-		assertThat(event(personal(feed(kazakhstan)), uid("report-BHR-ECON-IT-" + year))).isEmpty();
+		assertThat(event(personal(feed(kazakhstan)), uid("report-BHR-ECON-TOURISM-" + year))).isEmpty();
 	}
 
 	/**

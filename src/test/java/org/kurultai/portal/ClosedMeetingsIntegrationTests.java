@@ -143,12 +143,14 @@ class ClosedMeetingsIntegrationTests {
 
 	@Test
 	void everyViewerSeesExactlyTheMeetingsItsLevelAdmitsInThePagesCountsAndTimeline() throws Exception {
-		var publicCount = count(call("GET", "/meetings?body=SOC", null, null).body());
 		for (var viewer : viewers.entrySet()) {
 			var wanted = expected.get(viewer.getKey());
 			var page = call("GET", "/meetings?body=SOC", viewer.getValue(), null).body();
 			assertThat(mentioned(page)).as("%s: the meetings page", viewer.getKey()).isEqualTo(wanted);
-			assertThat(count(page) - publicCount).as("%s: the meetings count", viewer.getKey()).isEqualTo(wanted.size() - 1);
+			// the count is of the meetings the viewer may see, as the read API lists them (other test classes record closed
+			// meetings of the same body in the shared database, so the count is compared with the list, not with a constant)
+			var listed = JSON.readTree(call("GET", "/api/meetings?body=SOC", viewer.getValue(), null).body()).size();
+			assertThat(count(page)).as("%s: the meetings count", viewer.getKey()).isEqualTo(listed);
 			for (var level : LEVELS) {
 				assertThat(call("GET", "/meetings/" + ids.get(level), viewer.getValue(), null).statusCode())
 						.as("%s: the %s meeting's page", viewer.getKey(), level).isEqualTo(wanted.contains(level) ? 200 : 404);
