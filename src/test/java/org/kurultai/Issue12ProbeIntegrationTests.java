@@ -165,6 +165,15 @@ class Issue12ProbeIntegrationTests {
 				{"body": "CMFA", "title": "Probe ahead %s", "from": "%s", "place": "Baku", "access": "PARTICIPANTS"}"""
 				.formatted(unique, clock.today().plusDays(46)));
 		assertThat(ahead.status()).as(ahead.toString()).isEqualTo(201);
+		// nor does the chair move a meeting into the past (held, its plan closed)
+		var id = ahead.json().get("id").asString();
+		var moved = api.call("PATCH", "/api/meetings/" + id, aze, "{\"from\": \"%s\", \"reason\": \"held early\"}"
+				.formatted(clock.today().minusDays(1)));
+		assertThat(moved.status()).as(moved.toString()).isEqualTo(400);
+		assertThat(moved.json().get("parameter").asString()).isEqualTo("from");
+		assertThat(count("select count(*) from meeting_plan where meeting_id = ?", id)).isEqualTo(1);
+		assertThat(api.call("PATCH", "/api/meetings/" + id, aze, "{\"cancelled\": true, \"reason\": \"called off\"}").status())
+				.as("calling it off stays the chair's").isEqualTo(200);
 		var recorded = api.post("/api/meetings", secretariat, """
 				{"body": "CMFA", "title": "Probe history %s", "from": "%s", "place": "Baku", "access": "PARTICIPANTS"}"""
 				.formatted(unique, clock.today().minusDays(400)));
@@ -288,6 +297,19 @@ class Issue12ProbeIntegrationTests {
 		assertThatThrownBy(() -> meetings.changePlan(meeting, new org.kurultai.meetings.PlanChange(null, null, "P".repeat(201), null, null,
 				null, null, "moved"), secretariat.account()))
 				.isInstanceOfSatisfying(InvalidRequest.class, refused -> assertThat(refused.parameter()).isEqualTo("place"));
+	}
+
+	/** Settings refused as a whole: a zone that is a path, an unknown mode, a silence procedure put off; nothing written. */
+	@Test
+	void notificationSettingsRefuseWhatTheyCannotMean() {
+		var before = api.get("/api/me/notification-settings", kaz).body();
+		for (var body : List.of("{\"timeZone\": \"../../etc/passwd\"}", "{\"kinds\": {\"MEETING_CONVENED\": \"SOMETIMES\"}}",
+				"{\"timeZone\": \"Asia/Tokyo\", \"kinds\": {\"MEETING_CHANGED\": \"DAILY\", \"SILENCE_OPENED\": \"OFF\"}}",
+				"{\"kinds\": {\"NO_SUCH_KIND\": \"OFF\"}}")) {
+			var refused = api.call("PUT", "/api/me/notification-settings", kaz, body);
+			assertThat(refused.status()).as(body + " " + refused).isEqualTo(400);
+		}
+		assertThat(api.get("/api/me/notification-settings", kaz).body()).isEqualTo(before);
 	}
 
 	// ------------------------------------------------------------------ exactly once

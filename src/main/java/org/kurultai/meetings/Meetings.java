@@ -210,7 +210,7 @@ public class Meetings {
 
 	/**
 	 * A new plan for the meeting ({@link MeetingPlans#next}: with its reason; a cancelled or held meeting does not change),
-	 * by one the {@link MeetingPolicy} lets change it. Under the meeting's row lock, in one transaction: the plan is kept,
+	 * by one the {@link MeetingPolicy} lets change it (the chairing State to a plan ahead, or calling it off). Under the meeting's row lock, in one transaction: the plan is kept,
 	 * the meeting row follows it, the act is audited, and {@link MeetingChanged} or {@link MeetingCancelled} is published.
 	 */
 	@Transactional
@@ -224,6 +224,10 @@ public class Meetings {
 		}
 		policy.requireChange(account, current);
 		var next = MeetingPlans.next(current, change, clock.today(), clock.zone());
+		if (!account.role().isSecretariat() && next.status() == MeetingStatus.HELD) {
+			// a plan on a day gone by (or today) makes the meeting held, its plan closed: that record is the Secretariat's
+			throw InvalidRequest.of("from", "problem.meeting.conveneAhead", next.from());
+		}
 		if (next.host() != null && !java.util.Objects.equals(next.host(), current.host())
 				&& !registry.isRegistered(ParticipantCode.parse(next.host()))) {
 			throw InvalidRequest.of("host", "problem.participant.unknown", next.host());
