@@ -210,8 +210,8 @@ public class Meetings {
 
 	/**
 	 * A new plan for the meeting ({@link MeetingPlans#next}: with its reason; a cancelled or held meeting does not change),
-	 * by one the {@link MeetingPolicy} lets change it (the chairing State to a plan ahead, or calling it off). Under the meeting's row lock, in one transaction: the plan is kept,
-	 * the meeting row follows it, the act is audited, and {@link MeetingChanged} or {@link MeetingCancelled} is published.
+	 * by one the {@link MeetingPolicy} lets change it (the chairing State to a plan ahead, or calling it off). Under the
+	 * meeting's row lock, in one transaction: the plan is kept, the meeting row follows it, the act is audited, and {@link MeetingChanged} or {@link MeetingCancelled} is published.
 	 */
 	@Transactional
 	public Meeting changePlan(String id, PlanChange change, Account account) {
@@ -455,8 +455,8 @@ public class Meetings {
 
 	/**
 	 * What the editor may not see under the current version's items (a paper at a level above theirs) stays under the item
-	 * of the same title (ignoring case; each earlier item matched once, in order): an editor changes the agenda as they see it, and does not drop papers they cannot
-	 * know of by saving it. An item taken off the agenda goes with all its papers.
+	 * of the same title (ignoring case; each earlier item matched once, in order): an editor changes the agenda as they see
+	 * it, and does not drop papers they cannot know of by saving it. An item taken off the agenda goes with all its papers.
 	 */
 	private static void keepHiddenPapers(Agenda current, List<AgendaItem> items, Map<String, String> visibleDocuments,
 			java.util.Set<Long> visibleDecisions) {
