@@ -211,7 +211,8 @@ public class Meetings {
 	/**
 	 * A new plan for the meeting ({@link MeetingPlans#next}: with its reason; a cancelled or held meeting does not change),
 	 * by one the {@link MeetingPolicy} lets change it (the chairing State to a plan ahead, or calling it off). Under the
-	 * meeting's row lock, in one transaction: the plan is kept, the meeting row follows it, the act is audited, and {@link MeetingChanged} or {@link MeetingCancelled} is published.
+	 * meeting's row lock, in one transaction: the plan is kept, the meeting row follows it, the act is audited, and
+	 * {@link MeetingChanged} or {@link MeetingCancelled} is published.
 	 */
 	@Transactional
 	public Meeting changePlan(String id, PlanChange change, Account account) {
