@@ -33,6 +33,10 @@ public final class MeetingPlans {
 	/** The longest reason kept. */
 	public static final int REASON_LENGTH = 2000;
 
+	/** The longest title and place kept (as the API's requests say: the pages reach the rule without their limits). */
+	public static final int TITLE_LENGTH = 300;
+	public static final int PLACE_LENGTH = 200;
+
 	private MeetingPlans() {
 	}
 
@@ -45,6 +49,7 @@ public final class MeetingPlans {
 		if (reason.length() > REASON_LENGTH) {
 			throw InvalidRequest.of("reason", "problem.meeting.plan.reasonTooLong", REASON_LENGTH);
 		}
+		plain("reason", reason, true);
 		if (current.status() == MeetingStatus.CANCELLED) {
 			throw new PlanClosed("problem.meeting.plan.cancelled", current.id());
 		}
@@ -64,8 +69,14 @@ public final class MeetingPlans {
 		if (online) {
 			place = null;
 		}
+		if (change.place() != null && place != null) {
+			place(place);
+		}
 		var host = change.host() == null ? current.host() : blankToNull(change.host());
 		host = host == null ? null : host.toUpperCase(Locale.ROOT);
+		if (change.host() != null && host != null && !isCode(host)) {
+			throw InvalidRequest.of("host", "problem.participant.unknown", change.host());
+		}
 		var closes = change.registrationCloses() == null ? current.registrationCloses() : change.registrationCloses();
 		if (closes != null && (closes.isAfter(endOf(from, zone)) || closes.isBefore(FIRST_INSTANT))) {
 			throw InvalidRequest.of(change.registrationCloses() == null ? "from" : "registrationCloses",
@@ -98,6 +109,29 @@ public final class MeetingPlans {
 			throw InvalidRequest.of(field, "problem.registry.dateOutside", day, org.kurultai.shared.DateSpan.BEGINNING,
 					org.kurultai.shared.DateSpan.END);
 		}
+	}
+
+	/** A meeting's place as kept: at most {@link #PLACE_LENGTH} characters, on one line. */
+	static void place(String place) {
+		if (place.length() > PLACE_LENGTH) {
+			throw InvalidRequest.of("place", "problem.meeting.placeTooLong", PLACE_LENGTH);
+		}
+		plain("place", place, false);
+	}
+
+	/**
+	 * Refuses a text holding control characters (a NUL the database cannot keep, a line break in what mails' subjects and
+	 * calendar lines carry); {@code lines}: a text that may run over lines (a reason) may hold line breaks and tabs.
+	 */
+	static void plain(String field, String text, boolean lines) {
+		if (text.chars().anyMatch(c -> Character.isISOControl(c) && !(lines && (c == '\n' || c == '\r' || c == '\t')))) {
+			throw InvalidRequest.of(field, "problem.meeting.controlCharacters");
+		}
+	}
+
+	/** Whether the text has the shape of a participant's code (2 to 10 letters, any case). */
+	static boolean isCode(String text) {
+		return text.strip().toUpperCase(Locale.ROOT).matches("[A-Z]{2,10}");
 	}
 
 	/** The end of a day in the forum's zone (the first instant of the next day). */

@@ -115,11 +115,16 @@ public class Meetings {
 	 * The Secretariat, or the chairing State's coordinator for the bodies it chairs ({@link MeetingPolicy}), convenes a
 	 * meeting. A meeting ahead gets a registration deadline: the one given, else the end of the day
 	 * {@code kurultai.forum.meetings.registration-closes-before} (7 days) before its first day in the forum's time zone;
-	 * a deadline after the first day is refused. Audited; {@link MeetingConvened} is published inside the transaction.
+	 * a deadline after the first day is refused. The chairing State convenes meetings ahead only (a meeting already held is
+	 * recorded by the Secretariat). Audited; {@link MeetingConvened} is published inside the transaction.
 	 */
 	@Transactional
 	public Meeting convene(Account account, Convening convening) {
 		policy.requireConvene(account, convening.body());
+		if (!account.role().isSecretariat() && !convening.from().isAfter(clock.today())) {
+			// a meeting on a day gone by (or today) is recorded as held, its plan closed: the forum's history is the Secretariat's
+			throw InvalidRequest.of("from", "problem.meeting.conveneAhead", convening.from());
+		}
 		return create(convening, clock.today(), account.email(), account.actsFor(),
 				account.role().isSecretariat() ? "recorded by the Secretariat" : "convened by the chairmanship (" + account.actsFor() + ")");
 	}
@@ -138,16 +143,24 @@ public class Meetings {
 		if (convening.title() == null || convening.title().isBlank()) {
 			throw InvalidRequest.of("title", "problem.meeting.titleRequired");
 		}
+		if (convening.title().strip().length() > MeetingPlans.TITLE_LENGTH) {
+			throw InvalidRequest.of("title", "problem.meeting.titleTooLong", MeetingPlans.TITLE_LENGTH);
+		}
+		MeetingPlans.plain("title", convening.title().strip(), false);
+		var typedPlace = blankToNull(convening.place());
+		if (!convening.online() && typedPlace != null) {
+			MeetingPlans.place(typedPlace);
+		}
 		var code = body.trim().toUpperCase(java.util.Locale.ROOT);
 		if (!organs.isBody(code)) {
 			throw InvalidRequest.of("body", "problem.body.unknown", body);
 		}
 		for (var participant : access.named()) {
-			if (!registry.isRegistered(ParticipantCode.parse(participant))) {
+			if (!MeetingPlans.isCode(participant) || !registry.isRegistered(ParticipantCode.parse(participant))) {
 				throw InvalidRequest.of("named", "problem.participant.unknown", participant);
 			}
 		}
-		if (host != null && !registry.isRegistered(ParticipantCode.parse(host))) {
+		if (host != null && (!MeetingPlans.isCode(host) || !registry.isRegistered(ParticipantCode.parse(host)))) {
 			throw InvalidRequest.of("host", "problem.participant.unknown", host);
 		}
 		// stored as the registry codes it ("kaz" is KAZ), as the foreign key needs
@@ -197,8 +210,9 @@ public class Meetings {
 
 	/**
 	 * A new plan for the meeting ({@link MeetingPlans#next}: with its reason; a cancelled or held meeting does not change),
-	 * by one the {@link MeetingPolicy} lets change it. Under the meeting's row lock, in one transaction: the plan is kept,
-	 * the meeting row follows it, the act is audited, and {@link MeetingChanged} or {@link MeetingCancelled} is published.
+	 * by one the {@link MeetingPolicy} lets change it (the chairing State to a plan ahead, or calling it off). Under the
+	 * meeting's row lock, in one transaction: the plan is kept, the meeting row follows it, the act is audited, and
+	 * {@link MeetingChanged} or {@link MeetingCancelled} is published.
 	 */
 	@Transactional
 	public Meeting changePlan(String id, PlanChange change, Account account) {
@@ -211,6 +225,10 @@ public class Meetings {
 		}
 		policy.requireChange(account, current);
 		var next = MeetingPlans.next(current, change, clock.today(), clock.zone());
+		if (!account.role().isSecretariat() && next.status() == MeetingStatus.HELD) {
+			// a plan on a day gone by (or today) makes the meeting held, its plan closed: that record is the Secretariat's
+			throw InvalidRequest.of("from", "problem.meeting.conveneAhead", next.from());
+		}
 		if (next.host() != null && !java.util.Objects.equals(next.host(), current.host())
 				&& !registry.isRegistered(ParticipantCode.parse(next.host()))) {
 			throw InvalidRequest.of("host", "problem.participant.unknown", next.host());
@@ -372,6 +390,7 @@ public class Meetings {
 			if (draftItem.title().strip().length() > ITEM_TITLE) {
 				throw InvalidRequest.of("items[" + number + "].title", "problem.agenda.itemTitleTooLong", number, ITEM_TITLE);
 			}
+			MeetingPlans.plain("items[" + number + "].title", draftItem.title().strip(), false);
 			var documents = new java.util.LinkedHashSet<String>();
 			for (var document : draftItem.documents() == null ? List.<String>of() : draftItem.documents()) {
 				var known = java.util.Optional.ofNullable(document == null ? null
@@ -398,6 +417,9 @@ public class Meetings {
 		if (reason != null && reason.length() > MeetingPlans.REASON_LENGTH) {
 			throw InvalidRequest.of("reason", "problem.meeting.plan.reasonTooLong", MeetingPlans.REASON_LENGTH);
 		}
+		if (reason != null) {
+			MeetingPlans.plain("reason", reason, true);
+		}
 		var versions = repository.agendas(id);
 		var current = versions.isEmpty() ? null : versions.get(versions.size() - 1);
 		if (draft.adopted() && meeting.from().isAfter(today)) {
@@ -410,6 +432,9 @@ public class Meetings {
 			if (reason == null) {
 				throw InvalidRequest.of("reason", "problem.agenda.reasonRequired");
 			}
+		}
+		if (current != null && papers != null) {
+			keepHiddenPapers(current, items, visibleDocuments, visibleDecisions);
 		}
 		if (current != null && current.sameAs(draft.adopted(), items)) {
 			throw new AgendaRefused("problem.agenda.unchanged", id);
@@ -427,6 +452,29 @@ public class Meetings {
 		audit.record(new Act(account.email(), account.actsFor(), "meeting.agenda", "meeting:" + id,
 				current == null ? null : Map.of("version", current.version(), "adopted", current.adopted()), after));
 		return agenda;
+	}
+
+	/**
+	 * What the editor may not see under the current version's items (a paper at a level above theirs) stays under the item
+	 * of the same title (ignoring case; each earlier item matched once, in order): an editor changes the agenda as they see
+	 * it, and does not drop papers they cannot know of by saving it. An item taken off the agenda goes with all its papers.
+	 */
+	private static void keepHiddenPapers(Agenda current, List<AgendaItem> items, Map<String, String> visibleDocuments,
+			java.util.Set<Long> visibleDecisions) {
+		var unmatched = new ArrayList<AgendaItem>(current.items());
+		for (int i = 0; i < items.size(); i++) {
+			var item = items.get(i);
+			var before = unmatched.stream().filter(old -> old.title().equalsIgnoreCase(item.title())).findFirst().orElse(null);
+			if (before == null) {
+				continue;
+			}
+			unmatched.remove(before);
+			var documents = new java.util.LinkedHashSet<String>(item.documents());
+			before.documents().stream().filter(document -> !visibleDocuments.containsValue(document)).forEach(documents::add);
+			var decisions = new java.util.LinkedHashSet<Long>(item.decisions());
+			before.decisions().stream().filter(decision -> !visibleDecisions.contains(decision)).forEach(decisions::add);
+			items.set(i, new AgendaItem(item.number(), item.title(), item.status(), List.copyOf(documents), List.copyOf(decisions)));
+		}
 	}
 
 	/** An agenda that cannot be saved as asked. */

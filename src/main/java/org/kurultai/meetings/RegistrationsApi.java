@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.identity.AccessPolicy;
+import org.kurultai.identity.Account;
+import org.kurultai.identity.Accounts;
 import org.kurultai.identity.KurultaiUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,9 +32,11 @@ class RegistrationsApi {
 	private final ParticipantsList participants;
 	private final Attendance attendance;
 	private final AccessPolicy access;
+	private final Accounts accounts;
 
 	RegistrationsApi(Registrations registrations, RegistrationPolicy policy, ParticipantsList participants, Attendance attendance,
-			AccessPolicy access) {
+			AccessPolicy access, Accounts accounts) {
+		this.accounts = accounts;
 		this.registrations = registrations;
 		this.policy = policy;
 		this.participants = participants;
@@ -47,13 +51,13 @@ class RegistrationsApi {
 			@RequestBody Registrations.Registration request) {
 		var registered = registrations.register(user.account(), id, request);
 		var secretariat = policy.seesEveryRegistration(user.account());
-		var view = Registered.of(registered, secretariat);
+		var view = Registered.of(registered, secretariat, knowsWhoRegistered(secretariat, registered));
 		return ResponseEntity.status(registered.registeredAt().equals(registered.updatedAt()) ? HttpStatus.CREATED : HttpStatus.OK).body(view);
 	}
 
 	@GetMapping(path = "/api/meetings/{id}/delegations", produces = "application/json")
 	@Operation(summary = "Who has registered: the Secretariat sees every expected participant, registered or not (when, by whom, "
-			+ "with the delegates' e-mails); a national coordinator its own State's")
+			+ "with the delegates' e-mails); a national coordinator its own State's (registeredBy only when one of its own people registered)")
 	RegistrationsView delegations(@AuthenticationPrincipal KurultaiUser user, @PathVariable String id) {
 		var meeting = registrations.meeting(id, user.account());
 		var secretariat = policy.seesEveryRegistration(user.account());
@@ -65,7 +69,7 @@ class RegistrationsApi {
 			}
 			var delegation = registered.get(expected.code());
 			entries.add(new Entry(expected.code(), expected.names().shortEn(), expected.group(), delegation != null,
-					delegation == null ? null : Registered.of(delegation, secretariat)));
+					delegation == null ? null : Registered.of(delegation, secretariat, knowsWhoRegistered(secretariat, delegation))));
 		}
 		long count = entries.stream().filter(Entry::registered).count();
 		return new RegistrationsView(meeting.id(), policy.deadline(meeting), entries.size(), count, entries);
@@ -103,6 +107,15 @@ class RegistrationsApi {
 		return new AttendanceView(meeting.id(), days);
 	}
 
+	/**
+	 * Who registered is who acted: known to the Secretariat, and to the State when one of its own people registered; a
+	 * registration by the Secretariat's officer tells the State that the Secretariat registered, not which officer.
+	 */
+	private boolean knowsWhoRegistered(boolean secretariat, RegisteredDelegation delegation) {
+		return secretariat || accounts.byEmail(delegation.registeredBy()).map(Account::participant)
+				.filter(participant -> participant.equals(delegation.participant())).isPresent();
+	}
+
 	private static List<Person> people(List<RegisteredDelegation.Delegate> delegates) {
 		return delegates.stream().map(d -> new Person(d.name(), d.title(), null)).toList();
 	}
@@ -131,11 +144,11 @@ class RegistrationsApi {
 	record Entry(String code, String name, ProtocolGroup group, boolean registered, @Nullable Registered registration) {
 	}
 
-	record Registered(String participant, String registeredBy, Instant registeredAt, Instant updatedAt, Delegate head, List<Delegate> members,
+	record Registered(String participant, @Nullable String registeredBy, Instant registeredAt, Instant updatedAt, Delegate head, List<Delegate> members,
 			List<Delegate> advisers) {
 
-		static Registered of(RegisteredDelegation delegation, boolean withEmails) {
-			return new Registered(delegation.participant(), delegation.registeredBy(), delegation.registeredAt(), delegation.updatedAt(),
+		static Registered of(RegisteredDelegation delegation, boolean withEmails, boolean withRegistrant) {
+			return new Registered(delegation.participant(), withRegistrant ? delegation.registeredBy() : null, delegation.registeredAt(), delegation.updatedAt(),
 					Delegate.of(delegation.head(), withEmails), delegation.members().stream().map(d -> Delegate.of(d, withEmails)).toList(),
 					delegation.advisers().stream().map(d -> Delegate.of(d, withEmails)).toList());
 		}
