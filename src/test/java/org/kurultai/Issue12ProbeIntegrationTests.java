@@ -81,6 +81,23 @@ class Issue12ProbeIntegrationTests {
 		return Delegations.JSON.writeValueAsString(text);
 	}
 
+	/** A meeting the Secretariat records after it was held convenes no one; a planned one is told. */
+	@Test
+	void aMeetingRecordedAfterTheFactConvenesNoOne() {
+		var past = "Probe held session " + unique;
+		var recorded = api.post("/api/meetings", secretariat, """
+				{"body": "SOC", "title": "%s", "from": "%s", "place": "Astana", "access": "PARTICIPANTS"}"""
+				.formatted(past, clock.today().minusDays(3)));
+		assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+		var planned = "Probe planned session " + unique;
+		var convened = api.post("/api/meetings", secretariat, """
+				{"body": "SOC", "title": "%s", "from": "%s", "place": "Astana", "access": "PARTICIPANTS"}"""
+				.formatted(planned, clock.today().plusDays(30)));
+		assertThat(convened.status()).as(convened.toString()).isEqualTo(201);
+		var told = api.get("/api/me/notifications?size=100", kaz).body();
+		assertThat(told).contains(planned).doesNotContain(past);
+	}
+
 	// ------------------------------------------------------------------ who learns what
 
 	/**

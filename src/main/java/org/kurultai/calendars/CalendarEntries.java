@@ -116,6 +116,10 @@ public class CalendarEntries {
 			return List.of();
 		}
 		var zone = clock.zone();
+		// those who register (a State's national coordinator) or follow registration (the Secretariat) are led to the
+		// registration page; the other delegates to the meeting's
+		var role = mandate.account().role();
+		boolean registers = role == org.kurultai.identity.Role.NATIONAL_COORDINATOR || mandate.capacity() == Capacity.SECRETARIAT;
 		return access.visible(viewer, meetings.find(body, null, null), Meeting::access).stream()
 				.filter(meeting -> meeting.registrationCloses() != null && meeting.status() != MeetingStatus.CANCELLED
 						&& meeting.status() != MeetingStatus.NOT_HELD_AS_PLANNED)
@@ -124,7 +128,7 @@ public class CalendarEntries {
 					var day = LocalDate.ofInstant(closes, zone);
 					return new CalendarEntry(CalendarEntry.Kind.REGISTRATION_CLOSES, "registration-" + meeting.id(), meeting.plan() - 1,
 							messages.getMessage("calendars.registration.title", new Object[] { meeting.title() }, locale), meeting.body(), day,
-							day, closes, false, null, false, "/meetings/" + meeting.id() + "/delegations");
+							day, closes, false, null, false, "/meetings/" + meeting.id() + (registers ? "/delegations" : ""));
 				}).toList();
 	}
 

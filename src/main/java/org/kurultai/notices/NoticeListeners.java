@@ -149,6 +149,10 @@ class NoticeListeners {
 
 	@EventListener
 	void convened(MeetingConvened event) {
+		// a meeting the Secretariat records after the fact (held already) convenes no one
+		if (meetings.meeting(event.meeting()).status() != org.kurultai.meetings.MeetingStatus.PLANNED) {
+			return;
+		}
 		meeting(NoticeKind.MEETING_CONVENED, "meeting-convened:" + event.meeting(), event.meeting(), null, account -> true, null);
 	}
 
