@@ -23,9 +23,11 @@ class SilenceProcedures {
 
 	private final Decisions decisions;
 	private final ForumClock clock;
+	private final DecisionMetrics metrics;
 
-	SilenceProcedures(Decisions decisions, ForumClock clock) {
+	SilenceProcedures(Decisions decisions, ForumClock clock, DecisionMetrics metrics) {
 		this.clock = clock;
+		this.metrics = metrics;
 		this.decisions = decisions;
 	}
 
@@ -47,6 +49,7 @@ class SilenceProcedures {
 			try {
 				if (decisions.closeIfDue(id, now)) {
 					closed++;
+					metrics.silenceClosed();
 				}
 			}
 			catch (RuntimeException failure) {

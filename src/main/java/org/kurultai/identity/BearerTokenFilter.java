@@ -30,7 +30,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!presentsToken(request)) {
+		if (!presentsToken(request) || request.getAttribute(MetricsToken.ADMITTED) != null) {
 			chain.doFilter(request, response);
 			return;
 		}

@@ -67,6 +67,10 @@ public final class RouteRules {
 			publicly(GET, "/v3/api-docs"), publicly(GET, "/v3/api-docs/**"), publicly(GET, "/v3/api-docs.yaml"),
 			publicly(GET, "/api-docs.html"), publicly(GET, "/swagger-ui/**"), publicly(GET, "/actuator"),
 			publicly(GET, "/actuator/health"), publicly(GET, "/actuator/health/**"), publicly(GET, "/actuator/info"),
+			// the probes an orchestrator asks: the process answers (liveness), it serves (readiness)
+			publicly(GET, "/livez"), publicly(GET, "/readyz"),
+			// the metrics: the Secretariat, or a scraper with the metrics token (kurultai.metrics.token)
+			RouteRule.scrapedOrOnly(GET, "/actuator/prometheus", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			publicly(GET, "/css/**"), publicly(GET, "/js/**"), publicly(GET, "/webjars/**"), publicly(GET, "/favicon.ico"),
 			new RouteRule(null, "/error", true, java.util.Set.of()),
 			// one's own account and tokens
@@ -192,7 +196,11 @@ public final class RouteRules {
 			only(GET, "/api/admin/outbox", SECRETARIAT_ADMINISTRATOR), only(POST, "/api/admin/outbox/{id}/retry", SECRETARIAT_ADMINISTRATOR));
 
 	static String[] roleNames(RouteRule rule) {
-		return rule.roles().stream().map(Role::name).sorted().toArray(String[]::new);
+		var names = rule.roles().stream().map(Role::name);
+		if (rule.scraped()) {
+			names = java.util.stream.Stream.concat(names, java.util.stream.Stream.of(MetricsToken.SCRAPER));
+		}
+		return names.sorted().toArray(String[]::new);
 	}
 
 	static boolean isGet(RouteRule rule) {

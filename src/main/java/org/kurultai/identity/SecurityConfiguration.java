@@ -107,6 +107,8 @@ class SecurityConfiguration {
 						// random token in the address is the only key, and forging it needs the token
 						request -> request.getRequestURI().startsWith("/unsubscribe/")))
 				.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+				.addFilterBefore(new MetricsToken(context.getEnvironment().getProperty("kurultai.metrics.token"),
+						RouteRules.ALL.stream().filter(RouteRule::scraped).map(RouteRule::pattern).toList()), BearerTokenFilter.class)
 				.addFilterBefore(new PrincipalNormalizer(accounts), AuthorizationFilter.class)
 				// passkeys: registration on the account page, sign-in on the sign-in page (our pages, not the default ones)
 				.webAuthn(passkeys -> passkeys.rpName("Kurultai").rpId(passkeyProperties.rpId()).disableDefaultRegistrationPage(true)

@@ -65,8 +65,9 @@ public final class ProblemWriter {
 	}
 
 	static String json(int status, String title, String type, String detail) {
+		var id = RequestIds.current();
 		return "{\"type\":\"" + escape(ApiProblems.TYPE_BASE + type) + "\",\"title\":\"" + escape(title) + "\",\"status\":" + status
-				+ ",\"detail\":\"" + escape(detail) + "\"}";
+				+ ",\"detail\":\"" + escape(detail) + "\"" + (id == null ? "" : ",\"" + RequestIds.KEY + "\":\"" + escape(id) + "\"") + "}";
 	}
 
 	private static String escape(String text) {

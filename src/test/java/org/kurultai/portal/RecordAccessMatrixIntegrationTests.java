@@ -239,6 +239,10 @@ class RecordAccessMatrixIntegrationTests {
 			Map.entry("/api/participants/counts", "the public register of participants"),
 			Map.entry("/actuator", "operations: health and info, no records"),
 			Map.entry("/actuator/health", "operations: health and info, no records"),
+			Map.entry("/actuator/prometheus", "operations: counts of requests, connections, the outbox and open procedures — no record, "
+					+ "and only for the Secretariat or the metrics scraper (OperationsIntegrationTests)"),
+			Map.entry("/livez", "operations: the liveness probe, no records"),
+			Map.entry("/readyz", "operations: the readiness probe, no records"),
 			Map.entry("/actuator/health/**", "operations: health and info, no records"),
 			Map.entry("/actuator/info", "operations: health and info, no records"));
 
