@@ -105,8 +105,11 @@ abstract class BrowserTestSupport {
 		failedResources.clear();
 		context = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl()).setLocale("en-US")
 				.setViewportSize(1280, 900).setJavaScriptEnabled(javaScriptEnabled));
-		context.setDefaultTimeout(5_000);
-		context.setDefaultNavigationTimeout(8_000);
+		// waits on conditions, bounded generously: on a machine whose CPU another process saturates a page may take seconds
+		// (the Swagger UI's title once took more than 5 s at load average 7); a condition met returns at once
+		context.setDefaultTimeout(20_000);
+		context.setDefaultNavigationTimeout(30_000);
+		com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
 		context.route(url -> !url.startsWith(baseUrl()), Route::abort);
 		page = context.newPage();
 		page.onPageError(pageErrors::add);
