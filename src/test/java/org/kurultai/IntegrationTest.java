@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Import;
  * The whole application on a real embedded PostgreSQL 18 (a fresh one per test run, under
  * target/), with the CICA reference data loaded, on a random port. Every test class with this
  * annotation shares one application context, hence one database, and one {@link TestClock}: a test
- * moves time forward to pass a deadline instead of waiting for it.
+ * moves time forward to pass a deadline instead of waiting for it. The data source counts each request's SQL
+ * statements ({@link StatementCounter}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +24,6 @@ import org.springframework.context.annotation.Import;
 		"kurultai.audit.checkpoint-file=target/test-audit/target/test-postgres/shared/checkpoints-${random.uuid}.log",
 		"kurultai.silence.poll-interval=PT0.25S",
 		"spring.datasource.url=" })
-@Import(TestClock.Configuration.class)
+@Import({ TestClock.Configuration.class, StatementCounter.Configuration.class })
 public @interface IntegrationTest {
 }

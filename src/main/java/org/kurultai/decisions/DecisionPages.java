@@ -78,9 +78,10 @@ class DecisionPages {
 		model.addAttribute("documents", titles);
 		model.addAttribute("body", body);
 		model.addAttribute("year", year);
-		model.addAttribute("bodies", organs.bodies());
+		var bodies = organs.bodies();
+		model.addAttribute("bodies", bodies);
 		var bodyNames = new java.util.HashMap<String, String>();
-		organs.bodies().forEach(b -> bodyNames.put(b.code(), b.nameOn(clock.today()).name()));
+		bodies.forEach(b -> bodyNames.put(b.code(), b.nameOn(clock.today()).name()));
 		model.addAttribute("bodyNames", bodyNames);
 		common(model);
 		return "decisions";

@@ -91,14 +91,17 @@ public class DocumentPages {
 		model.addAttribute("status", status);
 		model.addAttribute("mayTable", user != null && (user.account().role().isSecretariat()
 				|| org.kurultai.identity.Capacity.MEMBER_DELEGATION == access.viewer(user.account(), clock.today()).mandate().capacity()));
-		var bodies = organs.bodiesOn(clock.today());
+		// the bodies read once for the page, not once per document
+		var everyBody = organs.bodies();
+		var bodies = everyBody.stream().filter(body -> body.existsOn(clock.today())).toList();
 		model.addAttribute("bodies", bodies);
 		var bodyNames = new LinkedHashMap<String, String>();
 		bodies.forEach(body -> bodyNames.put(body.code(), body.nameOn(clock.today()).name()));
 		model.addAttribute("bodyNames", bodyNames);
 		// each document's body by the name it bore on the document's date
+		var byCode = everyBody.stream().collect(java.util.stream.Collectors.toMap(org.kurultai.organs.Body::code, body -> body));
 		var documentBodies = new LinkedHashMap<String, String>();
-		reversed.forEach(d -> documentBodies.put(d.id(), organs.body(d.body()).nameOn(d.date(clock.zone())).name()));
+		reversed.forEach(d -> documentBodies.put(d.id(), byCode.get(d.body()).nameOn(d.date(clock.zone())).name()));
 		model.addAttribute("documentBodies", documentBodies);
 		model.addAttribute("levels", AccessLevel.values());
 		model.addAttribute("languages", properties.languages());
