@@ -66,9 +66,15 @@ class ErrorPages implements ErrorController {
 		return page(status, status == HttpStatus.FORBIDDEN ? messages.getMessage("error.detail.forbidden", null, locale) : detail, locale);
 	}
 
-	/** The error page: the status, its name and what went wrong, in the page's language. */
+	/** The error page: the status, its name, what went wrong and the request's id, in the page's language. */
 	ModelAndView page(HttpStatus status, String detail, Locale locale) {
-		var view = new ModelAndView("error", Map.of("status", status.value(), "title", title(status, locale), "detail", detail));
+		var model = new java.util.HashMap<String, Object>(Map.of("status", status.value(), "title", title(status, locale), "detail", detail));
+		// the request's id, for the person to quote when they report the problem (it names the request's log lines)
+		var id = RequestIds.current();
+		if (id != null) {
+			model.put("requestId", id);
+		}
+		var view = new ModelAndView("error", model);
 		view.setStatus(status);
 		return view;
 	}

@@ -111,6 +111,11 @@ class OperationsIntegrationTests {
 		assertThat(id).matches("[0-9a-f]{32}");
 		assertThat(made.body()).contains("\"requestId\":\"" + id + "\"");
 
+		// a person's error page shows it, to be quoted when they report the problem
+		var page = get("/participants/NOPE", Map.of("X-Request-Id", "page-ref-42", "Accept", "text/html"));
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.body()).contains("id=\"request-id\"").contains("page-ref-42");
+
 		// a problem written by a security filter carries it too
 		var refused = get("/api/me", Map.of("Authorization", "Bearer no-such-token", "X-Request-Id", "refused-token-1"));
 		assertThat(refused.statusCode()).isEqualTo(401);
