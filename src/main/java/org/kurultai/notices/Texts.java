@@ -3,22 +3,18 @@ package org.kurultai.notices;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.kurultai.identity.Account;
 import org.kurultai.identity.Accounts;
+import org.kurultai.platform.Formats;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** Notices put into words in their reader's language, with moments in a given time zone. */
 @Component
 class Texts {
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu");
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
 	private final MessageSource messages;
 
@@ -39,12 +35,11 @@ class Texts {
 
 	/** "7 December 2026, 18:00 (Asia/Almaty)" / "7 декабря 2026, 18:00 (Asia/Almaty)". */
 	static String moment(Instant instant, ZoneId zone, Locale language) {
-		var at = instant.atZone(zone);
-		return DAY.withLocale(language).format(at) + ", " + TIME.format(at) + " (" + zone.getId() + ")";
+		return Formats.momentIn(instant, zone, language);
 	}
 
 	static String day(LocalDate day, Locale language) {
-		return DAY.withLocale(language).format(day);
+		return Formats.dayIn(day, language);
 	}
 
 	/** A meeting's days: "7 December 2026" or "7 December 2026 – 9 December 2026". */

@@ -45,7 +45,12 @@ public class Formats {
 
 	/** A day: "30 November 2026" / "30 ноября 2026". */
 	public String date(@Nullable TemporalAccessor date) {
-		return date == null ? "" : DAY.withLocale(locale()).format(date);
+		return date == null ? "" : dayIn(date, locale());
+	}
+
+	/** A day in a given language, for what is written to one person rather than for the request (a mail, a notice). */
+	public static String dayIn(TemporalAccessor date, Locale language) {
+		return DAY.withLocale(language).format(date);
 	}
 
 	/** A day without its year: "30 November". */
@@ -77,8 +82,16 @@ public class Formats {
 		if (instant == null) {
 			return "";
 		}
-		var at = instant.atZone(zone == null ? forumZone : zone);
-		return DAY.withLocale(locale()).format(at) + ", " + TIME.format(at) + " (" + at.getZone().getId() + ")";
+		return momentIn(instant, zone == null ? forumZone : zone, locale());
+	}
+
+	/**
+	 * A moment in a given zone and language, for what is written to one person rather than for the request (a mail, a
+	 * notice): "7 December 2026, 18:00 (Asia/Tokyo)".
+	 */
+	public static String momentIn(Instant instant, ZoneId zone, Locale language) {
+		var at = instant.atZone(zone);
+		return DAY.withLocale(language).format(at) + ", " + TIME.format(at) + " (" + at.getZone().getId() + ")";
 	}
 
 	/** A moment given as a zoned date-time, in its own zone. */
