@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +32,7 @@ public record Manifest(String format, String createdAt, String schemaVersion, St
 	public static final String ENTRY = "manifest.json";
 
 	private static final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+			.disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
 	/**

@@ -228,6 +228,47 @@ class BackupRestoreIntegrationTests {
 		assertThatThrownBy(() -> DatabaseRestore.restore(flyway(target), wrong, false, Progress.NONE)).isInstanceOf(BackupFailure.class)
 				.hasMessageContaining("Restore failed, the database is unchanged: table audit_entry got " + rows(source, "audit_entry"));
 		assertThat(contents(target)).as("not even the schema").isEmpty();
+
+		// checksums and counts right, but the meeting the decision was taken at is not there
+		var orphaned = withoutRow("orphaned.zip", "meeting", "Session kept in a backup");
+		assertThatThrownBy(() -> DatabaseRestore.restore(flyway(target), orphaned, false, Progress.NONE)).isInstanceOf(BackupFailure.class)
+				.hasMessageContaining("Restore failed, the database is unchanged: the archive's rows break a foreign key");
+		assertThat(contents(target)).as("not even the schema").isEmpty();
+	}
+
+	/** A copy of the archive without the rows of a table that contain a text, its manifest made to match. */
+	private Path withoutRow(String name, String table, String text) throws IOException {
+		var copy = FOLDER.resolve(name);
+		try (var zip = new ZipFile(archive.toFile()); var out = new ZipOutputStream(Files.newOutputStream(copy))) {
+			Manifest manifest;
+			try (var in = zip.getInputStream(zip.getEntry(Manifest.ENTRY))) {
+				manifest = Manifest.read(in);
+			}
+			var tables = new ArrayList<Manifest.Table>();
+			for (var each : manifest.tables()) {
+				byte[] rows;
+				try (var in = zip.getInputStream(zip.getEntry(each.entry()))) {
+					rows = in.readAllBytes();
+				}
+				var kept = each;
+				if (each.name().equals(table)) {
+					var lines = new String(rows, StandardCharsets.UTF_8).lines().filter(line -> !line.contains(text)).toList();
+					assertThat(lines).as("a row left out").hasSize((int) each.rows() - 1);
+					rows = lines.stream().map(line -> line + "\n").collect(java.util.stream.Collectors.joining()).getBytes(StandardCharsets.UTF_8);
+					kept = new Manifest.Table(each.name(), each.columns(), lines.size(),
+							java.util.HexFormat.of().formatHex(DatabaseBackup.sha256().digest(rows)));
+				}
+				tables.add(kept);
+				out.putNextEntry(new ZipEntry(each.entry()));
+				out.write(rows);
+				out.closeEntry();
+			}
+			out.putNextEntry(new ZipEntry(Manifest.ENTRY));
+			new Manifest(manifest.format(), manifest.createdAt(), manifest.schemaVersion(), manifest.server(), tables, manifest.sequences())
+					.write(out);
+			out.closeEntry();
+		}
+		return copy;
 	}
 
 	@Test
