@@ -41,7 +41,8 @@ class RestoreCommand implements FlywayMigrationStrategy, ApplicationRunner, Exit
 	@Override
 	public void run(ApplicationArguments args) {
 		System.out.println("Restore done. The audit chain verifies with the key it was written with (--kurultai.command=verify-audit); "
-				+ "checkpoints taken after the backup will show it as cut short. Everyone signs in again.");
+				+ "checkpoints in the checkpoint file taken after the backup make it read as TRUNCATED, as it is: the entries written "
+				+ "since are gone. Everyone signs in again.");
 	}
 
 	@Override
