@@ -167,6 +167,22 @@ class BackupRestoreIntegrationTests {
 	}
 
 	@Test
+	void theRestoreCommandFillsAFreshEmbeddedDatabase(CapturedOutput output) throws Exception {
+		var directory = Path.of("target/test-postgres/backup-restore").toAbsolutePath();
+		var key = context.getEnvironment().getRequiredProperty("kurultai.audit.key-file");
+		try (var restored = new SpringApplicationBuilder(KurultaiApplication.class).web(WebApplicationType.NONE).run("--spring.datasource.url=",
+				"--kurultai.database.embedded.data-directory=" + directory, "--kurultai.database.embedded.clean=true",
+				"--kurultai.audit.key-file=" + Path.of(key).toAbsolutePath(), "--kurultai.audit.checkpoint-file=" + FOLDER.resolve("embedded-checkpoints.log"),
+				"--kurultai.command=restore", "--kurultai.backup.file=" + archive, "--spring.main.banner-mode=off")) {
+			assertThat(output.getOut()).contains("Restored " + archive);
+			try (var connection = EmbeddedDatabaseAccess.superuser(directory).getConnection()) {
+				assertThat(contents(connection)).isEqualTo(source);
+			}
+			assertThat(SpringApplication.exit(restored)).isZero();
+		}
+	}
+
+	@Test
 	void aRestoreOverDataIsRefusedUnlessReplaceIsAskedFor() throws Exception {
 		var target = database();
 		DatabaseRestore.restore(flyway(target), archive, false, Progress.NONE);
