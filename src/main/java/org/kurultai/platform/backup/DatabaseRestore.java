@@ -43,7 +43,9 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
  * manifest; the sequences are set as they were; the triggers switched back on.</li>
  * <li>The schema is migrated on to this version's latest, and everything is committed at once.</li>
  * </ol>
- * The audit chain's rows come back as they were, so it verifies with the key it was written with.
+ * The audit chain's rows come back as they were, so it verifies with the key it was written with. The data versions
+ * ({@code data_version}, behind caches and HTTP validators) are the one thing moved on: each jumps past any version
+ * served before and is dated now, so that no cached page or ETag from before the restore is taken as current.
  */
 public final class DatabaseRestore {
 
@@ -285,6 +287,11 @@ public final class DatabaseRestore {
 			sql.execute("alter table " + trigger[0] + " enable trigger " + Sql.quote(trigger[1]));
 		}
 		migrate(connection, flyway, "latest");
+		if (sql.string("select to_regclass('data_version')::text") != null) {
+			// past every version served before (this database's or the one replaced): no client's ETag or date matches by chance
+			sql.execute("update data_version set version = greatest(version + 1, (extract(epoch from clock_timestamp()) * 1000000)::bigint), "
+					+ "changed_at = greatest(changed_at, clock_timestamp())");
+		}
 		return replaced;
 	}
 
