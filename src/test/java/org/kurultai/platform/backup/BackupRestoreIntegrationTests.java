@@ -153,6 +153,10 @@ class BackupRestoreIntegrationTests {
 		assertThat(command("postgres", "backup", "--kurultai.backup.file=" + file)).isZero();
 		assertThat(output.getOut()).containsPattern("\\[\\d+/\\d+\\] meeting: \\d+ rows").contains("Backup written to " + file)
 				.contains("Not in the backup: the audit chain's key");
+		assertThat(org.kurultai.shared.OwnerOnlyFiles.isOpenToOthers(file)).as("owner-only, as the data it holds").isFalse();
+		assertThat(Files.exists(FOLDER.resolve("command.zip.partial"))).isFalse();
+		assertThat(command("postgres", "backup", "--kurultai.backup.file=" + file)).as("refused: never over an earlier backup").isEqualTo(1);
+		assertThat(output.getOut()).contains("Backup refused: " + file + " already exists");
 
 		var target = database();
 		assertThat(command(target, "restore", "--kurultai.backup.file=" + file)).isZero();
