@@ -62,7 +62,7 @@ class AccreditationIntegrationTests {
 	}
 
 	Answer call(String method, String path, String token, String body) throws Exception {
-		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10))
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
 				.header("Accept", "application/json").header("Authorization", "Bearer " + token)
 				.header("Content-Type", "application/json")
 				.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -54,7 +54,7 @@ class ApiTokenIntegrationTests {
 	}
 
 	Answer call(String method, String path, String token, String body, String contentType) throws Exception {
-		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10))
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
 				.header("Accept", "application/json");
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);

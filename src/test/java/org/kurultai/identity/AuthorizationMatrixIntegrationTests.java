@@ -159,7 +159,7 @@ class AuthorizationMatrixIntegrationTests {
 	private Status call(Route route, @Nullable String secret) throws Exception {
 		var method = route.method() == null ? HttpMethod.GET : route.method();
 		var path = concrete(route.pattern());
-		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10));
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60));
 		if (secret != null) {
 			request.header("Authorization", "Bearer " + secret);
 		}

@@ -33,7 +33,7 @@ class ProblemLanguagesIntegrationTests {
 
 	Answer get(String path, String... headers) throws Exception {
 		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "application/json")
-				.timeout(Duration.ofSeconds(10)).GET();
+				.timeout(Duration.ofSeconds(60)).GET();
 		if (headers.length > 0) {
 			request.headers(headers);
 		}

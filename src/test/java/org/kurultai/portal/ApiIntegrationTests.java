@@ -36,7 +36,7 @@ class ApiIntegrationTests {
 	}
 
 	Answer send(HttpRequest.Builder request) throws Exception {
-		var response = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+		var response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
 		var body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
 		return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
 	}

@@ -103,7 +103,7 @@ class ClosedMeetingsIntegrationTests {
 	}
 
 	HttpResponse<String> call(String method, String path, @Nullable String token, @Nullable String body) throws Exception {
-		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10));
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}

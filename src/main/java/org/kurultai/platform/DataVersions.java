@@ -1,0 +1,160 @@
+package org.kurultai.platform;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The version of each area of the record ({@code data_version}, V36): bumped in the database by every committed
+ * statement that changed one of the area's rows, whichever instance made it. Caches of small, rarely changing data and
+ * the public pages' {@code ETag}/{@code Last-Modified} are keyed on them.
+ *
+ * <p>The versions are held in memory and read again (one query) when this instance has committed a read-write
+ * transaction since the last reading — so a person sees their own change at once — or when the reading is older than
+ * {@code kurultai.data-versions.max-age} (default one second): a change made by another instance sharing the database
+ * is seen within that time. {@code PT0S} reads them on every question.
+ *
+ * <p>A cache may be filled only where {@link #cacheable()} says so: never inside a read-write transaction, whose reads
+ * may see its own uncommitted rows.
+ */
+@Component
+public class DataVersions implements TransactionExecutionListener {
+
+	/** The areas of the record, each a set of tables (see V36). */
+	public enum Area {
+		REGISTRY, ORGANS, MEETINGS, DOCUMENTS, DECISIONS, CBM, TIMELINE, IDENTITY
+	}
+
+	/** One area's version and when it last changed. */
+	public record Version(long version, Instant changedAt) {
+	}
+
+	/** The versions of some areas together: a validator for HTTP caching and a key for caches. */
+	public record Stamp(String tag, Instant lastModified) {
+
+		/** A strong entity tag, quoted, of these versions and a variant (e.g. the language and the page). */
+		public String etag(String variant) {
+			return "\"" + tag + (variant.isEmpty() ? "" : "-" + Integer.toHexString(variant.hashCode())) + "\"";
+		}
+	}
+
+	private record Reading(Map<Area, Version> versions, long commits, long readAtNanos) {
+	}
+
+	private final JdbcClient jdbc;
+	private final long maxAgeNanos;
+	private final AtomicLong commits = new AtomicLong();
+	private final ReentrantLock reading = new ReentrantLock();
+	private volatile @Nullable Reading last;
+
+	DataVersions(JdbcClient jdbc, @Value("${kurultai.data-versions.max-age:PT1S}") Duration maxAge) {
+		this.jdbc = jdbc;
+		this.maxAgeNanos = maxAge.toNanos();
+	}
+
+	/** The current version of an area. */
+	public long version(Area area) {
+		return versions().get(area).version();
+	}
+
+	/** The versions of these areas together (all areas when none are named). */
+	public Stamp stamp(Area... areas) {
+		var versions = versions();
+		var tag = new StringBuilder();
+		var lastModified = Instant.EPOCH;
+		for (var area : areas.length == 0 ? Area.values() : areas) {
+			var version = versions.get(area);
+			tag.append(tag.isEmpty() ? "" : ".").append(Long.toString(version.version(), 36));
+			lastModified = version.changedAt().isAfter(lastModified) ? version.changedAt() : lastModified;
+		}
+		return new Stamp(tag.toString(), lastModified);
+	}
+
+	/** Whether the current thread may fill a cache from what it reads: not inside a read-write transaction. */
+	public boolean cacheable() {
+		return !TransactionSynchronizationManager.isActualTransactionActive()
+				|| TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+	}
+
+	/** Reads the versions again now (after a write this instance made outside a Spring transaction, e.g. in a test). */
+	public void refresh() {
+		commits.incrementAndGet();
+	}
+
+	/** What was loaded at start-up (reference data, outside this listener's view) is read again. */
+	@EventListener(ApplicationReadyEvent.class)
+	void started() {
+		refresh();
+	}
+
+	@Override
+	public void afterCommit(TransactionExecution transaction, @Nullable Throwable failure) {
+		if (failure == null && !transaction.isReadOnly()) {
+			commits.incrementAndGet();
+		}
+	}
+
+	private Map<Area, Version> versions() {
+		if (!cacheable()) {
+			// inside a read-write transaction: what it reads may be its own uncommitted change, never shared
+			return read();
+		}
+		var reading = last;
+		if (reading != null && reading.commits() == commits.get()) {
+			if (System.nanoTime() - reading.readAtNanos() < maxAgeNanos) {
+				return reading.versions();
+			}
+			// only old: one thread reads again, the others go on with what is known
+			if (!this.reading.tryLock()) {
+				return reading.versions();
+			}
+		}
+		else {
+			// this instance committed since: everyone waits for the new reading (read your own writes)
+			this.reading.lock();
+		}
+		try {
+			var current = last;
+			var seen = commits.get();
+			if (current != null && current.commits() == seen && System.nanoTime() - current.readAtNanos() < maxAgeNanos) {
+				return current.versions();
+			}
+			var startedAt = System.nanoTime();
+			var fresh = new Reading(read(), seen, startedAt);
+			last = fresh;
+			return fresh.versions();
+		}
+		finally {
+			this.reading.unlock();
+		}
+	}
+
+	private Map<Area, Version> read() {
+		var versions = new EnumMap<Area, Version>(Area.class);
+		jdbc.sql("select area, version, changed_at from data_version").query(row -> {
+			var name = row.getString("area");
+			for (var area : Area.values()) {
+				if (area.name().equals(name)) {
+					versions.put(area, new Version(row.getLong("version"), row.getTimestamp("changed_at").toInstant()));
+				}
+			}
+		});
+		for (var area : Area.values()) {
+			versions.putIfAbsent(area, new Version(0, Instant.EPOCH));
+		}
+		return Map.copyOf(versions);
+	}
+}
