@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kurultai.StatementCounter;
 import org.kurultai.TestClock;
+import org.kurultai.platform.DataVersions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,7 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import({ TestClock.Configuration.class, StatementCounter.Configuration.class })
 class StatementBudgetIntegrationTests {
 
-	/** Each address and the most statements one request to it may make. */
+	/**
+	 * A request may read the data versions again (one statement): once a second, or after a transaction of this instance
+	 * committed (a poller's, say). Whether the counted request is the one that does depends on timing, so each budget is
+	 * what the page makes without that reading, and this one statement is allowed on top.
+	 */
+	static final int DATA_VERSIONS = 1;
+
+	/** Each address and the most statements one request to it may make (besides a reading of the data versions). */
 	static final Map<String, Integer> BUDGETS = new LinkedHashMap<>();
 
 	static {
@@ -55,6 +64,7 @@ class StatementBudgetIntegrationTests {
 	}
 
 	@LocalServerPort int port;
+	@Autowired DataVersions versions;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
@@ -64,6 +74,8 @@ class StatementBudgetIntegrationTests {
 		for (var address : BUDGETS.keySet()) {
 			// the second request: what every reader pays, not the first one's warming of caches
 			for (int i = 0; i < 2; i++) {
+				// the data versions read just before (if older than their maximum age), so the request seldom reads them
+				versions.stamp();
 				var id = "budget-" + UUID.randomUUID();
 				var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + address)).header("X-Request-Id", id)
 						.GET().build(), HttpResponse.BodyHandlers.discarding());
@@ -72,7 +84,8 @@ class StatementBudgetIntegrationTests {
 			}
 		}
 		System.out.printf("SQL statements per request: %s%n", counted);
+		assertThat(counted.values().stream().mapToInt(Integer::intValue).sum()).as("the statements are counted at all").isPositive();
 		assertThat(counted).allSatisfy((address, count) -> assertThat(count).as("SQL statements of one request to %s", address)
-				.isPositive().isLessThanOrEqualTo(BUDGETS.get(address)));
+				.isLessThanOrEqualTo(BUDGETS.get(address) + DATA_VERSIONS));
 	}
 }
