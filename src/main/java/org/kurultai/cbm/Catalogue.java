@@ -18,7 +18,6 @@ import org.kurultai.identity.Capacity;
 import org.kurultai.identity.Role;
 import org.kurultai.identity.Viewer;
 import org.kurultai.organs.Organs;
-import org.kurultai.platform.DataVersions;
 import org.kurultai.registry.ParticipantCode;
 import org.kurultai.registry.ParticipantStatus;
 import org.kurultai.registry.Registry;
@@ -27,6 +26,7 @@ import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.NotAllowed;
 import org.kurultai.shared.NotFound;
 import org.kurultai.shared.RuleViolation;
+import org.kurultai.shared.AreaVersions;
 import org.kurultai.shared.Snapshot;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,12 +48,12 @@ public class Catalogue {
 	private final ForumClock clock;
 	private final AccessPolicy access;
 
-	private final DataVersions versions;
+	private final AreaVersions versions;
 	/** The editions (immutable once adopted or proposed) as of the CBM area's data version, parsed once per change. */
 	private final Snapshot<List<CatalogueEdition>> editions;
 
 	Catalogue(CbmRepository repository, Registry registry, Organs organs, ActingRights rights, AuditLog audit, ForumClock clock,
-			AccessPolicy access, DataVersions versions) {
+			AccessPolicy access, AreaVersions versions) {
 		this.versions = versions;
 		this.editions = new Snapshot<>(() -> List.copyOf(repository.editions()));
 		this.access = access;
@@ -70,7 +70,7 @@ public class Catalogue {
 	 * from the database.
 	 */
 	public List<CatalogueEdition> editions() {
-		return versions.cacheable() ? editions.at(versions.version(DataVersions.Area.CBM)) : repository.editions();
+		return versions.cacheable() ? editions.at(versions.version("CBM")) : repository.editions();
 	}
 
 	public CatalogueEdition edition(String code) {

@@ -9,12 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.kurultai.platform.DataVersions;
 import org.kurultai.registry.ParticipantCode;
 import org.kurultai.registry.ParticipantKind;
 import org.kurultai.registry.Registry;
 import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.NotFound;
+import org.kurultai.shared.AreaVersions;
 import org.kurultai.shared.Snapshot;
 import org.kurultai.shared.Sources;
 import org.springframework.stereotype.Service;
@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The forum's bodies, chairmanship and Secretariat, as other modules and the portal see them.
  *
  * <p>Reads answer from an immutable snapshot of all the organs (every body with its names, members and claims, the
- * chair terms, the Secretariat) kept in memory as of the organs' data version ({@link DataVersions.Area#ORGANS}): read
+ * chair terms, the Secretariat) kept in memory as of the organs' data version ({@code ORGANS}): read
  * again once after any change, by this instance (at once) or another (within the versions' maximum age). Inside a
  * read-write transaction every read goes to the database as before: a command decides on fresh data under its lock.
  */
@@ -38,10 +38,10 @@ public class Organs {
 
 	private final OrgansRepository repository;
 	private final Registry registry;
-	private final DataVersions versions;
+	private final AreaVersions versions;
 	private final Snapshot<Read> snapshot;
 
-	Organs(OrgansRepository repository, Registry registry, DataVersions versions) {
+	Organs(OrgansRepository repository, Registry registry, AreaVersions versions) {
 		this.repository = repository;
 		this.registry = registry;
 		this.versions = versions;
@@ -58,7 +58,7 @@ public class Organs {
 
 	/** The shared snapshot, or none where no cache may be filled (inside a read-write transaction). */
 	private @Nullable Read shared() {
-		return versions.cacheable() ? snapshot.at(versions.version(DataVersions.Area.ORGANS)) : null;
+		return versions.cacheable() ? snapshot.at(versions.version("ORGANS")) : null;
 	}
 
 	public List<Body> bodies() {

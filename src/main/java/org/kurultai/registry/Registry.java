@@ -2,10 +2,11 @@ package org.kurultai.registry;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.kurultai.platform.DataVersions;
 import org.kurultai.shared.NotFound;
+import org.kurultai.shared.AreaVersions;
 import org.kurultai.shared.Snapshot;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * which capacity, on which day.
  *
  * <p>Reads answer from an immutable snapshot of the whole registry (the roster with every history, the founding
- * documents) kept in memory as of the registry's data version ({@link DataVersions.Area#REGISTRY}): read again once
+ * documents) kept in memory as of the registry's data version ({@code REGISTRY}): read again once
  * after any change, by this instance (at once) or another (within the versions' maximum age). Inside a read-write
  * transaction every read goes to the database as before, so a command decides on fresh data it has locked and a
  * change it makes is never shared before it commits. The participants of the snapshot refuse to be changed: a writer
@@ -25,24 +26,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Registry {
 
-	/** What the registry's readers share: the roster and the founding documents, read together. */
-	private record Read(Roster roster, List<FoundingDocument> foundingDocuments) {
+	/** What the registry's readers share: the roster, the founding documents and the superseded claims, read together. */
+	private record Read(Roster roster, List<FoundingDocument> foundingDocuments, Map<ParticipantCode, List<SupersededClaim>> superseded) {
 	}
 
 	private final ParticipantRepository participants;
-	private final DataVersions versions;
+	private final AreaVersions versions;
 	private final Snapshot<Read> snapshot;
 
-	Registry(ParticipantRepository participants, DataVersions versions) {
+	Registry(ParticipantRepository participants, AreaVersions versions) {
 		this.participants = participants;
 		this.versions = versions;
 		this.snapshot = new Snapshot<>(() -> new Read(new Roster(participants.findAll().stream().map(Participant::shared).toList()),
-				List.copyOf(participants.foundingDocuments())));
+				List.copyOf(participants.foundingDocuments()), Map.copyOf(participants.allSuperseded())));
 	}
 
 	/** The shared snapshot, or none where no cache may be filled (inside a read-write transaction). */
 	private @Nullable Read shared() {
-		return versions.cacheable() ? snapshot.at(versions.version(DataVersions.Area.REGISTRY)) : null;
+		return versions.cacheable() ? snapshot.at(versions.version("REGISTRY")) : null;
 	}
 
 	/** Everyone with their whole history. */
@@ -123,7 +124,8 @@ public class Registry {
 
 	/** The claims of the participant's history that corrections superseded, latest first. */
 	public List<SupersededClaim> superseded(ParticipantCode code) {
-		return participants.superseded(code);
+		var shared = shared();
+		return shared != null ? shared.superseded().getOrDefault(code, List.of()) : participants.superseded(code);
 	}
 
 	/** A code is taken once. */
