@@ -57,7 +57,7 @@ class StatementBudgetIntegrationTests {
 		BUDGETS.put("/meetings", 2);
 		BUDGETS.put("/meetings/CMFA-7", 13);
 		BUDGETS.put("/documents", 1);
-		BUDGETS.put("/documents/DECLARATION-2006", 10);
+		BUDGETS.put("/documents/DECLARATION-2006", 9);
 		BUDGETS.put("/decisions", 4);
 		BUDGETS.put("/catalogue", 2);
 		BUDGETS.put("/cbm", 6);
