@@ -26,6 +26,8 @@ import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.NotAllowed;
 import org.kurultai.shared.NotFound;
 import org.kurultai.shared.RuleViolation;
+import org.kurultai.shared.AreaVersions;
+import org.kurultai.shared.Snapshot;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,8 +48,14 @@ public class Catalogue {
 	private final ForumClock clock;
 	private final AccessPolicy access;
 
+	private final AreaVersions versions;
+	/** The editions (immutable once adopted or proposed) as of the CBM area's data version, parsed once per change. */
+	private final Snapshot<List<CatalogueEdition>> editions;
+
 	Catalogue(CbmRepository repository, Registry registry, Organs organs, ActingRights rights, AuditLog audit, ForumClock clock,
-			AccessPolicy access) {
+			AccessPolicy access, AreaVersions versions) {
+		this.versions = versions;
+		this.editions = new Snapshot<>(() -> List.copyOf(repository.editions()));
 		this.access = access;
 		this.repository = repository;
 		this.registry = registry;
@@ -57,9 +65,12 @@ public class Catalogue {
 		this.clock = clock;
 	}
 
-	/** All editions, oldest first. */
+	/**
+	 * All editions, oldest first: from memory between changes of the CBM area's data; inside a read-write transaction
+	 * from the database.
+	 */
 	public List<CatalogueEdition> editions() {
-		return repository.editions();
+		return versions.cacheable() ? editions.at(versions.version("CBM")) : repository.editions();
 	}
 
 	public CatalogueEdition edition(String code) {

@@ -73,7 +73,9 @@ public class Dashboard {
 		var histories = catalogue.allCommitments();
 		var coordinators = catalogue.coordinatorsOn(asOf);
 		var events = implementation.events(null, null, year);
-		var reports = implementation.reports(viewer, null, year).stream().filter(r -> r.firstSubmission().isPresent()).toList();
+		// every year's submitted reports the viewer may see, read once (the trends count them per year)
+		var submitted = implementation.reports(viewer, null, null).stream().filter(r -> r.firstSubmission().isPresent()).toList();
+		var reports = submitted.stream().filter(r -> r.year() == year).toList();
 		var rows = new ArrayList<Row>();
 		for (var standing : registry.standingsOn(asOf, ParticipantStatus.MEMBER)) {
 			var code = standing.code().value();
@@ -95,7 +97,7 @@ public class Dashboard {
 			int yearShown = y;
 			var day = yearShown == today.getYear() ? today : LocalDate.of(yearShown, 12, 31);
 			trends.add(new Trend(yearShown, allEvents.stream().filter(e -> e.year() == yearShown).count(),
-					implementation.reports(viewer, null, yearShown).stream().filter(r -> r.firstSubmission().isPresent()).count(),
+					submitted.stream().filter(r -> r.year() == yearShown).count(),
 					histories.values().stream().filter(history -> !history.on(day).isEmpty()).count()));
 		}
 		return new Heatmap(year, asOf, edition.code(), areas, rows, trends, implementation.overdue(viewer, year, clock.now()),

@@ -97,26 +97,41 @@ class DecisionPages {
 	/** The live part of the page: status, deadline, outcome; polled while the procedure is open. */
 	@GetMapping("/decisions/{id}/status")
 	String status(@PathVariable long id, Model model, @AuthenticationPrincipal @Nullable KurultaiUser user, Locale locale) {
-		details(id, model, user, locale);
+		// while the procedure is open the fragment is only the status (polled every 2 s): only what it shows is read
+		details(id, model, user, locale, false);
 		common(model);
 		return "decision-status";
 	}
 
 	private void details(long id, Model model, @Nullable KurultaiUser user, Locale locale) {
+		details(id, model, user, locale, true);
+	}
+
+	/** What the page shows of the decision; {@code whole}: also its acts and statements (else only while it is closed). */
+	private void details(long id, Model model, @Nullable KurultaiUser user, Locale locale, boolean whole) {
 		var viewer = access.currentViewer();
 		var decision = decisions.decision(id, viewer);
 		var document = decision.document() == null ? null : drafting.document(decision.document(), viewer);
 		model.addAttribute("decision", decision);
-		model.addAttribute("effects", decisions.effects(decision));
 		model.addAttribute("meeting", decision.meeting() == null ? null
 				: meetings.meeting(decision.meeting(), access.seenBy(viewer)).orElse(null));
 		model.addAttribute("document", document);
 		model.addAttribute("version", document == null || decision.version() == null ? null
 				: drafting.version(document.id(), decision.version(), viewer));
-		model.addAttribute("bodyName", organs.body(decision.body()).nameOn(clock.today()).name());
 		boolean participantsView = access.maySee(viewer, org.kurultai.shared.Access.of(org.kurultai.shared.AccessLevel.PARTICIPANTS));
 		var objections = decisions.objections(id, viewer);
 		model.addAttribute("objectionCount", objections.size());
+		model.addAttribute("dueNow", decision.dueAt(clock.now()));
+		// a break of silence ended the procedure before its deadline: the page says so instead of counting down
+		model.addAttribute("endedBySilenceBroken", decision.status() == DecisionStatus.SILENCE_BROKEN && decision.closedAt() != null
+				&& decision.deadline() != null && decision.timeZone() != null && decision.closedAt().isBefore(decision.deadline()));
+		model.addAttribute("outcome", decision.outcomeNote() == null || decision.recorded() ? null
+				: outcomes.inLanguage(decision.outcomeNote(), locale));
+		if (!whole && decision.open()) {
+			return;
+		}
+		model.addAttribute("effects", decisions.effects(decision));
+		model.addAttribute("bodyName", organs.body(decision.body()).nameOn(clock.today()).name());
 		model.addAttribute("objections", participantsView ? objections : List.of());
 		model.addAttribute("participantsView", participantsView);
 		model.addAttribute("votes", decisions.votes(id, viewer));
@@ -124,12 +139,6 @@ class DecisionPages {
 		model.addAttribute("permissions", decisions.permissions(decision, user == null ? null : user.account()));
 		boolean member = viewer.mandate() != null && viewer.mandate().mayObject();
 		model.addAttribute("kinds", java.util.Arrays.stream(StatementKind.values()).filter(kind -> member || !kind.membersOnly()).toList());
-		model.addAttribute("dueNow", decision.dueAt(clock.now()));
-		// a break of silence ended the procedure before its deadline: the page says so instead of counting down
-		model.addAttribute("endedBySilenceBroken", decision.status() == DecisionStatus.SILENCE_BROKEN && decision.closedAt() != null
-				&& decision.deadline() != null && decision.timeZone() != null && decision.closedAt().isBefore(decision.deadline()));
-		model.addAttribute("outcome", decision.outcomeNote() == null || decision.recorded() ? null
-				: outcomes.inLanguage(decision.outcomeNote(), locale));
 	}
 
 	@PostMapping("/documents/{id}/decisions")

@@ -151,6 +151,11 @@ class DecisionRepository {
 				.param("body", body).param("year", year).param("zone", zone.getId()).query((rs, row) -> decision(rs)).list();
 	}
 
+	/** The decisions taken at a meeting, by id. */
+	List<Decision> atMeeting(String meeting) {
+		return jdbc.sql("select * from decision where meeting_id = ? order by id").param(meeting).query((rs, row) -> decision(rs)).list();
+	}
+
 	/** The decisions on an application for a status, in order. */
 	List<Decision> onApplication(long application) {
 		return jdbc.sql("select * from decision where application_id = ? order by coalesce(decided_on, proposed_at::date), id")

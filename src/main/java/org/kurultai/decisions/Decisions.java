@@ -137,20 +137,27 @@ public class Decisions {
 		if (code != null && !organs.isBody(code)) {
 			throw InvalidRequest.of("body", "problem.body.unknown", body);
 		}
-		var seen = new HashMap<String, Boolean>();
-		return repository.register(code, year, clock.zone()).stream()
-				.filter(decision -> decision.document() == null || documents.contains(decision.document()))
-				.map(decision -> asSeenBy(decision, viewer, seen))
-				.toList();
+		var listed = repository.register(code, year, clock.zone()).stream()
+				.filter(decision -> decision.document() == null || documents.contains(decision.document())).toList();
+		return asSeenBy(listed, viewer);
+	}
+
+	/**
+	 * The decisions of a body taken at its meeting that the viewer may see, by id: those of {@link #register} (the body,
+	 * every year) held at that meeting, read without the rest of the register.
+	 */
+	public List<Decision> atMeeting(String meeting, String body, Viewer viewer) {
+		var documents = drafting.documents(viewer).stream().map(NegotiatedDocument::id).collect(Collectors.toSet());
+		return asSeenBy(repository.atMeeting(meeting).stream().filter(decision -> decision.body().equals(body))
+				.filter(decision -> decision.document() == null || documents.contains(decision.document())).toList(), viewer).stream()
+				.filter(decision -> meeting.equals(decision.meeting())).toList();
 	}
 
 	/** The decisions on an application for a status that the viewer may see, in order. */
 	public List<Decision> onApplication(long application, Viewer viewer) {
 		var documents = drafting.documents(viewer).stream().map(NegotiatedDocument::id).collect(Collectors.toSet());
-		var seen = new HashMap<String, Boolean>();
-		return repository.onApplication(application).stream()
-				.filter(decision -> decision.document() == null || documents.contains(decision.document()))
-				.map(decision -> asSeenBy(decision, viewer, seen)).toList();
+		return asSeenBy(repository.onApplication(application).stream()
+				.filter(decision -> decision.document() == null || documents.contains(decision.document())).toList(), viewer);
 	}
 
 	/**
@@ -179,6 +186,14 @@ public class Decisions {
 		return decision.withoutMeeting();
 	}
 
+	/** The decisions as the viewer may know them ({@link #asSeenBy(Decision, Viewer, Map)}): their meetings read in one statement. */
+	private List<Decision> asSeenBy(List<Decision> decisions, Viewer viewer) {
+		var held = decisions.stream().map(Decision::meeting).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+		var visible = meetings.visible(held, access.seenBy(viewer));
+		return decisions.stream().map(decision -> decision.meeting() == null || visible.contains(decision.meeting()) ? decision
+				: decision.withoutMeeting()).toList();
+	}
+
 	public Decision decision(long id, Viewer viewer) {
 		var decision = repository.find(id).orElseThrow(() -> NotFound.of("problem.notFound.decision", id));
 		try {
@@ -193,9 +208,7 @@ public class Decisions {
 	}
 
 	public List<Decision> ofDocument(String document, Viewer viewer) {
-		var seen = new HashMap<String, Boolean>();
-		return repository.ofDocument(drafting.document(document, viewer).id()).stream().map(decision -> asSeenBy(decision, viewer, seen))
-				.toList();
+		return asSeenBy(repository.ofDocument(drafting.document(document, viewer).id()), viewer);
 	}
 
 	/** The decision (not a recommendation) by which the document was adopted in Kurultai, if it was. */

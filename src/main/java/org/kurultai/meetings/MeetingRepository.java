@@ -43,6 +43,19 @@ class MeetingRepository {
 		return jdbc.sql("select * from meeting where id = ?").param(id).query((rs, row) -> meeting(rs, delegations)).optional();
 	}
 
+	/** The access of each of these meetings that exists, in one statement (a list's check of what a viewer may see). */
+	Map<String, Access> access(java.util.Collection<String> ids) {
+		Map<String, Access> access = new HashMap<>();
+		if (ids.isEmpty()) {
+			return access;
+		}
+		jdbc.sql("select id, access_level, access_named from meeting where id = any(?)").param(ids.toArray(new String[0]))
+				.query((rs, row) -> access.put(rs.getString("id"), new Access(AccessLevel.valueOf(rs.getString("access_level")),
+						java.util.Set.copyOf(strings(rs.getArray("access_named"))))))
+				.list();
+		return access;
+	}
+
 	/** Delegation counts per meeting, for lists. */
 	Map<String, Integer> delegationCounts() {
 		Map<String, Integer> counts = new HashMap<>();

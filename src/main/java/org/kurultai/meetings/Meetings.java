@@ -87,6 +87,20 @@ public class Meetings {
 		return repository.find(id).filter(meeting -> maySee.test(meeting.access()));
 	}
 
+	/**
+	 * Which of these meetings exist and may be seen ({@code maySee} of each one's access, as
+	 * {@link #meeting(String, java.util.function.Predicate)} decides for one), read in one statement.
+	 */
+	public java.util.Set<String> visible(java.util.Collection<String> ids, java.util.function.Predicate<Access> maySee) {
+		var visible = new java.util.HashSet<String>();
+		repository.access(ids).forEach((id, access) -> {
+			if (maySee.test(access)) {
+				visible.add(id);
+			}
+		});
+		return visible;
+	}
+
 	public Map<String, Integer> delegationCounts() {
 		return repository.delegationCounts();
 	}

@@ -2,8 +2,11 @@ package org.kurultai.organs;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.kurultai.registry.ParticipantCode;
@@ -11,25 +14,56 @@ import org.kurultai.registry.ParticipantKind;
 import org.kurultai.registry.Registry;
 import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.NotFound;
+import org.kurultai.shared.AreaVersions;
+import org.kurultai.shared.Snapshot;
 import org.kurultai.shared.Sources;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The forum's bodies, chairmanship and Secretariat, as other modules and the portal see them. */
+/**
+ * The forum's bodies, chairmanship and Secretariat, as other modules and the portal see them.
+ *
+ * <p>Reads answer from an immutable snapshot of all the organs (every body with its names, members and claims, the
+ * chair terms, the Secretariat) kept in memory as of the organs' data version ({@code ORGANS}): read
+ * again once after any change, by this instance (at once) or another (within the versions' maximum age). Inside a
+ * read-write transaction every read goes to the database as before: a command decides on fresh data under its lock.
+ */
 @Service
 @Transactional(readOnly = true)
 public class Organs {
 
+	/** What the organs' readers share, read together. */
+	private record Read(List<Body> bodies, Map<String, Body> byCode, Chairmanship chairmanship, Secretariat secretariat) {
+	}
+
 	private final OrgansRepository repository;
 	private final Registry registry;
+	private final AreaVersions versions;
+	private final Snapshot<Read> snapshot;
 
-	Organs(OrgansRepository repository, Registry registry) {
+	Organs(OrgansRepository repository, Registry registry, AreaVersions versions) {
 		this.repository = repository;
 		this.registry = registry;
+		this.versions = versions;
+		this.snapshot = new Snapshot<>(() -> {
+			var bodies = List.copyOf(repository.bodies());
+			var byCode = new LinkedHashMap<String, Body>();
+			for (var body : bodies) {
+				byCode.putIfAbsent(body.code(), body);
+			}
+			return new Read(bodies, Collections.unmodifiableMap(byCode), new Chairmanship(repository.chairTerms()),
+					repository.secretariat());
+		});
+	}
+
+	/** The shared snapshot, or none where no cache may be filled (inside a read-write transaction). */
+	private @Nullable Read shared() {
+		return versions.cacheable() ? snapshot.at(versions.version("ORGANS")) : null;
 	}
 
 	public List<Body> bodies() {
-		return repository.bodies();
+		var shared = shared();
+		return shared != null ? shared.bodies() : repository.bodies();
 	}
 
 	/** The bodies that existed on that day (created by then, not yet dissolved). */
@@ -39,20 +73,32 @@ public class Organs {
 
 	public Body body(String code) {
 		var wanted = code.trim().toUpperCase(Locale.ROOT);
-		return bodies().stream().filter(body -> body.code().equals(wanted)).findFirst()
+		var shared = shared();
+		if (shared != null) {
+			var body = shared.byCode().get(wanted);
+			if (body == null) {
+				throw NotFound.of("problem.notFound.body", code);
+			}
+			return body;
+		}
+		return repository.bodies().stream().filter(body -> body.code().equals(wanted)).findFirst()
 				.orElseThrow(() -> NotFound.of("problem.notFound.body", code));
 	}
 
 	public boolean isBody(String code) {
-		return repository.bodyExists(code.trim().toUpperCase(Locale.ROOT));
+		var wanted = code.trim().toUpperCase(Locale.ROOT);
+		var shared = shared();
+		return shared != null ? shared.byCode().containsKey(wanted) : repository.bodyExists(wanted);
 	}
 
 	public Chairmanship chairmanship() {
-		return new Chairmanship(repository.chairTerms());
+		var shared = shared();
+		return shared != null ? shared.chairmanship() : new Chairmanship(repository.chairTerms());
 	}
 
 	public Secretariat secretariat() {
-		return repository.secretariat();
+		var shared = shared();
+		return shared != null ? shared.secretariat() : repository.secretariat();
 	}
 
 	/** The entries of a kind the Secretariat's corrections superseded ({@code body}: for a body's names), in order. */

@@ -12,7 +12,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.kurultai.decisions.Decision;
 import org.kurultai.decisions.Decisions;
 import org.kurultai.drafting.Drafting;
 import org.kurultai.drafting.NegotiatedDocument;
@@ -123,8 +122,7 @@ class MeetingPages {
 				.sorted(Comparator.comparing(NegotiatedDocument::symbol)).toList();
 		model.addAttribute("documents", documents);
 		model.addAttribute("documentTitles", titles(visibleDocuments));
-		model.addAttribute("decisions", decisions.register(viewer, meeting.body(), null).stream()
-				.filter(decision -> meeting.id().equals(decision.meeting())).sorted(Comparator.comparing(Decision::id)).toList());
+		model.addAttribute("decisions", decisions.atMeeting(meeting.id(), meeting.body(), viewer));
 		model.addAttribute("outcomeLinks", outcomeLinks(meeting, documents));
 		var account = user == null ? null : user.account();
 		model.addAttribute("mayChange", policy.mayChange(account, meeting));

@@ -34,6 +34,14 @@ public class SourceTitles {
 
 	private final Map<String, String> seedAddresses;
 
+	/**
+	 * What each source is called in each language, worked out once (the texts and the seeds' addresses do not change
+	 * while the application runs; a page of the timeline shows hundreds). Bounded: beyond it a source is worked out
+	 * each time.
+	 */
+	private final Map<String, Source> shown = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final int MOST_KEPT = 20_000;
+
 	SourceTitles(MessageSource messages) {
 		this.messages = messages;
 		var properties = new Properties();
@@ -55,6 +63,19 @@ public class SourceTitles {
 
 	public Source of(String reference) {
 		var locale = LocaleContextHolder.getLocale();
+		var key = locale.toLanguageTag() + "\n" + reference;
+		var known = shown.get(key);
+		if (known != null) {
+			return known;
+		}
+		var source = of(reference, locale);
+		if (shown.size() < MOST_KEPT) {
+			shown.put(key, source);
+		}
+		return source;
+	}
+
+	private Source of(String reference, Locale locale) {
 		if (reference.startsWith("seed:")) {
 			var file = reference.substring("seed:".length());
 			var title = messages.getMessage("portal.source.seed." + file.replaceFirst("\\.txt$", ""), null, null, locale);

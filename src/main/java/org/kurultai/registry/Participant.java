@@ -18,6 +18,9 @@ import org.kurultai.shared.Sources;
  * is checked against all earlier ones here, so that a participant never holds two statuses on one
  * day, an organization is never a member, and a State admitted as a member after the founding
  * documents were adopted has signed them first. Signatures are recorded before admissions.
+ *
+ * <p>A participant read from the registry's shared snapshot ({@link Registry}) is shared by every reader: its domain
+ * methods refuse to change it. A change loads the participant itself, inside the read-write transaction that stores it.
  */
 public class Participant {
 
@@ -26,6 +29,9 @@ public class Participant {
 	private final ParticipantNames names;
 	private final List<StatusPeriod> periods = new ArrayList<>();
 	private final List<Signature> signatures = new ArrayList<>();
+	/** The periods and signatures as they stand, once shared (then they never change); null while it may change. */
+	private @Nullable List<StatusPeriod> sharedPeriods;
+	private @Nullable List<Signature> sharedSignatures;
 
 	private Participant(ParticipantCode code, ParticipantKind kind, ParticipantNames names) {
 		if (kind == ParticipantKind.STATE && !code.isAlpha3()) {
@@ -53,8 +59,23 @@ public class Participant {
 		return participant;
 	}
 
+	/** The participant as read into the registry's shared snapshot: from now on it refuses every change. */
+	Participant shared() {
+		sharedPeriods = List.copyOf(periods);
+		sharedSignatures = List.copyOf(signatures);
+		return this;
+	}
+
+	private void changing() {
+		if (sharedPeriods != null) {
+			throw new IllegalStateException(code + " was read from the registry's shared snapshot, which no one changes: a change loads"
+					+ " the participant inside its read-write transaction");
+		}
+	}
+
 	/** Records the participant's signature of a founding document. */
 	public Participant sign(FoundingDocument document, LocalDate signedOn, boolean inferred, Sources sources, String note) {
+		changing();
 		signatures.removeIf(signature -> signature.document().equals(document.code()));
 		signatures.add(new Signature(document.code(), signedOn, inferred, sources, note));
 		return this;
@@ -66,6 +87,7 @@ public class Participant {
 	 * documents the rule requires by then.
 	 */
 	public Participant record(StatusPeriod period, AdmissionRule rule) {
+		changing();
 		if (period.status() == ParticipantStatus.PARTNER && kind != ParticipantKind.ORGANIZATION) {
 			throw new OnlyOrganizationsArePartners(code);
 		}
@@ -94,6 +116,7 @@ public class Participant {
 	 * then the new one begins (an observer admitted as a member, say).
 	 */
 	public Participant admit(StatusPeriod period, AdmissionRule rule) {
+		changing();
 		var open = periods.stream().filter(StatusPeriod::isOpen).findFirst();
 		if (open.isPresent() && open.get().from().isBefore(period.from())) {
 			var index = periods.indexOf(open.get());
@@ -121,6 +144,7 @@ public class Participant {
 	 */
 	public Participant admitBy(ParticipantStatus status, LocalDate from, @Nullable LocalDate until, DecisionRef decision,
 			@Nullable String meeting, Sources sources, AdmissionRule rule) {
+		changing();
 		var recorded = periods.stream().filter(period -> period.status() == status && period.beginsOn(from)).findFirst();
 		if (recorded.isPresent()) {
 			var period = recorded.get();
@@ -144,6 +168,7 @@ public class Participant {
 	 * ends that day is only linked to the decision. Refuses when no status is open on that day.
 	 */
 	public Participant endBy(LocalDate on, DecisionRef decision) {
+		changing();
 		var recorded = periods.stream().filter(period -> on.equals(period.until())).findFirst();
 		if (recorded.isPresent()) {
 			var period = recorded.get();
@@ -171,6 +196,7 @@ public class Participant {
 	 * @return the earlier claims the correction replaced or changed, as they stood
 	 */
 	public List<StatusPeriod> correct(StatusCorrection correction, AdmissionRule rule) {
+		changing();
 		var before = new ArrayList<>(periods);
 		try {
 			if (correction.supersedes() != null) {
@@ -254,10 +280,12 @@ public class Participant {
 	}
 
 	public List<StatusPeriod> periods() {
-		return List.copyOf(periods);
+		var shared = sharedPeriods;
+		return shared != null ? shared : List.copyOf(periods);
 	}
 
 	public List<Signature> signatures() {
-		return List.copyOf(signatures);
+		var shared = sharedSignatures;
+		return shared != null ? shared : List.copyOf(signatures);
 	}
 }

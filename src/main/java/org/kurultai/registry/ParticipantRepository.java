@@ -119,11 +119,21 @@ class ParticipantRepository {
 	/** The claims corrections superseded, latest first. */
 	List<SupersededClaim> superseded(ParticipantCode code) {
 		return jdbc.sql("select * from status_period_superseded where participant_code = ? order by superseded_at desc, id desc")
-				.param(code.value())
-				.query((rs, row) -> new SupersededClaim(period(rs), rs.getObject("replaced_by", LocalDate.class),
-						rs.getTimestamp("superseded_at").toInstant(), rs.getString("superseded_by"), rs.getString("reason"),
-						Sources.of(rs.getArray("correction_sources"))))
-				.list();
+				.param(code.value()).query((rs, row) -> superseded(rs)).list();
+	}
+
+	/** Every participant's claims corrections superseded, each participant's latest first (one statement). */
+	Map<ParticipantCode, List<SupersededClaim>> allSuperseded() {
+		Map<ParticipantCode, List<SupersededClaim>> claims = new HashMap<>();
+		jdbc.sql("select * from status_period_superseded order by superseded_at desc, id desc").query((rs, row) -> claims
+				.computeIfAbsent(ParticipantCode.of(rs.getString("participant_code")), code -> new ArrayList<>()).add(superseded(rs))).list();
+		claims.replaceAll((code, list) -> List.copyOf(list));
+		return claims;
+	}
+
+	private static SupersededClaim superseded(ResultSet rs) throws SQLException {
+		return new SupersededClaim(period(rs), rs.getObject("replaced_by", LocalDate.class), rs.getTimestamp("superseded_at").toInstant(),
+				rs.getString("superseded_by"), rs.getString("reason"), Sources.of(rs.getArray("correction_sources")));
 	}
 
 	void save(FoundingDocument document) {

@@ -2,29 +2,54 @@ package org.kurultai.registry;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.kurultai.shared.NotFound;
+import org.kurultai.shared.AreaVersions;
+import org.kurultai.shared.Snapshot;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The registry of participants: the one place other modules ask who takes part in the forum, in
  * which capacity, on which day.
+ *
+ * <p>Reads answer from an immutable snapshot of the whole registry (the roster with every history, the founding
+ * documents) kept in memory as of the registry's data version ({@code REGISTRY}): read again once
+ * after any change, by this instance (at once) or another (within the versions' maximum age). Inside a read-write
+ * transaction every read goes to the database as before, so a command decides on fresh data it has locked and a
+ * change it makes is never shared before it commits. The participants of the snapshot refuse to be changed: a writer
+ * loads its own copy.
  */
 @Service
 @Transactional(readOnly = true)
 public class Registry {
 
-	private final ParticipantRepository participants;
+	/** What the registry's readers share: the roster, the founding documents and the superseded claims, read together. */
+	private record Read(Roster roster, List<FoundingDocument> foundingDocuments, Map<ParticipantCode, List<SupersededClaim>> superseded) {
+	}
 
-	Registry(ParticipantRepository participants) {
+	private final ParticipantRepository participants;
+	private final AreaVersions versions;
+	private final Snapshot<Read> snapshot;
+
+	Registry(ParticipantRepository participants, AreaVersions versions) {
 		this.participants = participants;
+		this.versions = versions;
+		this.snapshot = new Snapshot<>(() -> new Read(new Roster(participants.findAll().stream().map(Participant::shared).toList()),
+				List.copyOf(participants.foundingDocuments()), Map.copyOf(participants.allSuperseded())));
+	}
+
+	/** The shared snapshot, or none where no cache may be filled (inside a read-write transaction). */
+	private @Nullable Read shared() {
+		return versions.cacheable() ? snapshot.at(versions.version("REGISTRY")) : null;
 	}
 
 	/** Everyone with their whole history. */
 	public Roster roster() {
-		return new Roster(participants.findAll());
+		var shared = shared();
+		return shared != null ? shared.roster() : new Roster(participants.findAll());
 	}
 
 	public Participant participant(ParticipantCode code) {
@@ -32,7 +57,8 @@ public class Registry {
 	}
 
 	public boolean isRegistered(ParticipantCode code) {
-		return participants.exists(code);
+		var shared = shared();
+		return shared != null ? shared.roster().find(code).isPresent() : participants.exists(code);
 	}
 
 	public List<Standing> standingsOn(LocalDate day, @Nullable ParticipantStatus status) {
@@ -45,11 +71,12 @@ public class Registry {
 	}
 
 	public AdmissionRule admissionRule() {
-		return new AdmissionRule(participants.foundingDocuments());
+		return new AdmissionRule(foundingDocuments());
 	}
 
 	public List<FoundingDocument> foundingDocuments() {
-		return participants.foundingDocuments();
+		var shared = shared();
+		return shared != null ? shared.foundingDocuments() : participants.foundingDocuments();
 	}
 
 	@Transactional
@@ -97,7 +124,8 @@ public class Registry {
 
 	/** The claims of the participant's history that corrections superseded, latest first. */
 	public List<SupersededClaim> superseded(ParticipantCode code) {
-		return participants.superseded(code);
+		var shared = shared();
+		return shared != null ? shared.superseded().getOrDefault(code, List.of()) : participants.superseded(code);
 	}
 
 	/** A code is taken once. */

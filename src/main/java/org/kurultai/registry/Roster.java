@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,9 +20,13 @@ import org.jspecify.annotations.Nullable;
 public final class Roster {
 
 	private final List<Participant> participants;
+	private final Map<ParticipantCode, Participant> byCode = new HashMap<>();
 
 	public Roster(List<Participant> participants) {
 		this.participants = List.copyOf(participants);
+		for (var participant : this.participants) {
+			byCode.putIfAbsent(participant.code(), participant);
+		}
 	}
 
 	/** Everyone holding a status on that day, optionally only one status, ordered by name. */
@@ -85,7 +90,7 @@ public final class Roster {
 	}
 
 	public Optional<Participant> find(ParticipantCode code) {
-		return participants.stream().filter(participant -> participant.code().equals(code)).findFirst();
+		return Optional.ofNullable(byCode.get(code));
 	}
 
 	public List<Participant> participants() {

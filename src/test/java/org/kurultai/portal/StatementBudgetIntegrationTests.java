@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kurultai.StatementCounter;
 import org.kurultai.TestClock;
+import org.kurultai.platform.DataVersions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,31 +32,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import({ TestClock.Configuration.class, StatementCounter.Configuration.class })
 class StatementBudgetIntegrationTests {
 
-	/** Each address and the most statements one request to it may make. */
+	/**
+	 * A request may read the data versions again (one statement): once a second, or after a transaction of this instance
+	 * committed (a poller's, say). Whether the counted request is the one that does depends on timing, so each budget is
+	 * what the page makes without that reading, and this one statement is allowed on top.
+	 */
+	static final int DATA_VERSIONS = 1;
+
+	/** Each address and the most statements one request to it may make (besides a reading of the data versions). */
 	static final Map<String, Integer> BUDGETS = new LinkedHashMap<>();
 
 	static {
-		// measured on 30 November 2026 (/documents was 132 before its bodies were read once per page, not per document)
-		BUDGETS.put("/", 23);
-		BUDGETS.put("/participants?asOf=2006-06-18", 3);
-		BUDGETS.put("/participants/KAZ", 12);
-		BUDGETS.put("/bodies", 7);
-		BUDGETS.put("/chairmanship", 9);
-		BUDGETS.put("/meetings", 9);
-		BUDGETS.put("/meetings/CMFA-7", 38);
-		BUDGETS.put("/documents", 8);
-		BUDGETS.put("/documents/DECLARATION-2006", 16);
-		BUDGETS.put("/decisions", 58);
-		BUDGETS.put("/catalogue", 18);
-		BUDGETS.put("/cbm", 31);
-		BUDGETS.put("/timeline", 19);
-		BUDGETS.put("/calendar?month=2024-12", 5);
-		BUDGETS.put("/api/participants?asOf=2006-06-18&status=MEMBER", 3);
+		// measured on 30 November 2026 (/documents was 132 before its bodies were read once per page, not per document);
+		// then the registry, the organs and the Catalogue's editions read from snapshots between changes, the decisions'
+		// meetings checked in one statement, the meeting page reading only its decisions (issue 13). Before that:
+		// / 23, /participants 3, /participants/KAZ 12, /bodies 7, /chairmanship 9, /meetings 9, /meetings/CMFA-7 38,
+		// /documents 8, /documents/DECLARATION-2006 16, /decisions 58, /catalogue 18, /cbm 31, /timeline 19, /calendar 5,
+		// /api/participants 3, /api/documents 1, /api/meetings/CMFA-7 5
+		BUDGETS.put("/", 2);
+		BUDGETS.put("/participants?asOf=2006-06-18", 0);
+		BUDGETS.put("/participants/KAZ", 4);
+		BUDGETS.put("/bodies", 0);
+		BUDGETS.put("/chairmanship", 2);
+		BUDGETS.put("/meetings", 2);
+		BUDGETS.put("/meetings/CMFA-7", 13);
+		BUDGETS.put("/documents", 1);
+		BUDGETS.put("/documents/DECLARATION-2006", 9);
+		BUDGETS.put("/decisions", 4);
+		BUDGETS.put("/catalogue", 2);
+		BUDGETS.put("/cbm", 6);
+		BUDGETS.put("/timeline", 2);
+		BUDGETS.put("/calendar?month=2024-12", 1);
+		BUDGETS.put("/api/participants?asOf=2006-06-18&status=MEMBER", 0);
 		BUDGETS.put("/api/documents", 1);
 		BUDGETS.put("/api/meetings/CMFA-7", 5);
 	}
 
 	@LocalServerPort int port;
+	@Autowired DataVersions versions;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
@@ -64,6 +79,8 @@ class StatementBudgetIntegrationTests {
 		for (var address : BUDGETS.keySet()) {
 			// the second request: what every reader pays, not the first one's warming of caches
 			for (int i = 0; i < 2; i++) {
+				// the data versions read just before (if older than their maximum age), so the request seldom reads them
+				versions.stamp();
 				var id = "budget-" + UUID.randomUUID();
 				var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + address)).header("X-Request-Id", id)
 						.GET().build(), HttpResponse.BodyHandlers.discarding());
@@ -72,7 +89,8 @@ class StatementBudgetIntegrationTests {
 			}
 		}
 		System.out.printf("SQL statements per request: %s%n", counted);
+		assertThat(counted.values().stream().mapToInt(Integer::intValue).sum()).as("the statements are counted at all").isPositive();
 		assertThat(counted).allSatisfy((address, count) -> assertThat(count).as("SQL statements of one request to %s", address)
-				.isPositive().isLessThanOrEqualTo(BUDGETS.get(address)));
+				.isLessThanOrEqualTo(BUDGETS.get(address) + DATA_VERSIONS));
 	}
 }
