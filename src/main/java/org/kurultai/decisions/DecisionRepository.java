@@ -255,9 +255,18 @@ class DecisionRepository {
 
 	List<Objection> objections(long decision) {
 		return jdbc.sql("select * from objection where decision_id = ? order by made_at, id").param(decision)
-				.query((rs, row) -> new Objection(rs.getLong("id"), rs.getLong("decision_id"), rs.getInt("round"), rs.getString("participant"),
-						rs.getString("account"), rs.getString("reasons"), instant(rs, "made_at")))
-				.list();
+				.query(DecisionRepository::objection).list();
+	}
+
+	/** One State's objection in one round (unique), without reading the others. */
+	Optional<Objection> objection(long decision, int round, String participant) {
+		return jdbc.sql("select * from objection where decision_id = ? and round = ? and participant = ?")
+				.params(decision, round, participant).query(DecisionRepository::objection).optional();
+	}
+
+	private static Objection objection(ResultSet rs, int row) throws SQLException {
+		return new Objection(rs.getLong("id"), rs.getLong("decision_id"), rs.getInt("round"), rs.getString("participant"),
+				rs.getString("account"), rs.getString("reasons"), instant(rs, "made_at"));
 	}
 
 	boolean insert(long decision, CastVote vote) {
@@ -285,10 +294,18 @@ class DecisionRepository {
 
 	List<PositionStatement> statements(long decision) {
 		return jdbc.sql("select * from position_statement where decision_id = ? order by filed_at, id").param(decision)
-				.query((rs, row) -> new PositionStatement(rs.getLong("id"), rs.getLong("decision_id"), rs.getString("participant"),
-						StatementKind.valueOf(rs.getString("kind")), rs.getString("paragraph"), rs.getString("text"), rs.getString("account"),
-						instant(rs, "filed_at")))
-				.list();
+				.query(DecisionRepository::statement).list();
+	}
+
+	/** One statement, without reading the others. */
+	Optional<PositionStatement> statement(long id) {
+		return jdbc.sql("select * from position_statement where id = ?").param(id).query(DecisionRepository::statement).optional();
+	}
+
+	private static PositionStatement statement(ResultSet rs, int row) throws SQLException {
+		return new PositionStatement(rs.getLong("id"), rs.getLong("decision_id"), rs.getString("participant"),
+				StatementKind.valueOf(rs.getString("kind")), rs.getString("paragraph"), rs.getString("text"), rs.getString("account"),
+				instant(rs, "filed_at"));
 	}
 
 	private static Decision decision(ResultSet rs) throws SQLException {

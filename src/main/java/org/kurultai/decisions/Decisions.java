@@ -555,8 +555,7 @@ public class Decisions {
 				silenceRules.breakEndsProcedure(), at);
 		commit(change, account.email(), participant);
 		var round = locked.decision().round();
-		return repository.objections(id).stream().filter(o -> o.participant().equals(participant) && o.round() == round)
-				.findFirst().orElseThrow();
+		return repository.objection(id, round, participant).orElseThrow();
 	}
 
 	/** Under a majority rule, a member delegation present votes once. */
@@ -842,7 +841,7 @@ public class Decisions {
 		long statementId = repository.insert(statement);
 		audit.record(new Act(account.email(), account.participant(), "statement.filed", "decision:" + id, null,
 				Map.of("kind", kind.name(), "paragraph", label == null ? "" : label, "statement", statementId)));
-		return repository.statements(id).stream().filter(s -> s.id() == statementId).findFirst().orElseThrow();
+		return repository.statement(statementId).orElseThrow();
 	}
 
 	public static class DecisionClosed extends RuleViolation {
