@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """bench/run's load of member delegations acting at once on one silence procedure (standard library only).
 
-Usage: delegations.py BASE DECISION_ID TOKENS_FILE ACT OUT_JSON [TIMEOUT_S]
+Usage: delegations.py BASE DECISION_ID TOKENS_FILE ACT OUT_JSON [TIMEOUT_S] [SPREAD_S]
 
 ACT is "statement" (a reservation: POST /api/decisions/{id}/statements, members only) or "objection"
 (a breaking of silence: POST /api/decisions/{id}/objections). TOKENS_FILE has one "CODE|kt_secret" per line:
 each State's national coordinator's API token. Every delegation gets its own thread and connection; all are
-released together by one barrier, each sends its one act and measures the time to the full answer.
+released together by one barrier, each sends its one act and measures the time to the full answer. With SPREAD_S > 0
+the delegations start their acts one after another at an even pace over that many seconds (all connected and waiting
+throughout): the same 1,000 acts as a sustained concurrent load rather than one instant's burst.
 Prints one line per figure and writes them as JSON to OUT_JSON. Exit status 0 even if acts failed: the
 caller judges (it also counts what was recorded).
 """
@@ -30,6 +32,7 @@ def percentile(values, p):
 def main():
     base, decision, tokens_file, act, out = sys.argv[1:6]
     timeout = float(sys.argv[6]) if len(sys.argv) > 6 else 120.0
+    spread = float(sys.argv[7]) if len(sys.argv) > 7 else 0.0
     url = urllib.parse.urlsplit(base)
     delegations = []
     with open(tokens_file, encoding="utf-8") as f:
@@ -48,6 +51,7 @@ def main():
         sys.exit("unknown act: " + act)
 
     results = [None] * len(delegations)
+    released = [time.perf_counter()]
     barrier = threading.Barrier(len(delegations) + 1)
 
     def worker(i, code, secret):
@@ -62,6 +66,8 @@ def main():
             results[i] = (code, "connect:" + type(e).__name__, 0.0, "")
             return
         barrier.wait()
+        if spread > 0:
+            time.sleep(max(0.0, released[0] + spread * i / len(delegations) - time.perf_counter()))
         start = time.perf_counter()
         try:
             conn.request("POST", path, body=payload, headers=headers)
@@ -76,6 +82,7 @@ def main():
     threads = [threading.Thread(target=worker, args=(i, c, s), daemon=True) for i, (c, s) in enumerate(delegations)]
     for t in threads:
         t.start()
+    released[0] = time.perf_counter() + 0.05
     barrier.wait()
     wall_start = time.perf_counter()
     for t in threads:
@@ -98,6 +105,7 @@ def main():
     all_ms = [r[2] * 1000.0 for r in results if r is not None and r[2] > 0]
     summary = {
         "act": act,
+        "spread_s": spread,
         "decision": decision,
         "delegations": len(delegations),
         "ok": len(latencies),
