@@ -1,5 +1,6 @@
 package org.kurultai.platform;
 
+import jakarta.servlet.DispatcherType;
 import org.kurultai.shared.ForumClock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,6 +35,8 @@ class HttpCachingConfiguration {
 	FilterRegistrationBean<PublicPages> publicPagesFilter(PublicPages pages) {
 		var registration = new FilterRegistrationBean<>(pages);
 		registration.setOrder(ORDER);
+		// FORWARD too: a page forwarded to /error while being rendered for the public is written straight through
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.FORWARD);
 		return registration;
 	}
 }

@@ -20,8 +20,12 @@ import java.util.zip.GZIPOutputStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +36,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.LocaleResolver;
@@ -56,7 +59,19 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * pass by untouched (Spring Security's {@code no-store} then applies), so a page made for one access level or language
  * is never given to another.
  */
-public class PublicPages extends OncePerRequestFilter {
+public class PublicPages implements Filter {
+
+	private static final String RENDERING = PublicPages.class.getName() + ".rendering";
+
+	/** A response being rendered into memory. */
+	private static final class Rendering extends ContentCachingResponseWrapper {
+
+		volatile boolean forwarded;
+
+		Rendering(HttpServletResponse response) {
+			super(response);
+		}
+	}
 
 	static final String CACHE_CONTROL = "public, max-age=0, must-revalidate";
 
@@ -112,8 +127,21 @@ public class PublicPages extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
+	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+			throws IOException, ServletException {
+		var request = (HttpServletRequest) servletRequest;
+		var response = (HttpServletResponse) servletResponse;
+		if (request.getDispatcherType() == DispatcherType.FORWARD && request.getAttribute(RENDERING) instanceof Rendering rendering) {
+			// a page forwarded (e.g. to /error): Tomcat finishes the response itself when the forward returns, so the forward
+			// writes to the response as it came to this filter (Spring Security's headers included), not into memory
+			rendering.forwarded = true;
+			chain.doFilter(request, rendering.getResponse());
+			return;
+		}
+		if (request.getDispatcherType() != DispatcherType.REQUEST) {
+			chain.doFilter(request, response);
+			return;
+		}
 		var variant = publicVariant(request);
 		if (variant == null) {
 			chain.doFilter(request, response);
@@ -160,8 +188,18 @@ public class PublicPages extends OncePerRequestFilter {
 
 	private @Nullable Page render(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String variant,
 			String etag, Instant lastModified) throws IOException, ServletException {
-		var rendered = new ContentCachingResponseWrapper(response);
-		chain.doFilter(request, rendered);
+		var rendered = new Rendering(response);
+		request.setAttribute(RENDERING, rendered);
+		try {
+			chain.doFilter(request, rendered);
+		}
+		finally {
+			request.removeAttribute(RENDERING);
+		}
+		if (rendered.forwarded) {
+			// written by the forward straight to the response (an error page): nothing held, nothing to store
+			return null;
+		}
 		if (!storable(request, rendered)) {
 			rendered.copyBodyToResponse();
 			return null;

@@ -111,6 +111,20 @@ class PublicPagesIntegrationTests {
 	}
 
 	@Test
+	void anErrorIsNeitherTaggedNorStoredAndKeepsItsPage() throws Exception {
+		for (int round = 0; round < 2; round++) {
+			var missing = anonymous("/participants/NOPE", "X-Request-Id", "httpcache-missing-" + round);
+			assertThat(missing.statusCode()).isEqualTo(404);
+			assertThat(missing.body()).contains("id=\"request-id\"").contains("httpcache-missing-" + round);
+			assertThat(missing.headers().firstValue("ETag")).isEmpty();
+			assertThat(missing.headers().firstValue("Cache-Control").orElse("")).doesNotContain("public");
+			var problem = anonymous("/api/participants/NOPE", "Accept", "application/json");
+			assertThat(problem.statusCode()).isEqualTo(404);
+			assertThat(problem.body()).contains("not-found");
+		}
+	}
+
+	@Test
 	void aChangeThroughTheApiChangesTheTagAndTheNextReadShowsIt() throws Exception {
 		var before = anonymous("/documents");
 		var beforeApi = anonymous("/api/documents", "Accept", "application/json");
