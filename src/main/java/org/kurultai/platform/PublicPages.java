@@ -207,7 +207,7 @@ public class PublicPages implements Filter {
 		var body = rendered.getContentAsByteArray();
 		var contentType = rendered.getContentType();
 		var page = new Page(etag, lastModified, body, compressible(contentType, body) ? gzip(body) : null, contentType,
-				rendered.getHeader(HttpHeaders.CONTENT_LANGUAGE), rendered.getHeader(HttpHeaders.CONTENT_DISPOSITION),
+				contentLanguage(rendered, contentType), rendered.getHeader(HttpHeaders.CONTENT_DISPOSITION),
 				request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern ? pattern : null);
 		if (pages != null) {
 			pages.put(variant, page);
@@ -262,6 +262,15 @@ public class PublicPages implements Filter {
 		var language = languages.resolveLocale(request).getLanguage();
 		return request.getServerName() + ":" + request.getServerPort() + path + (query == null ? "" : "?" + query) + "|" + language
 				+ "|" + (accept == null ? "" : accept) + "|" + (request.getHeader("HX-Request") == null ? "" : "hx");
+	}
+
+	/** Tomcat keeps a page's language (set from its locale by Spring MVC) apart from its headers until it sends them. */
+	private static @Nullable String contentLanguage(HttpServletResponse response, @Nullable String contentType) {
+		var header = response.getHeader(HttpHeaders.CONTENT_LANGUAGE);
+		if (header != null) {
+			return header;
+		}
+		return contentType != null && contentType.startsWith("text/html") ? response.getLocale().toLanguageTag() : null;
 	}
 
 	/** Whether a response rendered for the public may be kept and shared. */

@@ -178,6 +178,8 @@ class PublicPagesIntegrationTests {
 			assertThat(russian.body()).contains("<html lang=\"ru\"");
 			assertThat(english.body()).contains("<html lang=\"en\"");
 			assertThat(chosen.body()).as("the language chosen with the switch").contains("<html lang=\"ru\"");
+			assertThat(russian.headers().firstValue("Content-Language")).as("round %s", round).hasValue("ru");
+			assertThat(english.headers().firstValue("Content-Language")).as("round %s", round).hasValue("en");
 			assertThat(russian.headers().firstValue("ETag")).isNotEqualTo(english.headers().firstValue("ETag"));
 			var crossed = anonymous("/participants", "Accept-Language", "ru", "If-None-Match",
 					english.headers().firstValue("ETag").orElseThrow());
