@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
+import org.kurultai.shared.AreaVersions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -31,7 +32,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * may see its own uncommitted rows.
  */
 @Component
-public class DataVersions implements TransactionExecutionListener {
+public class DataVersions implements TransactionExecutionListener, AreaVersions {
 
 	/** The areas of the record, each a set of tables (see V36). */
 	public enum Area {
@@ -70,6 +71,12 @@ public class DataVersions implements TransactionExecutionListener {
 		return versions().get(area).version();
 	}
 
+	/** The current version of an area by its name, for the kernel's snapshots ({@link AreaVersions}). */
+	@Override
+	public long version(String area) {
+		return version(Area.valueOf(area));
+	}
+
 	/** The versions of these areas together (all areas when none are named). */
 	public Stamp stamp(Area... areas) {
 		var versions = versions();
@@ -84,6 +91,7 @@ public class DataVersions implements TransactionExecutionListener {
 	}
 
 	/** Whether the current thread may fill a cache from what it reads: not inside a read-write transaction. */
+	@Override
 	public boolean cacheable() {
 		return !TransactionSynchronizationManager.isActualTransactionActive()
 				|| TransactionSynchronizationManager.isCurrentTransactionReadOnly();

@@ -3,7 +3,7 @@ package org.kurultai.shared;
 /**
  * The versions of the areas of the record (the data versions: {@code data_version}, V36), as the modules below the
  * platform see them to key a {@link Snapshot}: the registry may depend on nothing but this kernel, so it asks through
- * this interface, implemented over {@code platform.DataVersions}.
+ * this interface, implemented by {@code platform.DataVersions}.
  */
 public interface AreaVersions {
 

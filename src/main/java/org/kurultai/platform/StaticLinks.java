@@ -1,4 +1,4 @@
-package org.kurultai.portal;
+package org.kurultai.platform;
 
 import java.io.IOException;
 import java.util.List;
