@@ -47,8 +47,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <p>An anonymous {@code GET} (nobody signed in, no session) of a page or an API read is answered with an {@code ETag}
  * and a {@code Last-Modified} taken from the {@link DataVersions data versions} of every area of the public record
  * (all but {@link Area#IDENTITY}), the build, the forum's minute (pages say "today" and whether a deadline has passed)
- * and the variant: the host, the address with its query, the language, {@code Accept} and htmx's {@code HX-Request}.
- * A conditional request that still matches gets {@code 304 Not Modified} before anything is read or rendered.
+ * and the variant: the host, the address with its query, the language, every {@code Accept} line and htmx's {@code HX-Request}.
+ * A request whose {@code If-None-Match} holds the variant's current tag gets {@code 304 Not Modified} before anything is
+ * read or rendered; {@code If-None-Match: *} and {@code If-Modified-Since}, which do not say what the client holds, only
+ * against a page of the variant known to be a 200 (stored or just rendered), so a 404 or a refusal never becomes a 304.
  * {@code Cache-Control: public, max-age=0, must-revalidate} lets browsers and shared caches keep the page but ask every
  * time (a cheap 304), so a change is seen at once; {@code Vary} keeps languages and signed-in readers apart.
  *
@@ -75,7 +77,8 @@ public class PublicPages implements Filter {
 
 	static final String CACHE_CONTROL = "public, max-age=0, must-revalidate";
 
-	static final String VARY = "Accept, Accept-Language, Cookie, Accept-Encoding";
+	/** Every request header a stored page's variant depends on (a shared cache must keep them apart, or ask). */
+	static final String VARY = "Accept, Accept-Language, Cookie, Accept-Encoding, HX-Request, Authorization";
 
 	/** Addresses that are never cached: probes, metrics, sign-in, static resources (they have their own headers). */
 	private static final List<String> PASSING = List.of("/actuator", "/livez", "/readyz", "/login", "/logout", "/css/", "/js/",
@@ -153,14 +156,14 @@ public class PublicPages implements Filter {
 		var stamp = versions.stamp(PUBLIC_RECORD);
 		var etag = "W/" + stamp.etag(build + "|" + minute.getEpochSecond() + "|" + variant);
 		var lastModified = latest(stamp.lastModified(), builtAt, minute);
-		if (notModified(request, etag, lastModified)) {
-			validators(response, etag, lastModified);
-			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+		// only a tag the client was given for this very variant proves, before rendering, that it is still a 200 to revalidate
+		if (notModified(request, etag, lastModified, false)) {
+			notModified(response, etag, lastModified);
 			return;
 		}
 		@Nullable Page page = pages == null ? null : pages.getIfPresent(variant);
 		if (page != null && page.etag().equals(etag)) {
-			write(request, response, page);
+			answer(request, response, page);
 			return;
 		}
 		// one rendering per variant and stamp at a time: the readers who come meanwhile wait for it instead of rendering too
@@ -170,7 +173,7 @@ public class PublicPages implements Filter {
 		if (earlier != null) {
 			var shared = awaited(earlier);
 			if (shared != null) {
-				write(request, response, shared);
+				answer(request, response, shared);
 				return;
 			}
 		}
@@ -214,7 +217,7 @@ public class PublicPages implements Filter {
 		}
 		// what the handler wrote is replaced by the page as stored (validators, and its gzip when the client takes it)
 		rendered.resetBuffer();
-		write(request, response, page);
+		answer(request, response, page);
 		return page;
 	}
 
@@ -246,7 +249,13 @@ public class PublicPages implements Filter {
 			}
 		}
 		var query = request.getQueryString();
-		var accept = request.getHeader(HttpHeaders.ACCEPT);
+		// every Accept line, as content negotiation reads them all: a second line must not choose what the first one's readers get
+		var accepts = request.getHeaders(HttpHeaders.ACCEPT);
+		String accept = null;
+		while (accepts.hasMoreElements()) {
+			var line = accepts.nextElement();
+			accept = accept == null ? line : accept + ", " + line;
+		}
 		if (path.length() + (query == null ? 0 : query.length()) > 2000 || (accept != null && accept.length() > 500)
 				|| request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getHeader(HttpHeaders.RANGE) != null) {
 			return null;
@@ -279,6 +288,23 @@ public class PublicPages implements Filter {
 				&& !response.containsHeader(HttpHeaders.SET_COOKIE) && !response.containsHeader(HttpHeaders.CACHE_CONTROL)
 				&& !response.containsHeader(HttpHeaders.ETAG) && !response.containsHeader(HttpHeaders.CONTENT_ENCODING)
 				&& request.getSession(false) == null;
+	}
+
+	/**
+	 * A page of this variant as of the current stamp, known to be a 200: a 304 if the request's date or {@code *} says the
+	 * client has it (evaluated only now, for a refusal or an error must never become a 304), else the page.
+	 */
+	private static void answer(HttpServletRequest request, HttpServletResponse response, Page page) throws IOException {
+		if (notModified(request, page.etag(), page.lastModified(), true)) {
+			notModified(response, page.etag(), page.lastModified());
+			return;
+		}
+		write(request, response, page);
+	}
+
+	private static void notModified(HttpServletResponse response, String etag, Instant lastModified) {
+		validators(response, etag, lastModified);
+		response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 	}
 
 	private static void write(HttpServletRequest request, HttpServletResponse response, Page page) throws IOException {
@@ -315,15 +341,20 @@ public class PublicPages implements Filter {
 		response.setHeader(HttpHeaders.VARY, VARY);
 	}
 
-	/** RFC 9110 13.1.2/13.1.3: If-None-Match (weak comparison) wins; If-Modified-Since only without it. */
-	static boolean notModified(HttpServletRequest request, String etag, Instant lastModified) {
+	/**
+	 * RFC 9110 13.1.2/13.1.3: If-None-Match (weak comparison) wins; If-Modified-Since only without it. {@code *} and a date
+	 * say nothing of which response the client holds, and a conditional applies only to what would be a 200 (13.2.1):
+	 * they are taken only where the page is {@code known} to be one (a page of this variant stored or just rendered at
+	 * this stamp); a tag of this variant is proof enough.
+	 */
+	static boolean notModified(HttpServletRequest request, String etag, Instant lastModified, boolean known) {
 		var noneMatch = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
 		var any = false;
 		while (noneMatch.hasMoreElements()) {
 			any = true;
 			for (var tag : noneMatch.nextElement().split(",")) {
 				var candidate = tag.trim();
-				if (candidate.equals("*") || opaque(candidate).equals(opaque(etag))) {
+				if ((candidate.equals("*") && known) || opaque(candidate).equals(opaque(etag))) {
 					return true;
 				}
 			}
@@ -332,7 +363,7 @@ public class PublicPages implements Filter {
 			return false;
 		}
 		var since = request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
-		if (since == null || since.length() > 100) {
+		if (!known || since == null || since.length() > 100) {
 			return false;
 		}
 		try {

@@ -3,9 +3,9 @@ package org.kurultai.platform.backup;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -79,6 +79,32 @@ public final class DatabaseBackup {
 	}
 
 	/**
+	 * Gives the whole archive its name, never over a file of that name: one may have appeared while the backup was written
+	 * (a rename would silently replace it). A hard link is made atomically or not at all; where the file system has none,
+	 * a move that refuses an existing file.
+	 */
+	private static void publish(Path partial, Path target) throws IOException {
+		try {
+			Files.createLink(target, partial);
+		}
+		catch (FileAlreadyExistsException appeared) {
+			throw new BackupFailure("Backup refused: " + target + " appeared while the backup was written; it is left as it is "
+					+ "(name another file with --kurultai.backup.file)");
+		}
+		catch (UnsupportedOperationException | IOException noLinks) {
+			try {
+				Files.move(partial, target);
+			}
+			catch (FileAlreadyExistsException appeared) {
+				throw new BackupFailure("Backup refused: " + target + " appeared while the backup was written; it is left as it is "
+						+ "(name another file with --kurultai.backup.file)");
+			}
+			return;
+		}
+		Files.delete(partial);
+	}
+
+	/**
 	 * Writes the archive from a connection already in a REPEATABLE READ transaction (every table read in its snapshot);
 	 * the archive appears whole at {@code file} or not at all.
 	 */
@@ -124,7 +150,7 @@ public final class DatabaseBackup {
 				zip.closeEntry();
 				zip.finish();
 				zip.close();
-				Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+				publish(partial, target);
 				partial = null;
 				return new Summary(target, manifest, Files.size(target), Duration.ofNanos(System.nanoTime() - started));
 			}

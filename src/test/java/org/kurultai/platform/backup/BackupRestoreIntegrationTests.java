@@ -301,6 +301,32 @@ class BackupRestoreIntegrationTests {
 	}
 
 	@Test
+	void aFileThatAppearsUnderTheArchivesNameWhileTheBackupIsWrittenIsNeverOverwritten() throws Exception {
+		// e.g. a second backup to the same name (a timer and a person), finishing first: its archive must survive
+		var raced = FOLDER.resolve("raced-" + UUID.randomUUID() + ".zip");
+		var earlier = "an earlier archive".getBytes(StandardCharsets.UTF_8);
+		Progress appearing = (done, total, table, rows) -> {
+			if (done == 1) {
+				try {
+					Files.write(raced, earlier);
+				}
+				catch (IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+			}
+		};
+		try (var connection = EmbeddedDatabaseAccess.superuser(context).getConnection()) {
+			connection.setAutoCommit(false);
+			connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+			assertThatThrownBy(() -> DatabaseBackup.write(connection, raced, DatabaseBackup.HISTORY_TABLE, clock.now(), appearing))
+					.isInstanceOf(BackupFailure.class).hasMessageContaining("appeared while the backup was written");
+			connection.rollback();
+		}
+		assertThat(Files.readAllBytes(raced)).as("the file that appeared is left as it was").isEqualTo(earlier);
+		assertThat(Files.exists(raced.resolveSibling(raced.getFileName() + ".partial"))).as("no partial file stays").isFalse();
+	}
+
+	@Test
 	void theTablesAreLoadedEachAfterThoseItRefersTo() {
 		var a = new Manifest.Table("a", List.of("id"), 0, "x");
 		var b = new Manifest.Table("b", List.of("id"), 0, "x");
