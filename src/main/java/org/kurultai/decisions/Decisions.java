@@ -32,7 +32,6 @@ import org.kurultai.organs.Organs;
 import org.kurultai.registry.ParticipantCode;
 import org.kurultai.registry.ParticipantStatus;
 import org.kurultai.registry.Registry;
-import org.kurultai.registry.Standing;
 import org.kurultai.drafting.DocumentType;
 import org.kurultai.drafting.Paragraph;
 import org.kurultai.shared.Access;
@@ -644,8 +643,7 @@ public class Decisions {
 
 	/** The member States on a day, as the rule counts them. */
 	private Set<String> membersOn(LocalDate day) {
-		return registry.standingsOn(day, ParticipantStatus.MEMBER).stream().map(Standing::code).map(ParticipantCode::value)
-				.collect(Collectors.toSet());
+		return registry.holding(ParticipantStatus.MEMBER, day).stream().map(ParticipantCode::value).collect(Collectors.toSet());
 	}
 
 	/**

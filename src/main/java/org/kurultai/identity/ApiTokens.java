@@ -98,22 +98,26 @@ public class ApiTokens {
 		return jdbc.sql("select * from api_token where id = ?").param(id).query((rs, row) -> token(rs)).single();
 	}
 
-	/** The account a presented secret stands for, if the token works now. */
-	@Transactional
+	/**
+	 * The account a presented secret stands for, if the token works now. "Last used" is noted to the minute, in a
+	 * statement of its own: a busy client's requests neither each write (and wait for the disk) nor open a read-write
+	 * transaction (whose commit makes the data versions be read again).
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
 	public Optional<Account> authenticate(String secret) {
 		if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
 			return Optional.empty();
 		}
-		// "last used" to the minute: a busy client's every request does not write (and wait for the disk)
-		var owner = jdbc.sql("""
-				with token as (
-				  select id, account_id, last_used_at from api_token
-				  where secret_hash = ? and revoked_at is null and expires_at > now()),
-				touched as (
-				  update api_token set last_used_at = now() from token
-				  where api_token.id = token.id and (token.last_used_at is null or token.last_used_at < now() - interval '1 minute'))
-				select account_id from token""").param(hash(secret)).query(UUID.class).optional();
-		return owner.flatMap(accounts::byId).filter(Account::active);
+		record Working(UUID id, UUID account, boolean stale) {
+		}
+		var token = jdbc.sql("""
+				select id, account_id, last_used_at is null or last_used_at < now() - interval '1 minute' as stale from api_token
+				where secret_hash = ? and revoked_at is null and expires_at > now()""").param(hash(secret))
+				.query((rs, row) -> new Working(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class), rs.getBoolean("stale")))
+				.optional();
+		token.filter(Working::stale).ifPresent(working -> jdbc.sql("update api_token set last_used_at = now() where id = ?")
+				.param(working.id()).update());
+		return token.map(Working::account).flatMap(accounts::byId).filter(Account::active);
 	}
 
 	static String hash(String secret) {

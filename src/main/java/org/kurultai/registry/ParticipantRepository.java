@@ -47,6 +47,14 @@ class ParticipantRepository {
 		}).list();
 	}
 
+	/** Who holds that status on that day: the period that holds on it ({@link StatusPeriod#holdsOn}), in one query. */
+	List<ParticipantCode> holding(ParticipantStatus status, LocalDate day) {
+		return jdbc.sql("""
+				select participant_code from status_period
+				where status = ? and starts_on <= ? and (ends_on is null or ends_on > ?) order by participant_code""")
+				.params(status.name(), day, day).query((rs, row) -> ParticipantCode.of(rs.getString("participant_code"))).list();
+	}
+
 	/** One participant with its history. */
 	Optional<Participant> find(ParticipantCode code) {
 		var periods = jdbc.sql("select " + PERIOD_COLUMNS + " from status_period where participant_code = ? order by starts_on")

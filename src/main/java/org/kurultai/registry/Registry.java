@@ -53,7 +53,17 @@ public class Registry {
 	}
 
 	public Participant participant(ParticipantCode code) {
-		return roster().find(code).orElseThrow(() -> NotFound.of("problem.notFound.participant", code.value()));
+		var shared = shared();
+		// inside a read-write transaction, only this participant (an act asks for its own State's status)
+		return (shared != null ? shared.roster().find(code) : participants.find(code))
+				.orElseThrow(() -> NotFound.of("problem.notFound.participant", code.value()));
+	}
+
+	/** The codes of everyone holding that status on that day (a decision's members), without their histories. */
+	public List<ParticipantCode> holding(ParticipantStatus status, LocalDate day) {
+		var shared = shared();
+		return shared != null ? shared.roster().on(day, status).stream().map(Standing::code).toList()
+				: participants.holding(status, day);
 	}
 
 	public boolean isRegistered(ParticipantCode code) {

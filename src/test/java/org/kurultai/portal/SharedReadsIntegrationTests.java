@@ -172,6 +172,26 @@ class SharedReadsIntegrationTests {
 		assertThat(page("/bodies/" + BODY)).contains(bodyName);
 	}
 
+	@Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+	@Test
+	void insideAReadWriteTransactionOneParticipantOrTheMembersAreReadAloneAndAnswerAsTheSnapshotDoes() {
+		var writing = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+		for (var day : java.util.List.of(java.time.LocalDate.of(1999, 9, 14), java.time.LocalDate.of(2006, 6, 18),
+				java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2099, 1, 1))) {
+			for (var status : org.kurultai.registry.ParticipantStatus.values()) {
+				var shared = registry.holding(status, day);
+				var fresh = writing.execute(tx -> registry.holding(status, day));
+				assertThat(fresh).as(status + " on " + day).containsExactlyInAnyOrderElementsOf(shared);
+			}
+		}
+		assertThat(registry.holding(org.kurultai.registry.ParticipantStatus.MEMBER, java.time.LocalDate.of(2006, 6, 18))).hasSize(18);
+		var korea = org.kurultai.registry.ParticipantCode.of("KOR");
+		var read = writing.execute(tx -> registry.participant(korea));
+		assertThat(read.statusOn(java.time.LocalDate.of(2006, 6, 18))).isEqualTo(registry.participant(korea).statusOn(java.time.LocalDate.of(2006, 6, 18)));
+		assertThat(read.statusOn(java.time.LocalDate.of(2006, 6, 16))).contains(org.kurultai.registry.ParticipantStatus.OBSERVER);
+	}
+
 	private String page(String path) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
 				HttpResponse.BodyHandlers.ofString()).body();
