@@ -88,20 +88,23 @@ public final class DatabaseBackup {
 			Files.createLink(target, partial);
 		}
 		catch (FileAlreadyExistsException appeared) {
-			throw new BackupFailure("Backup refused: " + target + " appeared while the backup was written; it is left as it is "
-					+ "(name another file with --kurultai.backup.file)");
+			throw appeared(target);
 		}
 		catch (UnsupportedOperationException | IOException noLinks) {
 			try {
 				Files.move(partial, target);
 			}
 			catch (FileAlreadyExistsException appeared) {
-				throw new BackupFailure("Backup refused: " + target + " appeared while the backup was written; it is left as it is "
-						+ "(name another file with --kurultai.backup.file)");
+				throw appeared(target);
 			}
 			return;
 		}
 		Files.delete(partial);
+	}
+
+	private static BackupFailure appeared(Path target) {
+		return new BackupFailure("Backup refused: " + target + " appeared while the backup was written; it is left as it is "
+				+ "(name another file with --kurultai.backup.file)");
 	}
 
 	/**
