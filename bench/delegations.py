@@ -14,6 +14,7 @@ caller judges (it also counts what was recorded).
 """
 import http.client
 import json
+import resource
 import statistics
 import sys
 import threading
@@ -116,6 +117,7 @@ def main():
         "p99_ms": round(percentile(latencies, 99), 1) if latencies else None,
         "max_ms": round(max(latencies), 1) if latencies else None,
         "p99_all_ms": round(percentile(all_ms, 99), 1) if all_ms else None,
+        "client_cpu_s": round(resource.getrusage(resource.RUSAGE_SELF).ru_utime + resource.getrusage(resource.RUSAGE_SELF).ru_stime, 2),
         "failures": failures[:20],
     }
     with open(out, "w", encoding="utf-8") as f:

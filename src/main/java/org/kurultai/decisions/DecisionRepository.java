@@ -86,12 +86,16 @@ class DecisionRepository {
 	record Locked(Decision decision, Decision.Round round) {
 	}
 
-	/** The objections of the decision's current round and its votes. */
+	/**
+	 * Who objected in the decision's current round, and its votes: the States only (each act runs this under the lock,
+	 * so it reads one column of the round, not every objection's reasons in every round).
+	 */
 	Decision.Round round(Decision decision) {
-		var objecting = new java.util.HashSet<String>();
-		objections(decision.id()).stream().filter(o -> o.round() == decision.round()).forEach(o -> objecting.add(o.participant()));
+		var objecting = new java.util.HashSet<String>(jdbc.sql("select participant from objection where decision_id = ? and round = ?")
+				.params(decision.id(), decision.round()).query(String.class).list());
 		var votes = new java.util.HashMap<String, Vote>();
-		votes(decision.id()).forEach(vote -> votes.put(vote.participant(), vote.vote()));
+		jdbc.sql("select participant, vote from vote where decision_id = ?").param(decision.id())
+				.query((rs, row) -> votes.put(rs.getString("participant"), Vote.valueOf(rs.getString("vote")))).list();
 		return new Decision.Round(objecting, votes);
 	}
 
