@@ -161,7 +161,10 @@ class AtomFeeds {
 		}
 		atom.setEntries(written);
 		try {
-			return new WireFeedOutput().outputString(atom, true);
+			// the feed's language as RFC 4287 says it (xml:lang on the feed element)
+			var document = new WireFeedOutput().outputJDom(atom);
+			document.getRootElement().setAttribute("lang", locale.getLanguage(), org.jdom2.Namespace.XML_NAMESPACE);
+			return new org.jdom2.output.XMLOutputter(org.jdom2.output.Format.getPrettyFormat().setEncoding("UTF-8")).outputString(document);
 		}
 		catch (FeedException cannot) {
 			throw new IllegalStateException("the " + feed.slug() + " feed cannot be written", cannot);

@@ -241,7 +241,14 @@ public class FeedEntries {
 	private List<Entry> timeline(Locale locale) {
 		var zone = clock.zone();
 		var events = access.visible(Viewer.PUBLIC, timeline.between(null, clock.today()), TimelineEntry::access);
-		return events.stream().map(event -> event(event, locale, zone)).sorted(NEWEST_FIRST).limit(LIMIT).toList();
+		var entries = events.stream().map(event -> event(event, locale, zone)).sorted(NEWEST_FIRST).toList();
+		// an id is never given twice (two events alike in kind, day, record and title: the later one numbered)
+		var seen = new java.util.HashMap<String, Integer>();
+		return entries.stream().map(entry -> {
+			int times = seen.merge(entry.key(), 1, Integer::sum);
+			return times == 1 ? entry
+					: new Entry(entry.key() + ":" + times, entry.title(), entry.summary(), entry.updated(), entry.link(), entry.category());
+		}).limit(LIMIT).toList();
 	}
 
 	private Entry event(TimelineEntry event, Locale locale, ZoneId zone) {
@@ -260,7 +267,9 @@ public class FeedEntries {
 		if (link != null && link.startsWith("/meetings/") && !event.kind().isRecorded()) {
 			return "timeline:meeting:" + link.substring("/meetings/".length());
 		}
-		var what = link != null ? link : "title-" + digest(event.title());
+		// a recorded event (several may share a day and a meeting) is also told apart by its title, which its record keeps
+		var what = link == null ? "title-" + digest(event.title())
+				: event.kind().isRecorded() ? link + ":title-" + digest(event.title()) : link;
 		return "timeline:" + event.kind().name().toLowerCase(Locale.ROOT) + ":" + event.date() + ":" + what;
 	}
 

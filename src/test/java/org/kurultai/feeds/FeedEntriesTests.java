@@ -19,7 +19,7 @@ import org.kurultai.timeline.TimelineEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** When an entry was updated, and its stable key, from the records alone (days in the forum's zone, Almaty: UTC+5). */
+/** When an entry was updated, and its stable key, from the records alone (days in the forum’s zone, Almaty: UTC+6 in 2006, UTC+5 since 2024). */
 class FeedEntriesTests {
 
 	static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
@@ -33,7 +33,7 @@ class FeedEntriesTests {
 	@Test
 	void aDocumentRecordedFromHistoryIsUpdatedOnItsDayOfAdoptionInTheForumsZone() {
 		var recordedLater = document(LocalDate.of(2006, 6, 17), Instant.parse("2026-11-30T10:00:00Z"));
-		assertThat(FeedEntries.documentUpdated(recordedLater, ALMATY)).isEqualTo(Instant.parse("2006-06-16T19:00:00Z"));
+		assertThat(FeedEntries.documentUpdated(recordedLater, ALMATY)).isEqualTo(Instant.parse("2006-06-16T18:00:00Z"));
 	}
 
 	@Test
@@ -60,8 +60,8 @@ class FeedEntriesTests {
 		// convened for next year: when its plan was recorded (never a day ahead)
 		assertThat(FeedEntries.meetingUpdated(meeting(LocalDate.of(2027, 5, 3)), recorded, ALMATY)).isEqualTo(recorded);
 		// the forum's history, entered later: its first day
-		assertThat(FeedEntries.meetingUpdated(meeting(LocalDate.of(2006, 6, 17)), recorded, ALMATY)).isEqualTo(Instant.parse("2006-06-16T19:00:00Z"));
-		assertThat(FeedEntries.meetingUpdated(meeting(LocalDate.of(2006, 6, 17)), null, ALMATY)).isEqualTo(Instant.parse("2006-06-16T19:00:00Z"));
+		assertThat(FeedEntries.meetingUpdated(meeting(LocalDate.of(2006, 6, 17)), recorded, ALMATY)).isEqualTo(Instant.parse("2006-06-16T18:00:00Z"));
+		assertThat(FeedEntries.meetingUpdated(meeting(LocalDate.of(2006, 6, 17)), null, ALMATY)).isEqualTo(Instant.parse("2006-06-16T18:00:00Z"));
 	}
 
 	@Test
@@ -77,5 +77,12 @@ class FeedEntriesTests {
 		var several = new TimelineEntry(LocalDate.of(2008, 6, 1), DatePrecision.DAY, "Jordan and United Arab Emirates become members",
 				EventKind.ACCESSION, Sources.none(), null);
 		assertThat(FeedEntries.timelineKey(several)).startsWith("timeline:accession:2008-06-01:title-").isEqualTo(FeedEntries.timelineKey(several));
+		// recorded events of one day at one meeting: told apart by their titles
+		var first = new TimelineEntry(LocalDate.of(2024, 12, 17), DatePrecision.DAY, "Statement adopted", EventKind.DOCUMENT_ADOPTED,
+				Sources.none(), "/meetings/CMFA-7");
+		var second = new TimelineEntry(LocalDate.of(2024, 12, 17), DatePrecision.DAY, "Declaration adopted", EventKind.DOCUMENT_ADOPTED,
+				Sources.none(), "/meetings/CMFA-7");
+		assertThat(FeedEntries.timelineKey(first)).startsWith("timeline:document_adopted:2024-12-17:/meetings/CMFA-7:title-")
+				.isNotEqualTo(FeedEntries.timelineKey(second));
 	}
 }

@@ -280,7 +280,7 @@ class FeedsIntegrationTests {
 		assertThat(russian.header("Content-Language")).isEqualTo("ru");
 		var feed = atom(russian.body());
 		assertThat(feed.getTitleEx().getValue()).contains("принятые решения");
-		assertThat(feed.getLanguage()).isEqualTo("ru");
+		assertThat(russian.body()).contains("xml:lang=\"ru\"");
 		var entry = feed.getEntries().stream().filter(e -> e.getId().equals(tag("decision:" + publicDecision))).findFirst().orElseThrow();
 		assertThat(entry.getSummary().getValue()).contains("Дата принятия").contains(org.kurultai.platform.Formats.dayIn(clock.today(),
 				Locale.forLanguageTag("ru")));
@@ -421,6 +421,7 @@ class FeedsIntegrationTests {
 		samples.put("/decisions/{id}", "/decisions/" + publicDecision);
 		samples.put("/applications/{id}", "/applications/" + publicApplication);
 		samples.put("/commitments", "/commitments?participant=KAZ");
+		samples.put("/catalogue/differences", "/catalogue/differences?from=2013&to=2021");
 		return samples;
 	}
 
@@ -444,7 +445,14 @@ class FeedsIntegrationTests {
 			}
 			var address = samples.getOrDefault(route, route);
 			for (var language : List.of("en", "ru")) {
-				var page = fetch(address, "Accept", "text/html", "Accept-Language", language);
+				Fetched page;
+				try {
+					page = fetch(address, "Accept", "text/html", "Accept-Language", language);
+				}
+				catch (IllegalStateException timedOut) {
+					failures.add(address + " (" + language + "): " + timedOut.getMessage());
+					continue;
+				}
 				if (page.status() != 200) {
 					failures.add(address + " (" + language + "): " + page.status());
 					continue;
@@ -533,7 +541,8 @@ class FeedsIntegrationTests {
 					continue;
 				}
 				var page = fetch(address, "Accept", "text/html", "Accept-Language", language);
-				assertThat(page.status()).as(address).isEqualTo(200);
+				// the API's documentation redirects to its own page (springdoc's): nothing of the record there
+				assertThat(page.status()).as(address).isIn(200, 302);
 				for (var name : forbidden) {
 					if (page.body().contains(name)) {
 						failures.add(address + " (" + language + ") shows " + name);
