@@ -109,6 +109,21 @@ class MeetingRepository {
 				.list();
 	}
 
+	/** When the current (latest) plan of each of these meetings was recorded, in one statement. */
+	Map<String, java.time.Instant> currentPlanRecorded(java.util.Collection<String> ids) {
+		Map<String, java.time.Instant> recorded = new HashMap<>();
+		if (ids.isEmpty()) {
+			return recorded;
+		}
+		jdbc.sql("""
+				select distinct on (meeting_id) meeting_id, recorded_at from meeting_plan where meeting_id = any(?)
+				 order by meeting_id, plan_number desc""").param(ids.toArray(new String[0]))
+				.query((rs, row) -> recorded.put(rs.getString("meeting_id"),
+						rs.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant()))
+				.list();
+		return recorded;
+	}
+
 	/** Keeps a plan of the meeting (never changed afterwards). */
 	void savePlan(String meeting, MeetingPlan plan) {
 		jdbc.sql("""

@@ -213,6 +213,17 @@ public class Meetings {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
+	/**
+	 * When the current plan of each of these meetings was recorded, for those the viewer may see, read in one statement
+	 * (the feeds' and the sitemap's "updated"): a meeting missing or hidden from the viewer is left out.
+	 */
+	public Map<String, java.time.Instant> currentPlanRecorded(java.util.Collection<String> ids, Viewer viewer) {
+		var visible = visible(ids, access.seenBy(viewer));
+		var recorded = new java.util.HashMap<>(repository.currentPlanRecorded(visible));
+		recorded.keySet().retainAll(visible);
+		return recorded;
+	}
+
 	/** The meeting's plans, first to current, for one who may see the meeting (else not found). */
 	public List<MeetingPlan> plans(String id, Viewer viewer) {
 		var meeting = meeting(id);

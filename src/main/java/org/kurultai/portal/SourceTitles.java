@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * A source as people read it ({@code @sourceTitles.all(list)} in {@code fragments :: sources}): a seed
  * document ({@code seed:<file>}) by its title in the page's language (messages
- * {@code portal.source.seed.<file>}) and, where it is public, its address; a web page by its site's
- * name, linked. The seeds' addresses are read once, at start, from {@code portal/seed-sources.properties}.
+ * {@code portal.source.seed.<file>}; never by its internal file name) and, where it is public, its address; a web
+ * page by its site's name, linked. The seeds' addresses are read once, at start, from {@code portal/seed-sources.properties}.
  */
 @Component("sourceTitles")
 public class SourceTitles {
@@ -80,7 +80,8 @@ public class SourceTitles {
 			var file = reference.substring("seed:".length());
 			var title = messages.getMessage("portal.source.seed." + file.replaceFirst("\\.txt$", ""), null, null, locale);
 			var address = seedAddresses.get(file);
-			return new Source(title != null ? title : messages.getMessage("portal.source.seed", new Object[] { file }, locale),
+			// a seed without a title is never shown by its internal file name
+			return new Source(title != null ? title : messages.getMessage("portal.source.seed", null, locale),
 					address == null || address.isEmpty() ? null : address);
 		}
 		if (reference.startsWith("https://") || reference.startsWith("http://")) {

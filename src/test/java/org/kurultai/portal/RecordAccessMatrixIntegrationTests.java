@@ -159,6 +159,16 @@ class RecordAccessMatrixIntegrationTests {
 				&& response.body().replace("\r\n ", "").contains("\r\nUID:" + prefix + record.vars().get(var) + "@");
 	}
 
+	/** An Atom feed has the record's entry (its tag id ends with the key: {@code …:meeting:CMFA-7}). */
+	static Recogniser atomEntry(String prefix, String var) {
+		return (response, record) -> response.status() == 200 && response.body().contains(":" + prefix + record.vars().get(var) + "</id>");
+	}
+
+	/** The sitemap lists the record's page. */
+	static Recogniser sitemapped(String path, String var) {
+		return (response, record) -> response.status() == 200 && response.body().contains(path + record.vars().get(var) + "</loc>");
+	}
+
 	/** Where a viewer's personal calendar feed is read: its token, made for the viewer on first use (the public has none). */
 	static final String CALENDAR_TOKEN = "{calendar-token}";
 
@@ -178,6 +188,7 @@ class RecordAccessMatrixIntegrationTests {
 			Map.entry("/api/meetings/{id}/delegations", "national coordinators and the Secretariat only (route rule); the meeting read through "
 					+ "AccessPolicy, each coordinator its own State's registration: DelegationRegistrationIntegrationTests"),
 			Map.entry("/error", "error pages"),
+			Map.entry("/robots.txt", "where crawlers may go, and the sitemap's address"),
 			Map.entry("/account", "the signed-in person's own account"),
 			Map.entry("/api/me", "the signed-in person's own account"),
 			Map.entry("/api/me/tokens", "the person's own tokens (never their secrets)"),
@@ -373,7 +384,9 @@ class RecordAccessMatrixIntegrationTests {
 				path("/api/me/calendar.ics", "feed (personal calendar)", r -> "/api/me/calendar.ics?token=" + CALENDAR_TOKEN,
 						event("meeting-", "id")).signedIn(),
 				path("/calendar", "month (calendar page)", r -> "/calendar?month=2034-04&body=CMFA", MARKER),
-				path("/calendar", "list (calendar page)", r -> "/calendar?month=2034-04&view=list", MARKER));
+				path("/calendar", "list (calendar page)", r -> "/calendar?month=2034-04&view=list", MARKER),
+				path("/feeds/meetings.atom", "feed (Atom: meetings)", r -> "/feeds/meetings.atom", atomEntry("meeting:", "id")).asThePublic(),
+				path("/sitemap.xml", "sitemap (meetings)", r -> "/sitemap.xml", sitemapped("/meetings/", "id")).asThePublic());
 		var counts = List.of(
 				new Count("/api/meetings", "meetings in 2034 (API)", "/api/meetings?" + year, response -> response.json().size(), labels(records)),
 				new Count("/meetings", "meeting count (page)", "/meetings?body=CMFA", response -> number(response.body(), "id=\"meeting-count\">(\\d+)<"),
@@ -417,7 +430,12 @@ class RecordAccessMatrixIntegrationTests {
 				path("/api/decisions/{id}", "one (decision)", r -> "/api/decisions/" + r.vars().get("decision"), FOUND),
 				path("/decisions", "list (register page)", r -> "/decisions?body=CMFA", (response, record) -> response.body().contains(record.marker())),
 				path("/decisions/{id}", "one (decision page)", r -> "/decisions/" + r.vars().get("decision"), FOUND),
-				path("/decisions/{id}/status", "one (decision status)", r -> "/decisions/" + r.vars().get("decision") + "/status", FOUND));
+				path("/decisions/{id}/status", "one (decision status)", r -> "/decisions/" + r.vars().get("decision") + "/status", FOUND),
+				path("/feeds/documents.atom", "feed (Atom: documents)", r -> "/feeds/documents.atom", atomEntry("document:", "id")).asThePublic(),
+				path("/feeds/decisions.atom", "feed (Atom: decisions adopted)", r -> "/feeds/decisions.atom", atomEntry("decision:", "decision"))
+						.asThePublic(),
+				path("/sitemap.xml", "sitemap (documents)", r -> "/sitemap.xml", sitemapped("/documents/", "id")).asThePublic(),
+				path("/sitemap.xml", "sitemap (decisions)", r -> "/sitemap.xml", sitemapped("/decisions/", "decision")).asThePublic());
 		var counts = List.of(new Count("/api/documents", "documents (API)", "/api/documents", response -> response.json().size(), labels(records)),
 				new Count("/api/decisions", "decisions of the CMFA (API)", "/api/decisions?body=CMFA", response -> response.json().size(), labels(records)));
 		return new Kind("document", records, paths, counts);
@@ -489,7 +507,10 @@ class RecordAccessMatrixIntegrationTests {
 				path("/api/decisions", "list (register's meetings)", r -> "/api/decisions?body=CMFA", meetingId),
 				path("/api/cbm/plans", "list (plans' approval meetings)", r -> "/api/cbm/plans?area=ECON-IT", meetingId),
 				path("/decisions", "list (register page's meetings)", r -> "/decisions?body=CMFA",
-						(response, record) -> response.body().contains("at " + record.vars().get("meeting") + "<")));
+						(response, record) -> response.body().contains("at " + record.vars().get("meeting") + "<")),
+				// the timeline's feed holds the meetings up to today that the public may see
+				path("/feeds/timeline.atom", "feed (Atom: timeline)", r -> "/feeds/timeline.atom", atomEntry("timeline:meeting:", "meeting"))
+						.asThePublic());
 		return new Kind("meeting behind a public text", records, paths, List.of());
 	}
 

@@ -1,0 +1,188 @@
+package org.kurultai.feeds;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Generator;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.kurultai.platform.DataVersions.Area;
+import org.kurultai.platform.ForumProperties;
+import org.kurultai.platform.Languages;
+import org.kurultai.shared.InvalidRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
+
+/**
+ * The Atom feeds (RFC 4287) of the public record: {@code /feeds/decisions.atom} (decisions adopted),
+ * {@code /feeds/documents.atom} (documents published), {@code /feeds/meetings.atom} and {@code /feeds/timeline.atom}.
+ * Each is in the language of {@code ?lang=en|ru}, else of the request as the pages choose it (the language cookie,
+ * {@code Accept-Language}); holds at most {@link FeedEntries#LIMIT} entries, newest first, with stable {@code tag:} ids
+ * and links to the records' pages; shows what the public may see, whoever asks. Its {@code ETag} and
+ * {@code Last-Modified} come from the data versions of the areas it shows: an unchanged feed answers 304 before
+ * anything is read. Rendered feeds are kept (a few, by their tag).
+ */
+@RestController
+@Tag(name = "Feeds", description = "Atom feeds and the sitemap of the public record")
+class AtomFeeds {
+
+	static final String MEDIA_TYPE = "application/atom+xml;charset=UTF-8";
+
+	private final FeedEntries entries;
+	private final FeedPublisher publisher;
+	private final ForumProperties forum;
+	private final MessageSource messages;
+	private final Cache<String, String> rendered = Caffeine.newBuilder().maximumSize(32).expireAfterAccess(Duration.ofHours(6)).build();
+
+	AtomFeeds(FeedEntries entries, FeedPublisher publisher, ForumProperties forum, MessageSource messages) {
+		this.entries = entries;
+		this.publisher = publisher;
+		this.forum = forum;
+		this.messages = messages;
+	}
+
+	@GetMapping(path = "/feeds/decisions.atom")
+	@Operation(summary = "The decisions adopted, newest first (Atom): each with its register symbol, document, body and day, linked to "
+			+ "its page; public decisions only")
+	ResponseEntity<String> decisions(@Parameter(description = "en or ru; else the request's language") @RequestParam(required = false) @Nullable String lang,
+			Locale locale, ServletWebRequest request) {
+		return feed(FeedEntries.Feed.DECISIONS, lang, locale, request, Area.DECISIONS, Area.DOCUMENTS, Area.ORGANS, Area.REGISTRY);
+	}
+
+	@GetMapping(path = "/feeds/documents.atom")
+	@Operation(summary = "The documents published, newest first (Atom): adopted texts and public drafts, with their symbol, type, body "
+			+ "and day, linked to their pages; public documents only")
+	ResponseEntity<String> documents(@Parameter(description = "en or ru; else the request's language") @RequestParam(required = false) @Nullable String lang,
+			Locale locale, ServletWebRequest request) {
+		return feed(FeedEntries.Feed.DOCUMENTS, lang, locale, request, Area.DOCUMENTS, Area.ORGANS, Area.REGISTRY);
+	}
+
+	@GetMapping(path = "/feeds/meetings.atom")
+	@Operation(summary = "The meetings, most recently convened or changed first (Atom): days, place, status, linked to their pages; "
+			+ "public meetings only")
+	ResponseEntity<String> meetings(@Parameter(description = "en or ru; else the request's language") @RequestParam(required = false) @Nullable String lang,
+			Locale locale, ServletWebRequest request) {
+		return feed(FeedEntries.Feed.MEETINGS, lang, locale, request, Area.MEETINGS, Area.ORGANS, Area.REGISTRY);
+	}
+
+	@GetMapping(path = "/feeds/timeline.atom")
+	@Operation(summary = "The forum's history up to today, newest first (Atom): the timeline's events the public may see, linked to "
+			+ "the records they come from")
+	ResponseEntity<String> timeline(@Parameter(description = "en or ru; else the request's language") @RequestParam(required = false) @Nullable String lang,
+			Locale locale, ServletWebRequest request) {
+		return feed(FeedEntries.Feed.TIMELINE, lang, locale, request, Area.TIMELINE, Area.MEETINGS, Area.ORGANS, Area.REGISTRY);
+	}
+
+	/** The language asked by {@code ?lang=} (400 for one Kurultai is not written in), else the request's. */
+	static Locale language(@Nullable String lang, Locale requested) {
+		if (lang == null) {
+			return Languages.supported(requested.toLanguageTag()) != null ? Languages.supported(requested.toLanguageTag())
+					: Languages.SUPPORTED.get(0);
+		}
+		var chosen = Languages.supported(lang);
+		if (chosen == null) {
+			throw InvalidRequest.of("lang", "problem.feeds.language", lang.length() > 20 ? lang.substring(0, 20) : lang);
+		}
+		return chosen;
+	}
+
+	private ResponseEntity<String> feed(FeedEntries.Feed feed, @Nullable String lang, Locale requested, ServletWebRequest request,
+			Area... areas) {
+		var locale = language(lang, requested);
+		var validators = publisher.validators("feed|" + feed.slug() + "|" + locale.getLanguage(), areas);
+		var cache = CacheControl.noCache().cachePublic();
+		if (request.checkNotModified(validators.etag(), validators.lastModified().toEpochMilli())) {
+			return null;
+		}
+		var body = rendered.get(validators.etag(), tag -> write(feed, locale, lang != null));
+		var response = ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE).eTag(validators.etag())
+				.lastModified(validators.lastModified()).cacheControl(cache).header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage());
+		if (lang == null) {
+			response.varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE);
+		}
+		return response.body(body);
+	}
+
+	String write(FeedEntries.Feed feed, Locale locale, boolean languageInAddress) {
+		var list = entries.entries(feed, locale);
+		var atom = new Feed("atom_1.0");
+		var self = publisher.absolute(feed.path() + (languageInAddress ? "?lang=" + locale.getLanguage() : ""));
+		atom.setId(publisher.tag("feeds/" + feed.slug() + "/" + locale.getLanguage()));
+		atom.setLanguage(locale.getLanguage());
+		atom.setTitleEx(text(messages.getMessage("feeds.title." + feed.slug(), new Object[] { forum.name(locale) }, locale)));
+		atom.setSubtitle(text(messages.getMessage("feeds.subtitle." + feed.slug(), new Object[] { forum.name(locale) }, locale)));
+		atom.setAlternateLinks(List.of(link("alternate", publisher.absolute(feed.page()), "text/html")));
+		atom.setOtherLinks(List.of(link("self", self, "application/atom+xml")));
+		var author = new Person();
+		author.setName(forum.name(locale));
+		author.setUri(publisher.publicUrl() + "/");
+		atom.setAuthors(List.<SyndPerson>of(author));
+		var generator = new Generator();
+		generator.setValue("Kurultai");
+		atom.setGenerator(generator);
+		atom.setRights(messages.getMessage("feeds.rights", new Object[] { forum.name(locale) }, locale));
+		// the feed changed when its newest entry did (an empty feed: when the data it reads last changed)
+		atom.setUpdated(Date.from(list.isEmpty() ? publisher.validators("feed|" + feed.slug(), Area.values()).lastModified()
+				: list.stream().map(FeedEntries.Entry::updated).max(java.util.Comparator.naturalOrder()).orElseThrow()));
+		var written = new ArrayList<Entry>();
+		for (var item : list) {
+			var entry = new Entry();
+			entry.setId(publisher.tag(item.key()));
+			entry.setTitleEx(text(item.title()));
+			entry.setUpdated(Date.from(item.updated()));
+			entry.setAlternateLinks(List.of(link("alternate", publisher.absolute(item.link()), "text/html")));
+			entry.setSummary(text(item.summary()));
+			var category = new Category();
+			category.setTerm(item.category());
+			entry.setCategories(List.of(category));
+			written.add(entry);
+		}
+		atom.setEntries(written);
+		try {
+			// the feed's language as RFC 4287 says it (xml:lang on the feed element)
+			var document = new WireFeedOutput().outputJDom(atom);
+			document.getRootElement().setAttribute("lang", locale.getLanguage(), org.jdom2.Namespace.XML_NAMESPACE);
+			return new org.jdom2.output.XMLOutputter(org.jdom2.output.Format.getPrettyFormat().setEncoding("UTF-8")).outputString(document);
+		}
+		catch (FeedException cannot) {
+			throw new IllegalStateException("the " + feed.slug() + " feed cannot be written", cannot);
+		}
+	}
+
+	private static Content text(String value) {
+		var content = new Content();
+		content.setType(Content.TEXT);
+		content.setValue(value);
+		return content;
+	}
+
+	private static Link link(String rel, String href, String type) {
+		var link = new Link();
+		link.setRel(rel);
+		link.setHref(href);
+		link.setType(type);
+		return link;
+	}
+}

@@ -1,0 +1,190 @@
+package org.kurultai.feeds;
+
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.kurultai.cbm.Catalogue;
+import org.kurultai.decisions.Decision;
+import org.kurultai.decisions.Decisions;
+import org.kurultai.drafting.Drafting;
+import org.kurultai.identity.AccessPolicy;
+import org.kurultai.identity.Viewer;
+import org.kurultai.meetings.Meeting;
+import org.kurultai.meetings.Meetings;
+import org.kurultai.organs.Organs;
+import org.kurultai.platform.DataVersions.Area;
+import org.kurultai.registry.Registry;
+import org.kurultai.shared.ForumClock;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
+
+/**
+ * {@code /sitemap.xml} (the sitemaps.org protocol 0.9): the public pages and the page of every record the public may
+ * see — participants, bodies, meetings, documents, decisions, the Catalogue's editions — each read through its module's
+ * read path as {@link Viewer#PUBLIC}, with {@code lastmod} where the record says when it last changed (the day, in the
+ * forum's time zone); and {@code /robots.txt}, which points to it and keeps crawlers out of what is personal. Both
+ * carry validators from the data versions and answer 304 when unchanged.
+ */
+@RestController
+@Tag(name = "Feeds")
+class Sitemap {
+
+	static final String NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+	/** The pages of the public portal that take no record in their address. */
+	static final List<String> PAGES = List.of("/", "/participants", "/changes", "/bodies", "/chairmanship", "/meetings", "/calendar",
+			"/timeline", "/documents", "/decisions", "/catalogue", "/cbm", "/exchange", "/sources", "/api-docs.html");
+
+	private static final Area[] PUBLIC_RECORD = { Area.REGISTRY, Area.ORGANS, Area.MEETINGS, Area.DOCUMENTS, Area.DECISIONS, Area.CBM,
+			Area.TIMELINE };
+
+	private final Registry registry;
+	private final Organs organs;
+	private final Meetings meetings;
+	private final Drafting drafting;
+	private final Decisions decisions;
+	private final Catalogue catalogue;
+	private final AccessPolicy access;
+	private final ForumClock clock;
+	private final FeedPublisher publisher;
+	private final Cache<String, String> rendered = Caffeine.newBuilder().maximumSize(4).expireAfterAccess(Duration.ofHours(6)).build();
+
+	Sitemap(Registry registry, Organs organs, Meetings meetings, Drafting drafting, Decisions decisions, Catalogue catalogue,
+			AccessPolicy access, ForumClock clock, FeedPublisher publisher) {
+		this.registry = registry;
+		this.organs = organs;
+		this.meetings = meetings;
+		this.drafting = drafting;
+		this.decisions = decisions;
+		this.catalogue = catalogue;
+		this.access = access;
+		this.clock = clock;
+		this.publisher = publisher;
+	}
+
+	@GetMapping("/sitemap.xml")
+	@Operation(summary = "The sitemap (sitemaps.org 0.9): the public pages and the page of every public record, with lastmod where known")
+	@Transactional(readOnly = true)
+	ResponseEntity<String> sitemap(ServletWebRequest request) {
+		var validators = publisher.validators("sitemap", PUBLIC_RECORD);
+		if (request.checkNotModified(validators.etag(), validators.lastModified().toEpochMilli())) {
+			return null;
+		}
+		var body = rendered.get(validators.etag(), tag -> write(urls()));
+		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "application/xml;charset=UTF-8").eTag(validators.etag())
+				.lastModified(validators.lastModified()).cacheControl(CacheControl.noCache().cachePublic()).body(body);
+	}
+
+	@GetMapping("/robots.txt")
+	@Operation(summary = "Where crawlers may go, and the sitemap's address")
+	ResponseEntity<String> robots(ServletWebRequest request) {
+		var validators = publisher.validators("robots");
+		if (request.checkNotModified(validators.etag(), validators.lastModified().toEpochMilli())) {
+			return null;
+		}
+		var body = """
+				User-agent: *
+				Disallow: /account
+				Disallow: /admin/
+				Disallow: /api/me
+				Disallow: /me/
+				Disallow: /notifications
+				Disallow: /invitations/
+				Disallow: /password-reset
+				Disallow: /unsubscribe/
+				Disallow: /login
+				Allow: /
+
+				Sitemap: %s
+				""".formatted(publisher.absolute("/sitemap.xml"));
+		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8").eTag(validators.etag())
+				.lastModified(validators.lastModified()).cacheControl(CacheControl.noCache().cachePublic()).body(body);
+	}
+
+	/** The addresses (within Kurultai) of the sitemap, each with the day it last changed, if known; in a stable order. */
+	Map<String, @Nullable LocalDate> urls() {
+		var zone = clock.zone();
+		var urls = new LinkedHashMap<String, @Nullable LocalDate>();
+		PAGES.forEach(page -> urls.put(page, null));
+		registry.roster().participants().forEach(participant -> urls.put("/participants/" + participant.code().value(), null));
+		organs.bodies().forEach(body -> urls.put("/bodies/" + body.code(), null));
+		var visible = access.visible(Viewer.PUBLIC, meetings.find(null, null, null), Meeting::access);
+		var recorded = meetings.currentPlanRecorded(visible.stream().map(Meeting::id).toList(), Viewer.PUBLIC);
+		for (var meeting : visible) {
+			urls.put("/meetings/" + meeting.id(), day(FeedEntries.meetingUpdated(meeting, recorded.get(meeting.id()), zone)));
+		}
+		for (var document : drafting.documents(Viewer.PUBLIC)) {
+			urls.put("/documents/" + document.id(), day(FeedEntries.documentUpdated(document, zone)));
+		}
+		for (var decision : decisions.register(Viewer.PUBLIC, null, null)) {
+			urls.put("/decisions/" + decision.id(), day(changed(decision)));
+		}
+		for (var edition : catalogue.editions()) {
+			urls.put("/catalogue?edition=" + edition.code(), edition.adoptedOn());
+		}
+		return urls;
+	}
+
+	private @Nullable LocalDate day(@Nullable Instant instant) {
+		return instant == null ? null : LocalDate.ofInstant(instant, clock.zone());
+	}
+
+	/** When a decision last changed: closed, or proposed while open; one recorded from history: its day. */
+	private @Nullable Instant changed(Decision decision) {
+		if (decision.recorded() && decision.decidedOn() != null) {
+			return FeedEntries.startOf(decision.decidedOn(), clock.zone());
+		}
+		return decision.closedAt() != null ? decision.closedAt() : decision.proposedAt();
+	}
+
+	private String write(Map<String, @Nullable LocalDate> urls) {
+		var out = new StringWriter();
+		try {
+			var xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+			xml.writeStartDocument("UTF-8", "1.0");
+			xml.writeCharacters("\n");
+			xml.writeStartElement("urlset");
+			xml.writeDefaultNamespace(NAMESPACE);
+			for (var url : new ArrayList<>(urls.entrySet())) {
+				xml.writeCharacters("\n  ");
+				xml.writeStartElement("url");
+				xml.writeStartElement("loc");
+				xml.writeCharacters(publisher.absolute(url.getKey()));
+				xml.writeEndElement();
+				if (url.getValue() != null) {
+					xml.writeStartElement("lastmod");
+					xml.writeCharacters(url.getValue().toString());
+					xml.writeEndElement();
+				}
+				xml.writeEndElement();
+			}
+			xml.writeCharacters("\n");
+			xml.writeEndElement();
+			xml.writeEndDocument();
+			xml.close();
+		}
+		catch (XMLStreamException cannot) {
+			throw new IllegalStateException("the sitemap cannot be written", cannot);
+		}
+		return out.toString();
+	}
+}
