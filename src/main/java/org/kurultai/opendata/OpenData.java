@@ -2,12 +2,8 @@ package org.kurultai.opendata;
 
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +62,11 @@ public class OpenData {
 	private final Licence licence;
 	private final Instant builtAt;
 	private final String build;
-	private final Cache<String, Object> made = Caffeine.newBuilder().maximumSize(200).build();
+	/** The tables' rows and the files made of them, by version; bounded in bytes (a version moved on is dropped in time). */
+	private final Cache<String, Object> made = Caffeine.newBuilder().maximumWeight(32L * 1024 * 1024)
+			.<String, Object>weigher((key, value) -> value instanceof File file ? file.body().length + 200
+					: value instanceof Table table ? 200 + table.rows().size() * 400 : 200)
+			.build();
 
 	/** The licence of the data package. */
 	record Licence(String name, String title, String path) {
@@ -206,7 +206,9 @@ public class OpenData {
 		if (cell instanceof Boolean || cell instanceof Integer || cell instanceof Long) {
 			return cell;
 		}
-		return cell.toString();
+		// an empty text is no value, in JSON as in CSV (where the Table Schema reads "" as missing)
+		var text = cell.toString().strip();
+		return text.isEmpty() ? null : text;
 	}
 
 	/** "title (address)" for each source, in English, separated by "; ". */
@@ -343,25 +345,5 @@ public class OpenData {
 
 	private String text(String key, Locale language, Object... args) {
 		return messages.getMessage(key, args, language);
-	}
-
-	/** The areas every file is made from, for the page. */
-	Map<String, Integer> counts() {
-		var counts = new LinkedHashMap<String, Integer>();
-		resources.all().forEach(resource -> counts.put(resource.name(), rows(resource)));
-		return counts;
-	}
-
-	/** Unused rows of a table (for tests): its cells as the files write them. */
-	List<List<@Nullable Object>> cells(Resource resource) {
-		var cells = new ArrayList<List<@Nullable Object>>();
-		table(resource, versions.stamp(resource.stampedBy())).rows().forEach(row -> {
-			var values = new ArrayList<@Nullable Object>();
-			for (var cell : row) {
-				values.add(value(cell));
-			}
-			cells.add(values);
-		});
-		return cells;
 	}
 }
