@@ -53,7 +53,7 @@ class OpenDataBrowserTests extends BrowserTestSupport {
 	void theDictionaryIsInRussianAndFitsAPhone() {
 		page.setViewportSize(390, 844);
 		open("/data");
-		follow(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Русский")).click());
+		follow(() -> page.locator("form.language button[value=ru]").click());
 
 		assertHeading("Открытые данные");
 		assertThat(page.locator("#table-participants h3")).hasText("Участники");
