@@ -135,14 +135,24 @@ public class OpenData {
 
 	private File file(String file, DataVersions.Stamp stamp, java.util.function.Supplier<byte[]> make, String mediaType) {
 		var key = file + "|" + stamp.tag();
-		var made = (File) this.made.get(key, k -> new File(make.get(), mediaType, "W/" + stamp.etag(build + "|" + file),
-				stamp.lastModified().isAfter(builtAt) ? stamp.lastModified() : builtAt));
-		return made;
+		// no computing inside the cache's own mapping (a file reads the tables, kept in the same cache): two readers meeting
+		// here both make it, and the second keeps the first's
+		if (made.getIfPresent(key) instanceof File known) {
+			return known;
+		}
+		var fresh = new File(make.get(), mediaType, "W/" + stamp.etag(build + "|" + file),
+				stamp.lastModified().isAfter(builtAt) ? stamp.lastModified() : builtAt);
+		return (File) made.asMap().merge(key, fresh, (earlier, later) -> earlier);
 	}
 
 	/** The rows as read at this stamp (the stamp was taken before reading: a change meanwhile makes the next one read again). */
 	private Table table(Resource resource, DataVersions.Stamp stamp) {
-		return (Table) made.get(resource.name() + "|rows|" + stamp.tag(), key -> new Table(List.copyOf(resource.rows().get())));
+		var key = resource.name() + "|rows|" + stamp.tag();
+		if (made.getIfPresent(key) instanceof Table known) {
+			return known;
+		}
+		var fresh = new Table(java.util.Collections.unmodifiableList(new java.util.ArrayList<>(resource.rows().get())));
+		return (Table) made.asMap().merge(key, fresh, (earlier, later) -> earlier);
 	}
 
 	// ---------------------------------------------------------------- CSV and JSON
