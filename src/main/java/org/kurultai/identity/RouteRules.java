@@ -63,6 +63,9 @@ public final class RouteRules {
 			publicly(GET, "/api/commitments"), publicly(GET, "/cbm"), publicly(GET, "/cbm/reports"), publicly(GET, "/api/cbm/events"),
 			publicly(GET, "/api/cbm/reports"), publicly(GET, "/api/cbm/dashboard"), publicly(GET, "/exchange"),
 			publicly(GET, "/api/exchange/types"), publicly(GET, "/api/exchange/submissions"), publicly(GET, "/api/cbm/plans"),
+			// the open data: the page, the data package and each table's files (the public record as the public sees it)
+			publicly(GET, "/data"), publicly(GET, "/data/datapackage.json"), publicly(GET, "/data/{resource}.csv"),
+			publicly(GET, "/data/{resource}.json"),
 			// documentation, health, assets, errors
 			publicly(GET, "/v3/api-docs"), publicly(GET, "/v3/api-docs/**"), publicly(GET, "/v3/api-docs.yaml"),
 			publicly(GET, "/api-docs.html"), publicly(GET, "/swagger-ui/**"), publicly(GET, "/actuator"),

@@ -75,7 +75,8 @@ public class SourceTitles {
 		return source;
 	}
 
-	private Source of(String reference, Locale locale) {
+	/** A source as read in a language (the open data's files are in English, whatever the page's language). */
+	public Source of(String reference, Locale locale) {
 		if (reference.startsWith("seed:")) {
 			var file = reference.substring("seed:".length());
 			var title = messages.getMessage("portal.source.seed." + file.replaceFirst("\\.txt$", ""), null, null, locale);

@@ -172,6 +172,22 @@ class RecordAccessMatrixIntegrationTests {
 	/** Where a viewer's personal calendar feed is read: its token, made for the viewer on first use (the public has none). */
 	static final String CALENDAR_TOKEN = "{calendar-token}";
 
+	/** A CSV file (RFC 4180) has a row with the record's value (of this variable) as one of its fields. */
+	static Recogniser cell(String var) {
+		return (response, record) -> {
+			if (response.status() != 200) {
+				return false;
+			}
+			var value = record.vars().get(var);
+			for (var line : response.body().split("\r\n")) {
+				if (List.of(line.split(",", -1)).contains(value)) {
+					return true;
+				}
+			}
+			return false;
+		};
+	}
+
 	static final Recogniser FOUND = (response, record) -> {
 		assertThat(response.status()).as("%s answers 200 or 404", record.label()).isIn(200, 404);
 		return response.status() == 200;
@@ -223,6 +239,10 @@ class RecordAccessMatrixIntegrationTests {
 			Map.entry("/api/counts", "the public register of participants"),
 			Map.entry("/api/changes", "the public register of participants"),
 			Map.entry("/sources", "reference notes, public"),
+			Map.entry("/data", "the open data's page: the tables' descriptions and their rows' counts, the same for every viewer (the public"
+					+ " record only: OpenDataIntegrationTests compares them with the files, read here per kind as exports)"),
+			Map.entry("/data/datapackage.json", "the open data's package: the tables' descriptions and schemas, the licence and the sources"
+					+ " cited, the same for every viewer"),
 			Map.entry("/bodies", "organs, public"),
 			Map.entry("/bodies/{code}", "organs, public"),
 			Map.entry("/api/bodies", "organs, public"),
@@ -386,7 +406,12 @@ class RecordAccessMatrixIntegrationTests {
 				path("/calendar", "month (calendar page)", r -> "/calendar?month=2034-04&body=CMFA", MARKER),
 				path("/calendar", "list (calendar page)", r -> "/calendar?month=2034-04&view=list", MARKER),
 				path("/feeds/meetings.atom", "feed (Atom: meetings)", r -> "/feeds/meetings.atom", atomEntry("meeting:", "id")).asThePublic(),
-				path("/sitemap.xml", "sitemap (meetings)", r -> "/sitemap.xml", sitemapped("/meetings/", "id")).asThePublic());
+				path("/sitemap.xml", "sitemap (meetings)", r -> "/sitemap.xml", sitemapped("/meetings/", "id")).asThePublic(),
+				// the open data: the public record as the public sees it, whoever downloads it
+				path("/data/{resource}.csv", "export (open data: meetings, CSV)", r -> "/data/meetings.csv", MARKER).asThePublic(),
+				path("/data/{resource}.json", "export (open data: meetings, JSON)", r -> "/data/meetings.json", MARKER).asThePublic(),
+				path("/data/{resource}.csv", "export (open data: timeline, CSV)", r -> "/data/events.csv", MARKER).asThePublic(),
+				path("/data/{resource}.json", "export (open data: timeline, JSON)", r -> "/data/events.json", MARKER).asThePublic());
 		var counts = List.of(
 				new Count("/api/meetings", "meetings in 2034 (API)", "/api/meetings?" + year, response -> response.json().size(), labels(records)),
 				new Count("/meetings", "meeting count (page)", "/meetings?body=CMFA", response -> number(response.body(), "id=\"meeting-count\">(\\d+)<"),
@@ -435,7 +460,12 @@ class RecordAccessMatrixIntegrationTests {
 				path("/feeds/decisions.atom", "feed (Atom: decisions adopted)", r -> "/feeds/decisions.atom", atomEntry("decision:", "decision"))
 						.asThePublic(),
 				path("/sitemap.xml", "sitemap (documents)", r -> "/sitemap.xml", sitemapped("/documents/", "id")).asThePublic(),
-				path("/sitemap.xml", "sitemap (decisions)", r -> "/sitemap.xml", sitemapped("/decisions/", "decision")).asThePublic());
+				path("/sitemap.xml", "sitemap (decisions)", r -> "/sitemap.xml", sitemapped("/decisions/", "decision")).asThePublic(),
+				// the open data: documents (their titles) and the register (the document decided on), as the public sees them
+				path("/data/{resource}.csv", "export (open data: documents, CSV)", r -> "/data/documents.csv", MARKER).asThePublic(),
+				path("/data/{resource}.json", "export (open data: documents, JSON)", r -> "/data/documents.json", MARKER).asThePublic(),
+				path("/data/{resource}.csv", "export (open data: register, CSV)", r -> "/data/decisions.csv", cell("id")).asThePublic(),
+				path("/data/{resource}.json", "export (open data: register, JSON)", r -> "/data/decisions.json", decision).asThePublic());
 		var counts = List.of(new Count("/api/documents", "documents (API)", "/api/documents", response -> response.json().size(), labels(records)),
 				new Count("/api/decisions", "decisions of the CMFA (API)", "/api/decisions?body=CMFA", response -> response.json().size(), labels(records)));
 		return new Kind("document", records, paths, counts);
@@ -510,6 +540,15 @@ class RecordAccessMatrixIntegrationTests {
 						(response, record) -> response.body().contains("at " + record.vars().get("meeting") + "<")),
 				// the timeline's feed holds the meetings up to today that the public may see
 				path("/feeds/timeline.atom", "feed (Atom: timeline)", r -> "/feeds/timeline.atom", atomEntry("timeline:meeting:", "meeting"))
+						.asThePublic(),
+				// the open data: a document's and a decision's meeting only where the public may know it
+				path("/data/{resource}.csv", "export (open data: documents' meetings, CSV)", r -> "/data/documents.csv", cell("meeting"))
+						.asThePublic(),
+				path("/data/{resource}.json", "export (open data: documents' meetings, JSON)", r -> "/data/documents.json", meetingId)
+						.asThePublic(),
+				path("/data/{resource}.csv", "export (open data: register's meetings, CSV)", r -> "/data/decisions.csv", cell("meeting"))
+						.asThePublic(),
+				path("/data/{resource}.json", "export (open data: register's meetings, JSON)", r -> "/data/decisions.json", meetingId)
 						.asThePublic());
 		return new Kind("meeting behind a public text", records, paths, List.of());
 	}
@@ -761,7 +800,7 @@ class RecordAccessMatrixIntegrationTests {
 		if (url.endsWith("/pdf")) {
 			return pdf(url, viewer.actor());
 		}
-		boolean file = url.endsWith("/akn") || url.contains("/pdf?") || url.endsWith(".pdf") || url.endsWith(".csv");
+		boolean file = url.endsWith("/akn") || url.contains("/pdf?") || url.endsWith(".pdf") || url.endsWith(".csv") || url.startsWith("/data/");
 		return file ? api.file(url, viewer.actor()) : url.startsWith("/api/") ? api.get(url, viewer.actor()) : api.page(url, viewer.actor());
 	}
 
