@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -138,12 +137,12 @@ class ApiDocsBrowserTests extends BrowserTestSupport {
 	private long[] weigh(String path) {
 		openBrowserContext(true);
 		var decoded = new AtomicLong();
-		var responses = new ArrayList<com.microsoft.playwright.Response>();
+		var responses = new java.util.concurrent.CopyOnWriteArrayList<com.microsoft.playwright.Response>();
 		page.onResponse(responses::add);
 		open(path);
 		page.waitForLoadState(LoadState.NETWORKIDLE);
 		long sent = 0;
-		for (var response : responses) {
+		for (var response : List.copyOf(responses)) {
 			if (response.status() >= 300 && response.status() < 400) {
 				continue;
 			}
