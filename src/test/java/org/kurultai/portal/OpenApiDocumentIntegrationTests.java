@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -17,8 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The live OpenAPI document ({@code /v3/api-docs}) read by an independent validator, swagger-parser: it reports no
- * message, names itself for what it holds (reads and writes) and carries a licence a validator accepts.
+ * The live OpenAPI document ({@code /v3/api-docs}) read by independent validators — swagger-parser, and the official
+ * OpenAPI 3.1 JSON Schema (test resource {@code openapi/schema-3.1.yaml}) through networknt's json-schema-validator —
+ * reports nothing; it names itself for what it holds (reads and writes) and carries a licence a validator accepts.
  */
 @IntegrationTest
 class OpenApiDocumentIntegrationTests {
@@ -48,6 +52,21 @@ class OpenApiDocumentIntegrationTests {
 		assertThat(result.getOpenAPI()).as("parsed").isNotNull();
 		assertThat(result.getMessages()).as("validation messages").isEmpty();
 		assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.1");
+	}
+
+	static List<String> schemaErrors(String json) {
+		var schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+				.getSchema(OpenApiDocumentIntegrationTests.class.getResourceAsStream("/openapi/schema-3.1.yaml"), InputFormat.YAML);
+		return schema.validate(json, InputFormat.JSON).stream().map(Object::toString).toList();
+	}
+
+	@Test
+	void theDocumentMatchesTheOfficialOpenApi31Schema() throws Exception {
+		var json = document();
+
+		assertThat(schemaErrors(json)).isEmpty();
+		// the schema can fail: a document without its info
+		assertThat(schemaErrors(json.replaceFirst("\"info\":", "\"x-info\":"))).isNotEmpty();
 	}
 
 	@Test
