@@ -68,7 +68,7 @@ public final class RouteRules {
 			publicly(GET, "/data/{resource}.json"),
 			// documentation, health, assets, errors
 			publicly(GET, "/v3/api-docs"), publicly(GET, "/v3/api-docs/**"), publicly(GET, "/v3/api-docs.yaml"),
-			publicly(GET, "/api-docs.html"), publicly(GET, "/swagger-ui/**"), publicly(GET, "/actuator"),
+			publicly(GET, "/api-docs"), publicly(GET, "/api-docs.html"), publicly(GET, "/swagger-ui/**"), publicly(GET, "/actuator"),
 			publicly(GET, "/actuator/health"), publicly(GET, "/actuator/health/**"), publicly(GET, "/actuator/info"),
 			// the probes an orchestrator asks: the process answers (liveness), it serves (readiness)
 			publicly(GET, "/livez"), publicly(GET, "/readyz"),

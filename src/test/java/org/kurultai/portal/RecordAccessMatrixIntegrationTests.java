@@ -266,6 +266,7 @@ class RecordAccessMatrixIntegrationTests {
 			Map.entry("/v3/api-docs/swagger-config", "the API's description"),
 			Map.entry("/swagger-ui.html", "the API's description"),
 			Map.entry("/api-docs.html", "the API's description"),
+			Map.entry("/api-docs", "the API's description"),
 			Map.entry("/api/participants/changes", "the public register of participants"),
 			Map.entry("/api/participants/counts", "the public register of participants"),
 			Map.entry("/actuator", "operations: health and info, no records"),
