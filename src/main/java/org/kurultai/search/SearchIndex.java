@@ -60,7 +60,7 @@ class SearchIndex {
 				         || coalesce(d.title, dc.outcome_note, dc.body_code),
 				       '/decisions/' || dc.id, concat_ws(' ', d.symbol, dc.outcome_note), 'en', dc.body_code,
 				       coalesce(dc.decided_on, (dc.proposed_at at time zone :zone)::date),
-				       coalesce(d.access_level, 'PUBLIC'), coalesce(d.access_named, '{}'), null, false, null
+				       coalesce(d.access_level, 'PUBLIC'), coalesce(d.access_named, cast('{}' as text[])), null, false, null
 				  from decision dc left join document d on d.id = dc.document_id""", true),
 		MEETING(List.of(Area.MEETINGS), ENTRY + """
 				select 'MEETING', m.id, m.title, '/meetings/' || m.id,
@@ -72,13 +72,13 @@ class SearchIndex {
 				       concat_ws(' ', p.official_name_en, p.code,
 				                 (select string_agg(concat_ws(' ', s.how, s.note), ' ' order by s.starts_on) from status_period s
 				                   where s.participant_code = p.code)),
-				       'en', null, (select min(s.starts_on) from status_period s where s.participant_code = p.code), 'PUBLIC', '{}', null, false,
+				       'en', null, (select min(s.starts_on) from status_period s where s.participant_code = p.code), 'PUBLIC', cast('{}' as text[]), null, false,
 				       lower(concat_ws(' | ', p.short_name_en, p.official_name_en))
 				  from participant p
 				union all
 				select 'PARTICIPANT', p.code, coalesce(p.short_name_ru, p.short_name_en), '/participants/' || p.code,
 				       concat_ws(' ', p.official_name_ru, p.code), 'ru', null,
-				       (select min(s.starts_on) from status_period s where s.participant_code = p.code), 'PUBLIC', '{}', null, false,
+				       (select min(s.starts_on) from status_period s where s.participant_code = p.code), 'PUBLIC', cast('{}' as text[]), null, false,
 				       lower(concat_ws(' | ', p.short_name_ru, p.official_name_ru))
 				  from participant p where p.short_name_ru is not null or p.official_name_ru is not null""", false),
 		BODY(List.of(Area.ORGANS), ENTRY + """
@@ -88,7 +88,7 @@ class SearchIndex {
 				       concat_ws(' ', b.purpose, b.created_how, b.frequency,
 				                 (select string_agg(c.value || coalesce(' ' || c.note, ''), ' ') from body_claim c
 				                   where c.body_code = b.code and c.topic = 'name')),
-				       'en', b.code, b.created_on, 'PUBLIC', '{}', null, false,
+				       'en', b.code, b.created_on, 'PUBLIC', cast('{}' as text[]), null, false,
 				       lower(concat_ws(' | ', b.code,
 				             (select string_agg(concat_ws(' | ', n.name, n.short_name), ' | ') from body_name n where n.body_code = b.code),
 				             (select string_agg(replace(c.value, ' / ', ' | '), ' | ') from body_claim c
@@ -97,17 +97,17 @@ class SearchIndex {
 				union all
 				select 'BODY', b.code, (select n.name_ru from body_name n where n.body_code = b.code and n.name_ru is not null
 				                         order by n.valid_until desc nulls first, n.valid_from desc nulls last limit 1),
-				       '/bodies/' || b.code, '', 'ru', b.code, b.created_on, 'PUBLIC', '{}', null, false,
+				       '/bodies/' || b.code, '', 'ru', b.code, b.created_on, 'PUBLIC', cast('{}' as text[]), null, false,
 				       lower((select string_agg(n.name_ru, ' | ') from body_name n where n.body_code = b.code))
 				  from body b where exists (select 1 from body_name n where n.body_code = b.code and n.name_ru is not null)""", false),
 		EVENT(List.of(Area.TIMELINE), ENTRY + """
 				select 'EVENT', e.id, e.title, '/timeline?from=' || e.occurred_on || '&to=' || e.occurred_on, coalesce(e.note, ''),
-				       case when e.title ~ '[А-яЁё]' then 'ru' else 'en' end, null, e.occurred_on, 'PUBLIC', '{}', null, false, null
+				       case when e.title ~ '[А-яЁё]' then 'ru' else 'en' end, null, e.occurred_on, 'PUBLIC', cast('{}' as text[]), null, false, null
 				  from historical_event e""", false),
 		MEASURE(List.of(Area.CBM), ENTRY + """
 				select 'MEASURE', e.code || ':' || (m.measure ->> 'code'), (a.area ->> 'name') || ' — ' || (m.measure ->> 'code'),
 				       '/catalogue?edition=' || e.code, concat_ws(' ', m.measure ->> 'text', dm.dimension ->> 'name', e.title), 'en',
-				       e.adopted_by, e.adopted_on, 'PUBLIC', '{}', null, false, null
+				       e.adopted_by, e.adopted_on, 'PUBLIC', cast('{}' as text[]), null, false, null
 				  from catalogue_edition e
 				 cross join lateral jsonb_array_elements(e.content) as dm(dimension)
 				 cross join lateral jsonb_array_elements(coalesce(dm.dimension -> 'priorityAreas', '[]'::jsonb)) as a(area)

@@ -373,8 +373,13 @@ class RecordAccessMatrixIntegrationTests {
 				path("/api/me/calendar.ics", "feed (personal calendar)", r -> "/api/me/calendar.ics?token=" + CALENDAR_TOKEN,
 						event("meeting-", "id")).signedIn(),
 				path("/calendar", "month (calendar page)", r -> "/calendar?month=2034-04&body=CMFA", MARKER),
-				path("/calendar", "list (calendar page)", r -> "/calendar?month=2034-04&view=list", MARKER));
+				path("/calendar", "list (calendar page)", r -> "/calendar?month=2034-04&view=list", MARKER),
+				// the search: filtered by access in its query, before ranking and counting
+				path("/api/search", "search", r -> searchMeetings(), MARKER),
+				path("/search", "search (page)", r -> searchMeetings().replace("/api/search", "/search"), MARKER));
 		var counts = List.of(
+				new Count("/api/search", "meetings found (search total)", searchMeetings(), response -> response.json().get("total").asLong(),
+						labels(records)),
 				new Count("/api/meetings", "meetings in 2034 (API)", "/api/meetings?" + year, response -> response.json().size(), labels(records)),
 				new Count("/meetings", "meeting count (page)", "/meetings?body=CMFA", response -> number(response.body(), "id=\"meeting-count\">(\\d+)<"),
 						labels(records)));
@@ -417,10 +422,25 @@ class RecordAccessMatrixIntegrationTests {
 				path("/api/decisions/{id}", "one (decision)", r -> "/api/decisions/" + r.vars().get("decision"), FOUND),
 				path("/decisions", "list (register page)", r -> "/decisions?body=CMFA", (response, record) -> response.body().contains(record.marker())),
 				path("/decisions/{id}", "one (decision page)", r -> "/decisions/" + r.vars().get("decision"), FOUND),
-				path("/decisions/{id}/status", "one (decision status)", r -> "/decisions/" + r.vars().get("decision") + "/status", FOUND));
+				path("/decisions/{id}/status", "one (decision status)", r -> "/decisions/" + r.vars().get("decision") + "/status", FOUND),
+				path("/api/search", "search (documents)", r -> searchDocuments("document"), MARKER),
+				path("/api/search", "search (decisions)", r -> searchDocuments("decision"), MARKER),
+				path("/search", "search (page)", r -> searchDocuments("document").replace("/api/search", "/search"), MARKER));
 		var counts = List.of(new Count("/api/documents", "documents (API)", "/api/documents", response -> response.json().size(), labels(records)),
+				new Count("/api/search", "decisions found (search total)", searchDocuments("decision"), response -> response.json().get("total").asLong(),
+						labels(records)),
 				new Count("/api/decisions", "decisions of the CMFA (API)", "/api/decisions?body=CMFA", response -> response.json().size(), labels(records)));
 		return new Kind("document", records, paths, counts);
+	}
+
+	/** The search for this run's meetings (their titles: "Matrix meeting LEVEL unique"). */
+	String searchMeetings() {
+		return "/api/search?kind=meeting&size=50&q=Matrix+meeting+" + unique;
+	}
+
+	/** The search for this run's documents or their decisions (titled "Matrix document LEVEL unique"). */
+	String searchDocuments(String kind) {
+		return "/api/search?kind=" + kind + "&size=50&q=Matrix+document+" + unique;
 	}
 
 	record Adopted(String document, long decision) {
