@@ -48,7 +48,7 @@ public class Search {
 	 */
 	static final String SQL = """
 			with found as (
-			  select e.id, e.kind, e.record_id, e.title, e.url, e.body, e.language, e.day,
+			  select e.id, e.day,
 			         ts_rank_cd(e.words, case e.language when 'ru' then websearch_to_tsquery('russian', :q)
 			                                        else websearch_to_tsquery('english', :q) end, 32)
 			           + case when e.names is null then 0 else word_similarity(:terms, e.names) end as rank
@@ -64,18 +64,19 @@ public class Search {
 			     and (cast(:body as varchar) is null or e.body_code = cast(:body as varchar))
 			     and (cast(:from as date) is null or (e.day >= cast(:from as date) and e.day < cast(:until as date)))
 			), page as (
-			  select f.*, count(*) over () as total from found f
+			  -- only ids, days and ranks are counted and sorted; the texts are read for the page's rows alone
+			  select f.id, f.rank, count(*) over () as total from found f
 			   order by case when cast(:byDate as boolean) then f.day end desc nulls last, f.rank desc, f.day desc nulls last, f.id
 			   limit :size offset :offset
 			)
-			select p.kind, p.record_id, p.title, p.url, p.day, p.total,
-			       ts_headline(case p.language when 'ru' then 'russian'::regconfig else 'english'::regconfig end,
-			                   translate(case when p.body = '' then p.title else p.body end, chr(57344) || chr(57345), ''),
-			                   case p.language when 'ru' then websearch_to_tsquery('russian', :q) else websearch_to_tsquery('english', :q) end,
+			select e.kind, e.record_id, e.title, e.url, e.day, p.total,
+			       ts_headline(case e.language when 'ru' then 'russian'::regconfig else 'english'::regconfig end,
+			                   translate(case when e.body = '' then e.title else e.body end, chr(57344) || chr(57345), ''),
+			                   case e.language when 'ru' then websearch_to_tsquery('russian', :q) else websearch_to_tsquery('english', :q) end,
 			                   'StartSel=' || chr(57344) || ', StopSel=' || chr(57345) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
 			         as snippet
-			  from page p
-			 order by case when cast(:byDate as boolean) then p.day end desc nulls last, p.rank desc, p.day desc nulls last, p.id""";
+			  from page p join search_entry e on e.id = p.id
+			 order by case when cast(:byDate as boolean) then e.day end desc nulls last, p.rank desc, e.day desc nulls last, e.id""";
 
 	/** A search as asked, checked. */
 	public record Query(String q, Set<String> kinds, @Nullable String body, @Nullable Integer year, @Nullable String lang, boolean byDate,
