@@ -89,6 +89,43 @@ public class AccessPolicy {
 		return viewer.capacity() == Capacity.SECRETARIAT || (participant != null && actsFor(viewer, participant));
 	}
 
+	/**
+	 * What the viewer may see, as a filter a query applies in its where-clause (search: before it ranks or counts), derived
+	 * from {@link #maySee} itself so that the rule stays in one place: the levels the viewer sees whoever a record names,
+	 * the participant whose naming (at {@code NAMED_PARTICIPANTS}) lets them see, and the participant they act for, whose
+	 * own records they see whatever the level. {@link Sight#admits} is the where-clause said in Java.
+	 */
+	public Sight sight(Viewer viewer) {
+		var levels = java.util.EnumSet.noneOf(AccessLevel.class);
+		for (var level : AccessLevel.values()) {
+			// named: a participant that is never the viewer's (codes are letters only)
+			var access = level == AccessLevel.NAMED_PARTICIPANTS ? new Access(level, java.util.Set.of("-")) : Access.of(level);
+			if (maySee(viewer, access)) {
+				levels.add(level);
+			}
+		}
+		var participant = viewer.participant();
+		var named = participant != null && !levels.contains(AccessLevel.NAMED_PARTICIPANTS)
+				&& maySee(viewer, Access.namedParticipants(participant)) ? participant : null;
+		var owner = participant != null && actsFor(viewer, participant) ? participant : null;
+		return new Sight(java.util.Set.copyOf(levels), named, owner);
+	}
+
+	/**
+	 * A viewer's sight as data: a record shows if its owner is {@code owner}, or, unless it is its owner's alone, if its
+	 * level is one of {@code levels} or it is for named participants and names {@code named}.
+	 */
+	public record Sight(java.util.Set<AccessLevel> levels, @Nullable String named, @Nullable String owner) {
+
+		public boolean admits(Access access) {
+			if (owner != null && owner.equals(access.owner())) {
+				return true;
+			}
+			return !access.ownerOnly() && (levels.contains(access.level())
+					|| (named != null && access.level() == AccessLevel.NAMED_PARTICIPANTS && access.named().contains(named)));
+		}
+	}
+
 	/** What the viewer may see, as a test on access, for modules that do not know viewers (meetings). */
 	public Predicate<Access> seenBy(Viewer viewer) {
 		return access -> maySee(viewer, access);

@@ -141,6 +141,8 @@ public final class RouteRules {
 			only(POST, "/api/exchange/submissions/{id}/acknowledgement", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/exchange/submissions/{id}/acknowledgement", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR), only(POST, "/cbm/reports", NATIONAL_COORDINATOR, DELEGATE),
 			only(POST, "/decisions/{id}/statements", NATIONAL_COORDINATOR, DELEGATE),
+			// search: anyone may ask; the query filters what each viewer may see (search.Search, AccessPolicy.sight)
+			publicly(GET, "/search"), publicly(GET, "/api/search"),
 			// calendars: the page and the public feed; the personal feed is open at route level, its token checked by the handler
 			publicly(GET, "/calendar"), publicly(GET, "/calendar.ics"), publicly(GET, "/api/me/calendar.ics"),
 			signedIn(POST, "/api/me/calendar-token"), signedIn(DELETE, "/api/me/calendar-token"), signedIn(POST, "/calendar/token"),

@@ -138,6 +138,7 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 		samples.put("/participants", "/participants?asOf=2006-06-18");
 		samples.put("/meetings", "/meetings?body=CHSG");
 		samples.put("/calendar", "/calendar?month=2024-12");
+		samples.put("/search", "/search?q=confidence+building+measures");
 		samples.put("/invitations/{secret}", "/invitations/an-invitation-that-does-not-exist");
 		samples.put("/password-reset/{secret}", "/password-reset/a-link-that-does-not-exist");
 		samples.put("/unsubscribe/{token}", "/unsubscribe/a-link-that-does-not-exist");

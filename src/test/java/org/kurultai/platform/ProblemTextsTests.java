@@ -34,7 +34,8 @@ class ProblemTextsTests {
 
 	private static final Pattern KEY = Pattern.compile("problem\\.[A-Za-z0-9_.-]*[A-Za-z0-9_-]");
 
-	private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+	// unrolled (no alternation inside the repetition), so a long text block does not overflow the regex engine's stack
+	private static final Pattern LITERAL = Pattern.compile("\"([^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\"");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
 

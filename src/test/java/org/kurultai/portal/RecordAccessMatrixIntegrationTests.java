@@ -412,8 +412,13 @@ class RecordAccessMatrixIntegrationTests {
 				path("/data/{resource}.csv", "export (open data: meetings, CSV)", r -> "/data/meetings.csv", MARKER).asThePublic(),
 				path("/data/{resource}.json", "export (open data: meetings, JSON)", r -> "/data/meetings.json", MARKER).asThePublic(),
 				path("/data/{resource}.csv", "export (open data: timeline, CSV)", r -> "/data/events.csv", MARKER).asThePublic(),
-				path("/data/{resource}.json", "export (open data: timeline, JSON)", r -> "/data/events.json", MARKER).asThePublic());
+				path("/data/{resource}.json", "export (open data: timeline, JSON)", r -> "/data/events.json", MARKER).asThePublic(),
+				// the search: filtered by access in its query, before ranking and counting
+				path("/api/search", "search", r -> searchMeetings(), MARKER),
+				path("/search", "search (page)", r -> searchMeetings().replace("/api/search", "/search"), MARKER));
 		var counts = List.of(
+				new Count("/api/search", "meetings found (search total)", searchMeetings(), response -> response.json().get("total").asLong(),
+						labels(records)),
 				new Count("/api/meetings", "meetings in 2034 (API)", "/api/meetings?" + year, response -> response.json().size(), labels(records)),
 				new Count("/meetings", "meeting count (page)", "/meetings?body=CMFA", response -> number(response.body(), "id=\"meeting-count\">(\\d+)<"),
 						labels(records)));
@@ -466,10 +471,25 @@ class RecordAccessMatrixIntegrationTests {
 				path("/data/{resource}.csv", "export (open data: documents, CSV)", r -> "/data/documents.csv", MARKER).asThePublic(),
 				path("/data/{resource}.json", "export (open data: documents, JSON)", r -> "/data/documents.json", MARKER).asThePublic(),
 				path("/data/{resource}.csv", "export (open data: register, CSV)", r -> "/data/decisions.csv", cell("id")).asThePublic(),
-				path("/data/{resource}.json", "export (open data: register, JSON)", r -> "/data/decisions.json", decision).asThePublic());
+				path("/data/{resource}.json", "export (open data: register, JSON)", r -> "/data/decisions.json", decision).asThePublic(),
+				path("/api/search", "search (documents)", r -> searchDocuments("document"), MARKER),
+				path("/api/search", "search (decisions)", r -> searchDocuments("decision"), MARKER),
+				path("/search", "search (page)", r -> searchDocuments("document").replace("/api/search", "/search"), MARKER));
 		var counts = List.of(new Count("/api/documents", "documents (API)", "/api/documents", response -> response.json().size(), labels(records)),
+				new Count("/api/search", "decisions found (search total)", searchDocuments("decision"), response -> response.json().get("total").asLong(),
+						labels(records)),
 				new Count("/api/decisions", "decisions of the CMFA (API)", "/api/decisions?body=CMFA", response -> response.json().size(), labels(records)));
 		return new Kind("document", records, paths, counts);
+	}
+
+	/** The search for this run's meetings (their titles: "Matrix meeting LEVEL unique"). */
+	String searchMeetings() {
+		return "/api/search?kind=meeting&size=50&q=Matrix+meeting+" + unique;
+	}
+
+	/** The search for this run's documents or their decisions (titled "Matrix document LEVEL unique"). */
+	String searchDocuments(String kind) {
+		return "/api/search?kind=" + kind + "&size=50&q=Matrix+document+" + unique;
 	}
 
 	record Adopted(String document, long decision) {
