@@ -31,7 +31,8 @@ public final class RouteRules {
 
 	public static final List<RouteRule> ALL = List.of(
 			// the public portal and read API
-			publicly(GET, "/"), publicly(GET, "/participants"), publicly(GET, "/participants/{code}"), publicly(GET, "/changes"),
+			publicly(GET, "/"), publicly(GET, "/participants"), publicly(GET, "/participants/map"), publicly(GET, "/participants/{code}"),
+			publicly(GET, "/changes"),
 			publicly(GET, "/bodies"), publicly(GET, "/bodies/{code}"), publicly(GET, "/chairmanship"), publicly(GET, "/meetings"),
 			// convening a meeting (before /meetings/{id}, which would take "new" for an id): the Secretariat, the chairing State's
 			// coordinator for the bodies it chairs (meetings.MeetingPolicy decides)

@@ -136,6 +136,7 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 		samples.put("/cbm", "/cbm?year=2021");
 		samples.put("/cbm/reports", "/cbm/reports?year=2025");
 		samples.put("/participants", "/participants?asOf=2006-06-18");
+		samples.put("/participants/map", "/participants/map?asOf=2006-06-18");
 		samples.put("/meetings", "/meetings?body=CHSG");
 		samples.put("/calendar", "/calendar?month=2024-12");
 		samples.put("/search", "/search?q=confidence+building+measures");

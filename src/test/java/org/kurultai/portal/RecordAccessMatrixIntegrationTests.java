@@ -232,6 +232,7 @@ class RecordAccessMatrixIntegrationTests {
 			Map.entry("/api/admin/tokens", "Secretariat administrators only (route rule)"),
 			Map.entry("/participants", "the public register of participants"),
 			Map.entry("/participants/{code}", "the public register of participants"),
+			Map.entry("/participants/map", "the public register of participants (the membership map)"),
 			Map.entry("/api/participants", "the public register of participants"),
 			Map.entry("/api/participants/{code}", "the public register of participants"),
 			Map.entry("/changes", "the public register of participants"),

@@ -53,6 +53,7 @@ class StatementBudgetIntegrationTests {
 		// /api/participants 3, /api/documents 1, /api/meetings/CMFA-7 5
 		BUDGETS.put("/", 2);
 		BUDGETS.put("/participants?asOf=2006-06-18", 0);
+		BUDGETS.put("/participants/map?asOf=2006-06-18", 0);
 		BUDGETS.put("/participants/KAZ", 4);
 		BUDGETS.put("/bodies", 0);
 		BUDGETS.put("/chairmanship", 2);
