@@ -68,7 +68,11 @@ public record PageMeta(String descriptionKey, String type, String url, String lo
 			Map.entry("/cbm", Page.of("cbm")),
 			Map.entry("/cbm/reports", Page.of("reports")),
 			Map.entry("/exchange", Page.of("exchange")),
-			Map.entry("/sources", Page.of("sources")));
+			Map.entry("/sources", Page.of("sources")),
+			Map.entry("/participants/map", Page.of("map")),
+			Map.entry("/search", Page.of("search")),
+			Map.entry("/data", Page.of("data")),
+			Map.entry("/api-docs", Page.of("apiDocs")));
 
 	/** Gives every page its {@code pageMeta} (null for a page that is not one of the public portal's). */
 	@ControllerAdvice(annotations = Controller.class)

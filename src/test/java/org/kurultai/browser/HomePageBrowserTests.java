@@ -68,12 +68,13 @@ class HomePageBrowserTests extends BrowserTestSupport {
 		headings.put("Timeline", "Timeline");
 		headings.put("Calendar", "Calendar");
 		headings.put("Sources", "Sources and choices");
+		headings.put("Open data", "Open data");
 		headings.put("Sign in", "Sign in");
 		headings.put("Home", "Conference on Interaction and Confidence-Building Measures in Asia");
 		open("/");
 		var nav = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
 		assertThat(nav.getByRole(AriaRole.LINK)).hasText(new String[] { "Home", "Participants", "Bodies", "Chairmanship",
-				"Meetings", "Calendar", "Documents", "Decisions", "Catalogue", "CBM dashboard", "Timeline", "Sources", "API", "Sign in" });
+				"Meetings", "Calendar", "Documents", "Decisions", "Catalogue", "CBM dashboard", "Timeline", "Sources", "Open data", "API", "Sign in" });
 
 		assertAll(headings.entrySet().stream().map(link -> (Executable) () -> {
 			try {
@@ -92,6 +93,10 @@ class HomePageBrowserTests extends BrowserTestSupport {
 		open("/");
 		var api = follow(() -> navigationLink("API").click());
 		assertTrue(api.status() < 400, () -> "API answered " + api.status());
+		assertHeading("API documentation");
+		// the accessible page links Swagger UI, kept for trying requests
+		var swagger = follow(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Swagger UI")).first().click());
+		assertTrue(swagger.status() < 400, () -> "Swagger UI answered " + swagger.status());
 		assertThat(page).hasTitle("Swagger UI");
 		assertThat(page.locator(".swagger-ui .info .title")).isVisible();
 		assertThat(page.locator(".swagger-ui .opblock-summary-path[data-path='/api/participants']")).isVisible();
