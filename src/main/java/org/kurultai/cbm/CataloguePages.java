@@ -47,10 +47,12 @@ class CataloguePages {
 	private final AccessPolicy access;
 	private final MessageSource messages;
 	private final PageNamesFactory pageNames;
+	private final org.kurultai.meetings.Meetings meetings;
 
 	CataloguePages(Catalogue catalogue, Plans plans, Registry registry, Organs organs, ForumClock clock, AccessPolicy access,
-			MessageSource messages, PageNamesFactory pageNames) {
+			MessageSource messages, PageNamesFactory pageNames, org.kurultai.meetings.Meetings meetings) {
 		this.pageNames = pageNames;
+		this.meetings = meetings;
 		this.catalogue = catalogue;
 		this.plans = plans;
 		this.registry = registry;
@@ -68,6 +70,9 @@ class CataloguePages {
 		model.addAttribute("editions", editions);
 		model.addAttribute("edition", shown);
 		model.addAttribute("coordinatorsOn", day);
+		// the meeting it was adopted at, only for a reader who may know that meeting
+		model.addAttribute("editionMeeting", shown.meeting() != null
+				&& meetings.visible(List.of(shown.meeting()), access.seenBy(access.currentViewer())).contains(shown.meeting()) ? shown.meeting() : null);
 		model.addAttribute("adoptedByName", organs.isBody(shown.adoptedBy())
 				? organs.body(shown.adoptedBy()).nameOn(shown.adoptedOn()).name() : shown.adoptedBy());
 		var leads = new LinkedHashMap<String, List<Coordination>>();

@@ -113,12 +113,12 @@ class AtomFeeds {
 		var locale = language(lang, requested);
 		var validators = publisher.validators("feed|" + feed.slug() + "|" + locale.getLanguage(), areas);
 		var cache = CacheControl.noCache().cachePublic();
-		if (request.checkNotModified(validators.etag(), validators.lastModified().toEpochMilli())) {
+		if (request.checkNotModified(validators.etag(), validators.httpLastModified())) {
 			return null;
 		}
-		var body = rendered.get(validators.etag(), tag -> write(feed, locale, lang != null));
+		var body = rendered.get(validators.etag() + (lang != null ? "|lang" : ""), tag -> write(feed, locale, lang != null));
 		var response = ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE).eTag(validators.etag())
-				.lastModified(validators.lastModified()).cacheControl(cache).header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage());
+				.headers(validators::date).cacheControl(cache).header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage());
 		if (lang == null) {
 			response.varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE);
 		}
@@ -136,7 +136,7 @@ class AtomFeeds {
 		atom.setAlternateLinks(List.of(link("alternate", publisher.absolute(feed.page()), "text/html")));
 		atom.setOtherLinks(List.of(link("self", self, "application/atom+xml")));
 		var author = new Person();
-		author.setName(forum.name(locale));
+		author.setName(xmlText(forum.name(locale)));
 		author.setUri(publisher.publicUrl() + "/");
 		atom.setAuthors(List.<SyndPerson>of(author));
 		var generator = new Generator();
@@ -174,8 +174,19 @@ class AtomFeeds {
 	private static Content text(String value) {
 		var content = new Content();
 		content.setType(Content.TEXT);
-		content.setValue(value);
+		content.setValue(xmlText(value));
 		return content;
+	}
+
+	/**
+	 * The text as XML 1.0 may carry it: a character XML forbids (a control character, U+FFFE, U+FFFF, a lone surrogate),
+	 * which a record's title may hold, becomes U+FFFD, so that one such title cannot take the whole feed down.
+	 */
+	static String xmlText(String text) {
+		var out = new StringBuilder(text.length());
+		text.codePoints().forEach(point -> out.appendCodePoint(point == '\t' || point == '\n' || point == '\r' || (point >= 0x20 && point <= 0xD7FF)
+				|| (point >= 0xE000 && point <= 0xFFFD) || point >= 0x10000 ? point : 0xFFFD));
+		return out.toString();
 	}
 
 	private static Link link(String rel, String href, String type) {

@@ -59,7 +59,19 @@ public class FeedPublisher {
 	}
 
 	/** Validators of what is written from these areas, for one variant (feed, language). */
-	public record Validators(String etag, Instant lastModified) {
+	public record Validators(String etag, Instant lastModified, boolean settled) {
+
+		/** The date a response carries, or -1 (none) while the last change's second is not over (DataVersions.Stamp). */
+		public long httpLastModified() {
+			return settled ? lastModified.toEpochMilli() : -1;
+		}
+
+		/** Sets {@code Last-Modified}, unless the last change's second is not over (then the entity tag alone validates). */
+		public void date(org.springframework.http.HttpHeaders headers) {
+			if (settled) {
+				headers.setLastModified(lastModified);
+			}
+		}
 	}
 
 	public Validators validators(String variant, Area... areas) {
@@ -67,7 +79,7 @@ public class FeedPublisher {
 		var etag = stamp.etag(variant + "|" + builtAt.toEpochMilli() + "|" + clock.today() + "|" + publicUrl);
 		// the day is in the tag: the date may not be older than its start either
 		var lastModified = latest(stamp.lastModified(), builtAt, clock.today().atStartOfDay(clock.zone()).toInstant());
-		return new Validators(etag, lastModified);
+		return new Validators(etag, lastModified, stamp.settled());
 	}
 
 	private static Instant latest(Instant... instants) {

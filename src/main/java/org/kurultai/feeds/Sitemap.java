@@ -52,7 +52,7 @@ class Sitemap {
 
 	/** The pages of the public portal that take no record in their address. */
 	static final List<String> PAGES = List.of("/", "/participants", "/changes", "/bodies", "/chairmanship", "/meetings", "/calendar",
-			"/timeline", "/documents", "/decisions", "/catalogue", "/cbm", "/exchange", "/sources", "/api-docs.html");
+			"/timeline", "/documents", "/decisions", "/catalogue", "/cbm", "/exchange", "/sources", "/participants/map", "/data", "/api-docs");
 
 	private static final Area[] PUBLIC_RECORD = { Area.REGISTRY, Area.ORGANS, Area.MEETINGS, Area.DOCUMENTS, Area.DECISIONS, Area.CBM,
 			Area.TIMELINE };
@@ -86,19 +86,19 @@ class Sitemap {
 	@Transactional(readOnly = true)
 	ResponseEntity<String> sitemap(ServletWebRequest request) {
 		var validators = publisher.validators("sitemap", PUBLIC_RECORD);
-		if (request.checkNotModified(validators.etag(), validators.lastModified().toEpochMilli())) {
+		if (request.checkNotModified(validators.etag(), validators.httpLastModified())) {
 			return null;
 		}
 		var body = rendered.get(validators.etag(), tag -> write(urls()));
 		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "application/xml;charset=UTF-8").eTag(validators.etag())
-				.lastModified(validators.lastModified()).cacheControl(CacheControl.noCache().cachePublic()).body(body);
+				.headers(validators::date).cacheControl(CacheControl.noCache().cachePublic()).body(body);
 	}
 
 	@GetMapping("/robots.txt")
 	@Operation(summary = "Where crawlers may go, and the sitemap's address")
 	ResponseEntity<String> robots(ServletWebRequest request) {
 		var validators = publisher.validators("robots");
-		if (request.checkNotModified(validators.etag(), validators.lastModified().toEpochMilli())) {
+		if (request.checkNotModified(validators.etag(), validators.httpLastModified())) {
 			return null;
 		}
 		var body = """
@@ -112,12 +112,13 @@ class Sitemap {
 				Disallow: /password-reset
 				Disallow: /unsubscribe/
 				Disallow: /login
+				Disallow: /search
 				Allow: /
 
 				Sitemap: %s
 				""".formatted(publisher.absolute("/sitemap.xml"));
 		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8").eTag(validators.etag())
-				.lastModified(validators.lastModified()).cacheControl(CacheControl.noCache().cachePublic()).body(body);
+				.headers(validators::date).cacheControl(CacheControl.noCache().cachePublic()).body(body);
 	}
 
 	/** The addresses (within Kurultai) of the sitemap, each with the day it last changed, if known; in a stable order. */

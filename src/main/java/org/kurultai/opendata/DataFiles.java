@@ -49,7 +49,12 @@ class DataFiles {
 
 	/** The file, or a 304 (Spring MVC compares If-None-Match, else If-Modified-Since, with these validators). */
 	private static ResponseEntity<byte[]> serve(OpenData.File file) {
+		var lastModified = file.lastModified();
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mediaType())).eTag(file.etag())
-				.lastModified(file.lastModified()).cacheControl(REVALIDATE).header(HttpHeaders.VARY, "Accept-Encoding").body(file.body());
+				.headers(headers -> {
+					if (lastModified != null) {
+						headers.setLastModified(lastModified);
+					}
+				}).cacheControl(REVALIDATE).header(HttpHeaders.VARY, "Accept-Encoding").body(file.body());
 	}
 }

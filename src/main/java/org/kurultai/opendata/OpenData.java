@@ -40,7 +40,8 @@ import tools.jackson.dataformat.csv.CsvSchema;
 public class OpenData {
 
 	/** A file as served: its bytes, its media type and its validators. */
-	public record File(byte[] body, String mediaType, String etag, Instant lastModified) {
+	/** A file with its validators; no {@code lastModified} while the last change's second is not over (DataVersions.Stamp). */
+	public record File(byte[] body, String mediaType, String etag, @Nullable Instant lastModified) {
 	}
 
 	/** One table's rows as read at one version of its data. */
@@ -137,11 +138,13 @@ public class OpenData {
 		var key = file + "|" + stamp.tag();
 		// no computing inside the cache's own mapping (a file reads the tables, kept in the same cache): two readers meeting
 		// here both make it, and the second keeps the first's
+		var lastModified = !stamp.settled() ? null : stamp.lastModified().isAfter(builtAt) ? stamp.lastModified() : builtAt;
 		if (made.getIfPresent(key) instanceof File known) {
-			return known;
+			// made while the change's second was not over: dated now that it is
+			return known.lastModified() == null && lastModified != null
+					? new File(known.body(), known.mediaType(), known.etag(), lastModified) : known;
 		}
-		var fresh = new File(make.get(), mediaType, "W/" + stamp.etag(build + "|" + file),
-				stamp.lastModified().isAfter(builtAt) ? stamp.lastModified() : builtAt);
+		var fresh = new File(make.get(), mediaType, "W/" + stamp.etag(build + "|" + file), lastModified);
 		return (File) made.asMap().merge(key, fresh, (earlier, later) -> earlier);
 	}
 
@@ -167,12 +170,20 @@ public class OpenData {
 				var cells = new String[row.length];
 				for (int i = 0; i < row.length; i++) {
 					var value = value(row[i]);
-					cells[i] = value == null ? "" : value.toString();
+					var text = value == null ? "" : value.toString();
+					// a text a spreadsheet would run as a formula (=, +, -, @, tab, return first) is written after an apostrophe,
+					// which spreadsheets read as "text follows" (OWASP, CSV injection); the JSON file holds it as recorded
+					cells[i] = resource.fields().get(i).type() == Field.Type.STRING && formulaLike(text) ? "'" + text : text;
 				}
 				writer.write(cells);
 			}
 		}
 		return out.toByteArray();
+	}
+
+	/** Whether a spreadsheet would take this cell for a formula. */
+	static boolean formulaLike(String text) {
+		return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
 	}
 
 	private byte[] jsonOf(Resource resource, Table table) {

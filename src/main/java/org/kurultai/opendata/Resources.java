@@ -162,16 +162,21 @@ class Resources {
 	}
 
 	private Resource chairTerms() {
-		return new Resource("chair-terms", List.of(Area.ORGANS, Area.REGISTRY),
+		return new Resource("chair-terms", List.of(Area.ORGANS, Area.REGISTRY, Area.MEETINGS),
 				List.of(required("chair", STRING), required("chair_name", STRING), required("from", DATE),
 						oneOf("from_precision", true, DatePrecision.class), optional("until", DATE), optional("decided_on", DATE),
 						optional("decided_at", STRING), optional("handover_at", STRING), optional("handover_occasion", STRING),
 						optional("decision_id", INTEGER), optional("note", STRING), optional("sources", STRING)),
 				List.of("from"), List.of(new Resource.ForeignKey("chair", "participants", "code")), () -> {
 					var roster = registry.roster();
-					return organs.chairmanship().terms().stream().sorted(Comparator.comparing(term -> term.from()))
+					var terms = organs.chairmanship().terms();
+					// the meetings the public may know, read at once: a closed meeting does not show through a public term
+					var shown = meetings.visible(terms.stream().flatMap(term -> java.util.stream.Stream.of(term.decidedAt(), term.handoverAt()))
+							.filter(m -> m != null).distinct().toList(), access.seenBy(Viewer.PUBLIC));
+					return terms.stream().sorted(Comparator.comparing(term -> term.from()))
 							.map(term -> row(term.chair(), roster.find(ParticipantCode.of(term.chair())).map(p -> p.name()).orElse(term.chair()),
-									term.from(), term.precision().name(), term.until(), term.decidedOn(), term.decidedAt(), term.handoverAt(),
+									term.from(), term.precision().name(), term.until(), term.decidedOn(),
+									shown.contains(term.decidedAt()) ? term.decidedAt() : null, shown.contains(term.handoverAt()) ? term.handoverAt() : null,
 									term.handoverOccasion(), term.decision() == null ? null : term.decision().id(), term.note(),
 									term.sources()))
 							.toList();
@@ -262,16 +267,23 @@ class Resources {
 	// ---------------------------------------------------------------- the Catalogue and commitments
 
 	private Resource catalogueEditions() {
-		return new Resource("catalogue-editions", List.of(Area.CBM),
+		return new Resource("catalogue-editions", List.of(Area.CBM, Area.MEETINGS),
 				List.of(required("code", STRING), required("title", STRING), required("adopted_on", DATE),
 						oneOf("adopted_precision", true, DatePrecision.class), required("adopted_by", STRING), optional("meeting", STRING),
 						optional("document", STRING), optional("decision_id", INTEGER), required("dimensions", INTEGER),
 						required("priority_areas", INTEGER), required("measures", INTEGER), optional("note", STRING), optional("sources", STRING)),
-				List.of("code"), List.of(), () -> catalogue.editions().stream()
-						.map(edition -> row(edition.code(), edition.title(), edition.adoptedOn(), edition.precision().name(), edition.adoptedBy(),
-								edition.meeting(), edition.document(), decisionId(edition.decision()), edition.dimensions().size(),
-								edition.priorityAreas().size(), edition.measureCount(), edition.note(), edition.sources()))
-						.toList());
+				List.of("code"), List.of(), () -> {
+					var editions = catalogue.editions();
+					// the meetings the public may know: an edition adopted at a closed meeting does not name it
+					var shown = meetings.visible(editions.stream().map(edition -> edition.meeting()).filter(m -> m != null).distinct().toList(),
+							access.seenBy(Viewer.PUBLIC));
+					return editions.stream()
+							.map(edition -> row(edition.code(), edition.title(), edition.adoptedOn(), edition.precision().name(), edition.adoptedBy(),
+									shown.contains(edition.meeting()) ? edition.meeting() : null, edition.document(), decisionId(edition.decision()),
+									edition.dimensions().size(), edition.priorityAreas().size(), edition.measureCount(), edition.note(),
+									edition.sources()))
+							.toList();
+				});
 	}
 
 	private static @Nullable Long decisionId(@Nullable DecisionReference decision) {

@@ -40,11 +40,21 @@ public class DataVersions implements TransactionExecutionListener, AreaVersions 
 	}
 
 	/** One area's version and when it last changed. */
-	public record Version(long version, Instant changedAt) {
+	public record Version(long version, Instant changedAt, boolean settled) {
 	}
 
 	/** The versions of some areas together: a validator for HTTP caching and a key for caches. */
-	public record Stamp(String tag, Instant lastModified) {
+	public record Stamp(String tag, Instant lastModified, boolean settled) {
+
+		/**
+		 * The last change as an HTTP {@code Last-Modified} may carry it (whole seconds), or null while the second of that
+		 * change was not over when the versions were read: another change within the same second would carry the same
+		 * date, and a client's {@code If-Modified-Since} would then be answered 304 over it. Without a date the entity tag
+		 * alone validates (every browser sends it).
+		 */
+		public @Nullable Instant httpLastModified() {
+			return settled ? lastModified : null;
+		}
 
 		/** A strong entity tag, quoted, of these versions and a variant (e.g. the language and the page). */
 		public String etag(String variant) {
@@ -82,12 +92,14 @@ public class DataVersions implements TransactionExecutionListener, AreaVersions 
 		var versions = versions();
 		var tag = new StringBuilder();
 		var lastModified = Instant.EPOCH;
+		var settled = true;
 		for (var area : areas.length == 0 ? Area.values() : areas) {
 			var version = versions.get(area);
 			tag.append(tag.isEmpty() ? "" : ".").append(Long.toString(version.version(), 36));
 			lastModified = version.changedAt().isAfter(lastModified) ? version.changedAt() : lastModified;
+			settled &= version.settled();
 		}
-		return new Stamp(tag.toString(), lastModified);
+		return new Stamp(tag.toString(), lastModified, settled);
 	}
 
 	/** Whether the current thread may fill a cache from what it reads: not inside a read-write transaction. */
@@ -152,16 +164,18 @@ public class DataVersions implements TransactionExecutionListener, AreaVersions 
 
 	private Map<Area, Version> read() {
 		var versions = new EnumMap<Area, Version>(Area.class);
-		jdbc.sql("select area, version, changed_at from data_version").query(row -> {
+		// settled: the change's second was over when this was read (the database's clock, which stamped the change)
+		jdbc.sql("select area, version, changed_at, changed_at < date_trunc('second', statement_timestamp()) as settled from data_version")
+				.query(row -> {
 			var name = row.getString("area");
 			for (var area : Area.values()) {
 				if (area.name().equals(name)) {
-					versions.put(area, new Version(row.getLong("version"), row.getTimestamp("changed_at").toInstant()));
+					versions.put(area, new Version(row.getLong("version"), row.getTimestamp("changed_at").toInstant(), row.getBoolean("settled")));
 				}
 			}
 		});
 		for (var area : Area.values()) {
-			versions.putIfAbsent(area, new Version(0, Instant.EPOCH));
+			versions.putIfAbsent(area, new Version(0, Instant.EPOCH, true));
 		}
 		return Map.copyOf(versions);
 	}

@@ -94,11 +94,17 @@ public class PublicPages implements Filter {
 	private static final int MINIMUM_GZIP = 1024;
 
 	/** One rendered response of a variant, valid while the tag is the current one. */
-	record Page(String etag, Instant lastModified, byte[] body, byte @Nullable [] gzipped, @Nullable String contentType,
+	record Page(String etag, @Nullable Instant lastModified, byte[] body, byte @Nullable [] gzipped, @Nullable String contentType,
 			@Nullable String contentLanguage, @Nullable String contentDisposition, @Nullable String pattern) {
 
 		int weight() {
 			return 200 + body.length + (gzipped == null ? 0 : gzipped.length);
+		}
+
+		/** Stored while its last change's second was not over, it takes its date once that second is. */
+		Page dated(@Nullable Instant date) {
+			return lastModified != null || date == null ? this
+					: new Page(etag, date, body, gzipped, contentType, contentLanguage, contentDisposition, pattern);
 		}
 	}
 
@@ -155,7 +161,8 @@ public class PublicPages implements Filter {
 		// the stamp is taken before anything is read: a change made while rendering makes the next request render again
 		var stamp = versions.stamp(PUBLIC_RECORD);
 		var etag = "W/" + stamp.etag(build + "|" + minute.getEpochSecond() + "|" + variant);
-		var lastModified = latest(stamp.lastModified(), builtAt, minute);
+		// no date while the last change's second is not over (DataVersions.Stamp#httpLastModified): the tag alone validates
+		var lastModified = stamp.settled() ? latest(stamp.lastModified(), builtAt, minute) : null;
 		// only a tag the client was given for this very variant proves, before rendering, that it is still a 200 to revalidate
 		if (notModified(request, etag, lastModified, false)) {
 			notModified(response, etag, lastModified);
@@ -163,7 +170,7 @@ public class PublicPages implements Filter {
 		}
 		@Nullable Page page = pages == null ? null : pages.getIfPresent(variant);
 		if (page != null && page.etag().equals(etag)) {
-			answer(request, response, page);
+			answer(request, response, page.dated(lastModified));
 			return;
 		}
 		// one rendering per variant and stamp at a time: the readers who come meanwhile wait for it instead of rendering too
@@ -173,7 +180,7 @@ public class PublicPages implements Filter {
 		if (earlier != null) {
 			var shared = awaited(earlier);
 			if (shared != null) {
-				answer(request, response, shared);
+				answer(request, response, shared.dated(lastModified));
 				return;
 			}
 		}
@@ -190,7 +197,7 @@ public class PublicPages implements Filter {
 	}
 
 	private @Nullable Page render(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String variant,
-			String etag, Instant lastModified) throws IOException, ServletException {
+			String etag, @Nullable Instant lastModified) throws IOException, ServletException {
 		var rendered = new Rendering(response);
 		request.setAttribute(RENDERING, rendered);
 		try {
@@ -302,7 +309,7 @@ public class PublicPages implements Filter {
 		write(request, response, page);
 	}
 
-	private static void notModified(HttpServletResponse response, String etag, Instant lastModified) {
+	private static void notModified(HttpServletResponse response, String etag, @Nullable Instant lastModified) {
 		validators(response, etag, lastModified);
 		response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 	}
@@ -334,9 +341,11 @@ public class PublicPages implements Filter {
 		response.flushBuffer();
 	}
 
-	private static void validators(HttpServletResponse response, String etag, Instant lastModified) {
+	private static void validators(HttpServletResponse response, String etag, @Nullable Instant lastModified) {
 		response.setHeader(HttpHeaders.ETAG, etag);
-		response.setDateHeader(HttpHeaders.LAST_MODIFIED, lastModified.toEpochMilli());
+		if (lastModified != null) {
+			response.setDateHeader(HttpHeaders.LAST_MODIFIED, lastModified.toEpochMilli());
+		}
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
 		response.setHeader(HttpHeaders.VARY, VARY);
 	}
@@ -347,7 +356,7 @@ public class PublicPages implements Filter {
 	 * they are taken only where the page is {@code known} to be one (a page of this variant stored or just rendered at
 	 * this stamp); a tag of this variant is proof enough.
 	 */
-	static boolean notModified(HttpServletRequest request, String etag, Instant lastModified, boolean known) {
+	static boolean notModified(HttpServletRequest request, String etag, @Nullable Instant lastModified, boolean known) {
 		var noneMatch = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
 		var any = false;
 		while (noneMatch.hasMoreElements()) {
@@ -363,7 +372,7 @@ public class PublicPages implements Filter {
 			return false;
 		}
 		var since = request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
-		if (!known || since == null || since.length() > 100) {
+		if (!known || lastModified == null || since == null || since.length() > 100) {
 			return false;
 		}
 		try {

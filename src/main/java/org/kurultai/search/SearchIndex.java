@@ -24,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * every search ({@link #ensureCurrent}: no statement when nothing moved) and once in the background after start-up, so
  * the first start is not held up by it. The rebuild of a kind (delete its entries, insert them again, note the versions)
  * is one transaction under an advisory lock: readers see the old entries or the new ones, and two instances build once.
+ * Documents, the many paragraphs, are built whole once; after that only the documents their triggers marked
+ * ({@code search_dirty_document}, V45: the document or one of its versions changed) are written again, so a position on
+ * an alternative rewrites nothing and a revision rewrites its own document.
  */
 @Component
 class SearchIndex {
@@ -39,7 +42,7 @@ class SearchIndex {
 				select 'DOCUMENT', d.id, d.symbol || ' — ' || d.title, '/documents/' || d.id, coalesce(d.note, ''),
 				       case when d.title ~ '[А-яЁё]' then 'ru' else 'en' end, d.body_code, coalesce(d.adopted_on, d.created_at::date),
 				       d.access_level, d.access_named, null, false, null
-				  from document d
+				  from document d where true /*only these*/
 				union all
 				select 'DOCUMENT', d.id, d.symbol || ' — ' || d.title || ', ¶ ' || (p.para ->> 'label'),
 				       '/documents/' || d.id || '#p-' || (p.para ->> 'label'), string_agg(t.value, ' ' order by t.ord), t.key, d.body_code,
@@ -52,7 +55,7 @@ class SearchIndex {
 				       union all
 				       select e.key, e.value, a.n from jsonb_array_elements(coalesce(p.para -> 'alternatives', '[]'::jsonb)) with ordinality as a(alt, n)
 				        cross join lateral jsonb_each_text(coalesce(a.alt -> 'text', '{}'::jsonb)) e) t
-				 where t.key in ('en', 'ru') and t.value <> ''
+				 where t.key in ('en', 'ru') and t.value <> '' /*only these*/
 				 group by d.id, p.n, p.para ->> 'label', t.key""", false),
 		DECISION(List.of(Area.DECISIONS, Area.DOCUMENTS), ENTRY + """
 				select 'DECISION', dc.id::text,
@@ -217,12 +220,28 @@ class SearchIndex {
 			for (var kind : Kind.values()) {
 				var wanted = versionsOf(kind, current);
 				if (!wanted.equals(stored.get(kind))) {
-					jdbc.sql("delete from search_entry where kind = ?").param(kind.name()).update();
-					var insert = jdbc.sql(kind.insert);
-					if (kind.zoned) {
-						insert = insert.param("zone", clock.zone().getId());
+					if (kind == Kind.DOCUMENT && stored.containsKey(kind)) {
+						// built before: only the documents marked since (V45) are written again, none for a change of the area
+						// that touched no text (a position, an amendment)
+						var marked = jdbc.sql("delete from search_dirty_document returning document_id").query(String.class).list();
+						if (!marked.isEmpty()) {
+							var ids = marked.toArray(String[]::new);
+							jdbc.sql("delete from search_entry where kind = 'DOCUMENT' and record_id = any(?)").param(ids).update();
+							jdbc.sql(kind.insert.replace("/*only these*/", "and d.id = any(:ids)"))
+									.param("ids", ids).update();
+						}
 					}
-					insert.update();
+					else {
+						if (kind == Kind.DOCUMENT) {
+							jdbc.sql("delete from search_dirty_document").update();
+						}
+						jdbc.sql("delete from search_entry where kind = ?").param(kind.name()).update();
+						var insert = jdbc.sql(kind.insert);
+						if (kind.zoned) {
+							insert = insert.param("zone", clock.zone().getId());
+						}
+						insert.update();
+					}
 					jdbc.sql("""
 							insert into search_index_state (kind, versions, built_at) values (?, cast(? as jsonb), now())
 							on conflict (kind) do update set versions = excluded.versions, built_at = excluded.built_at""")

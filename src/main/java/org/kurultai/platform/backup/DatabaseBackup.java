@@ -34,8 +34,11 @@ public final class DatabaseBackup {
 	/** Flyway's history table, unless configured otherwise. */
 	public static final String HISTORY_TABLE = "flyway_schema_history";
 
-	/** Not backed up: the signed-in sessions (after a restore everyone signs in again). */
-	public static final Set<String> SKIPPED = Set.of("spring_session", "spring_session_attributes");
+	/**
+	 * Not backed up: the signed-in sessions (after a restore everyone signs in again) and the search index, which is
+	 * derived from the record and built again, kind by kind, once the restored instance starts (emptied by the restore).
+	 */
+	public static final Set<String> SKIPPED = Set.of("spring_session", "spring_session_attributes", "search_entry", "search_index_state", "search_dirty_document");
 
 	/**
 	 * What was written.

@@ -407,6 +407,10 @@ class BackupRestoreIntegrationTests {
 			}
 		}
 		for (var sequence : sequences) {
+			// a sequence of a table not backed up (the search index's, built again after a restore) moves with its table
+			if (DatabaseBackup.SKIPPED.stream().anyMatch(skipped -> sequence.startsWith(skipped + "_"))) {
+				continue;
+			}
 			try (var sql = connection.createStatement(); var rows = sql.executeQuery("select last_value, is_called from \"" + sequence + "\"")) {
 				rows.next();
 				contents.put("sequence " + sequence, rows.getLong(1) + " " + rows.getBoolean(2));
