@@ -79,11 +79,13 @@ public class Search {
 			         ts_rank_cd(f.words, case f.language when 'ru' then websearch_to_tsquery('russian', :q)
 			                                        else websearch_to_tsquery('english', :q) end, 32)
 			           + case when f.names is null then 0 else word_similarity(:terms, f.names) end as rank,
-			         count(*) over () as total
+			         count(*) over () as total, row_number() over () as n
 			    from found f
 			), page as (
-			  -- only ids, days and ranks are sorted; the texts are read for the page's rows alone
+			  -- only ids, days and ranks are sorted; the texts are read for the page's rows alone. The row past the cap (the
+			  -- last found) only tells that there are more: it is not shown
 			  select r.id, r.rank, r.total from ranked r
+			   where r.n <= cast(:cap as integer)
 			   order by case when cast(:byDate as boolean) then r.day end desc nulls last, r.rank desc, r.day desc nulls last, r.id
 			   limit :size offset :offset
 			)
