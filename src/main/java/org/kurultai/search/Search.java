@@ -35,6 +35,12 @@ public class Search {
 	public static final int MAX_SIZE = 50;
 	public static final int DEFAULT_SIZE = 20;
 	public static final int MAX_PAGE = 500;
+	/**
+	 * At most this many matches are read, ranked and counted (the first found, in the index's order, among what the
+	 * viewer may see); beyond it the total is "more than" this (bench/search: one frequent word matches tens of thousands
+	 * of paragraphs among a million, and reading them all took hundreds of milliseconds).
+	 */
+	public static final int MAX_RANKED = 1000;
 	/** pg_trgm's word similarity from which a name counts as found (set for the search's transaction). */
 	static final String TYPO_SIMILARITY = "0.5";
 	/** Marks around the words found, from the Unicode private use area: stripped from the text, so only ts_headline writes them. */
@@ -42,19 +48,23 @@ public class Search {
 	static final char STOP = '\uE001';
 
 	/**
-	 * The statement: matches (full text in the entry's language, or a name within typo distance), the access filter, the
-	 * filters, ranked and counted in one pass, and snippets for the page's rows only. Parameters: q, terms (q in lower
-	 * case for the names), levels, named, owner, kinds, lang, body, from, until, byDate, size, offset.
+	 * The statement: matches (full text in the entry's language, or a name within typo distance), the access filter and the
+	 * filters, at most {@code cap + 1} of them (in the index's order: only these are read, ranked and counted), ranked, and
+	 * snippets for the page's rows only. Parameters: q, terms (q in lower case for the names), levels, named, owner, kinds,
+	 * lang, body, from, until, cap, byDate, size, offset. The total it answers is at most cap + 1: more than cap means "at
+	 * least cap" ({@link Results#totalExact()} false).
 	 */
 	static final String SQL = """
 			with found as (
-			  select e.id, e.day,
-			         ts_rank_cd(e.words, case e.language when 'ru' then websearch_to_tsquery('russian', :q)
-			                                        else websearch_to_tsquery('english', :q) end, 32)
-			           + case when e.names is null then 0 else word_similarity(:terms, e.names) end as rank
+			  -- what the viewer may see (the access filter comes first), at most cap + 1 rows: a frequent word matches tens of
+			  -- thousands of entries, and reading each one's row (and its tsvector) is what costs, not the index
+			  select e.id, e.day, e.words, e.language, e.names
 			    from search_entry e
-			   where ((e.language = 'en' and e.words @@ websearch_to_tsquery('english', :q))
-			       or (e.language = 'ru' and e.words @@ websearch_to_tsquery('russian', :q))
+			   -- one look in the index for both languages' queries (the same lexemes, for most words, are looked up once),
+			   -- then each entry checked against its own language's
+			   where ((e.words @@ (websearch_to_tsquery('english', :q) || websearch_to_tsquery('russian', :q))
+			           and ((e.language = 'en' and e.words @@ websearch_to_tsquery('english', :q))
+			             or (e.language = 'ru' and e.words @@ websearch_to_tsquery('russian', :q))))
 			       or (e.names is not null and :terms <% e.names))
 			     and ((e.access_owner is not null and e.access_owner = cast(:owner as varchar))
 			       or (not e.owner_only and (e.access_level = any (cast(:levels as text[]))
@@ -63,10 +73,20 @@ public class Search {
 			     and (cast(:lang as varchar) is null or e.language = cast(:lang as varchar))
 			     and (cast(:body as varchar) is null or e.body_code = cast(:body as varchar))
 			     and (cast(:from as date) is null or (e.day >= cast(:from as date) and e.day < cast(:until as date)))
+			   limit cast(:cap as integer) + 1
+			), ranked as (
+			  select f.id, f.day,
+			         ts_rank_cd(f.words, case f.language when 'ru' then websearch_to_tsquery('russian', :q)
+			                                        else websearch_to_tsquery('english', :q) end, 32)
+			           + case when f.names is null then 0 else word_similarity(:terms, f.names) end as rank,
+			         count(*) over () as total, row_number() over () as n
+			    from found f
 			), page as (
-			  -- only ids, days and ranks are counted and sorted; the texts are read for the page's rows alone
-			  select f.id, f.rank, count(*) over () as total from found f
-			   order by case when cast(:byDate as boolean) then f.day end desc nulls last, f.rank desc, f.day desc nulls last, f.id
+			  -- only ids, days and ranks are sorted; the texts are read for the page's rows alone. The row past the cap (the
+			  -- last found) only tells that there are more: it is not shown
+			  select r.id, r.rank, r.total from ranked r
+			   where r.n <= cast(:cap as integer)
+			   order by case when cast(:byDate as boolean) then r.day end desc nulls last, r.rank desc, r.day desc nulls last, r.id
 			   limit :size offset :offset
 			)
 			select e.kind, e.record_id, e.title, e.url, e.day, p.total,
@@ -87,7 +107,8 @@ public class Search {
 	public record Hit(String kind, String id, String title, String url, String snippet, @Nullable LocalDate date) {
 	}
 
-	public record Results(long total, List<Hit> results) {
+	/** total is exact when totalExact, else more than {@link #MAX_RANKED} were found and total is that cap (a lower bound). */
+	public record Results(long total, boolean totalExact, List<Hit> results) {
 	}
 
 	private final JdbcClient jdbc;
@@ -193,8 +214,19 @@ public class Search {
 		throw InvalidRequest.of(parameter, key, value, min, max);
 	}
 
-	/** What the viewer may see of what the query finds, best first (or newest first), one page of it, and how many in all. */
+	/**
+	 * What the viewer may see of what the query finds, best first (or newest first), one page of it, and how many in all
+	 * (up to {@link #MAX_RANKED}: beyond, the first found are ranked and the total says "more than").
+	 */
 	public Results search(Query query, Viewer viewer) {
+		return search(query, viewer, MAX_RANKED);
+	}
+
+	/** The same with another cap on the matches ranked and counted (the tests try a small one). */
+	Results search(Query query, Viewer viewer, int cap) {
+		if (cap < 1) {
+			throw new IllegalArgumentException("cap " + cap);
+		}
 		index.ensureCurrent();
 		var sight = access.sight(viewer);
 		var params = new LinkedHashMap<String, Object>();
@@ -209,6 +241,7 @@ public class Search {
 		params.put("body", query.body());
 		params.put("from", query.year() == null ? null : LocalDate.of(query.year(), 1, 1));
 		params.put("until", query.year() == null ? null : LocalDate.of(query.year() + 1, 1, 1));
+		params.put("cap", cap);
 		params.put("byDate", query.byDate());
 		params.put("size", query.size());
 		params.put("offset", (query.page() - 1) * query.size());
@@ -224,10 +257,11 @@ public class Search {
 				return null;
 			}).list();
 			if (total[0] < 0) {
-				// past the last page (or nothing found): the total still counts what the viewer may see
+				// past the last page (or nothing found): the total still counts what the viewer may see (up to cap + 1)
 				total[0] = query.page() == 1 ? 0 : count(params);
 			}
-			return new Results(total[0], List.copyOf(hits));
+			boolean exact = total[0] <= cap;
+			return new Results(Math.min(total[0], cap), exact, List.copyOf(hits));
 		});
 		return java.util.Objects.requireNonNull(results);
 	}

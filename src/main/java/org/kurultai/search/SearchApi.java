@@ -30,7 +30,8 @@ class SearchApi {
 	@Operation(summary = "Search the record in English and Russian",
 			description = "Full-text search with stemming per language (a query in either language finds text in that language; "
 					+ "quoted phrases, OR and -word as in a web search engine); names of participants and bodies tolerate typos. "
-					+ "Only what the caller may see is searched, ranked and counted. snippet is HTML: the record's text escaped, "
+					+ "Only what the caller may see is searched, ranked and counted; at most the first " + Search.MAX_RANKED + " found are ranked "
+					+ "(totalExact false: there are more). snippet is HTML: the record's text escaped, "
 					+ "the words found in <mark>. Bad parameters answer 400 with a problem document.")
 	SearchResults search(
 			@Parameter(description = "What to look for, at most 200 characters", required = true) @RequestParam(required = false) @Nullable String q,
@@ -47,11 +48,15 @@ class SearchApi {
 			@Parameter(description = "Results per page, 1 to 50 (default 20)") @RequestParam(required = false) @Nullable String size) {
 		var query = search.query(q, kind, body, year, lang, sort, page, size);
 		var found = search.search(query, access.currentViewer());
-		return new SearchResults(found.total(), query.page(), query.size(),
+		return new SearchResults(found.total(), found.totalExact(), query.page(), query.size(),
 				found.results().stream().map(hit -> new Result(hit.kind(), hit.id(), hit.title(), hit.url(), hit.snippet(), hit.date())).toList());
 	}
 
-	record SearchResults(@Schema(description = "How many results the caller may see in all") long total, int page, int size, List<Result> results) {
+	record SearchResults(
+			@Schema(description = "How many results the caller may see in all; when totalExact is false, more than this were found "
+					+ "(only the first " + Search.MAX_RANKED + " found are ranked and paged: narrow the search to reach the others)") long total,
+			@Schema(description = "false when more than total results were found (total is then a lower bound)") boolean totalExact,
+			int page, int size, List<Result> results) {
 	}
 
 	record Result(String kind, String id, String title, @Schema(description = "The record's page, relative to the site") String url,

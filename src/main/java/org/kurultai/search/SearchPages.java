@@ -76,6 +76,7 @@ class SearchPages {
 			var found = search.search(query, access.currentViewer());
 			model.addAttribute("searched", true);
 			model.addAttribute("total", found.total());
+			model.addAttribute("totalExact", found.totalExact());
 			model.addAttribute("results", found.results());
 			model.addAttribute("page", query.page());
 			long pages = Math.min(Search.MAX_PAGE, (found.total() + query.size() - 1) / query.size());

@@ -47,6 +47,7 @@ class SearchIntegrationTests {
 	@Autowired ForumClock clock;
 	@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 	@Autowired org.kurultai.platform.DataVersions versions;
+	@Autowired Search searching;
 
 	Delegations api;
 	Actor secretariat;
@@ -248,6 +249,53 @@ class SearchIntegrationTests {
 		var beyond = search(q("CICA") + "&size=50&page=500", null);
 		assertThat(beyond.get("results").size()).isZero();
 		assertThat(beyond.get("total").asLong()).isEqualTo(first.get("total").asLong());
+	}
+
+	@Test
+	void beyondTheCapTheFirstFoundAreRankedAndTheTotalSaysMoreThan() {
+		var word = unique + "cap";
+		var visible = new TreeSet<String>();
+		for (int i = 0; i < 4; i++) {
+			visible.add(document("Capped draft " + i, AccessLevel.PARTICIPANTS, "en", "The parties note " + word + " number " + i + "."));
+		}
+		var hidden = new TreeSet<String>();
+		for (int i = 0; i < 3; i++) {
+			hidden.add(document("Capped note " + i, AccessLevel.SECRETARIAT, "en", "The Secretariat notes " + word + " number " + i + "."));
+		}
+		var viewer = policy.viewer(member.account(), clock.today());
+		var query = searching.query(word, null, null, null, null, null, null, "2");
+		// under the cap: exact (the Secretariat's three entries are filtered out before the cap, not counted against it)
+		var all = searching.search(query, viewer, 4);
+		assertThat(all.total()).isEqualTo(4);
+		assertThat(all.totalExact()).isTrue();
+		// over it: the total is the cap, a lower bound, and only the first found are ranked and paged
+		var capped = searching.search(query, viewer, 3);
+		assertThat(capped.total()).isEqualTo(3);
+		assertThat(capped.totalExact()).isFalse();
+		assertThat(capped.results()).hasSize(2);
+		var second = searching.search(searching.query(word, null, null, null, null, null, "2", "2"), viewer, 3);
+		assertThat(second.results()).hasSize(1);
+		assertThat(second.total()).isEqualTo(3);
+		assertThat(second.totalExact()).isFalse();
+		var seen = new TreeSet<String>();
+		capped.results().forEach(hit -> seen.add(hit.id()));
+		second.results().forEach(hit -> assertThat(seen.add(hit.id())).isTrue());
+		assertThat(visible).containsAll(seen);
+		assertThat(seen).hasSize(3).doesNotContainAnyElementsOf(hidden);
+		// past the last page: nothing, and the same lower bound
+		var beyond = searching.search(searching.query(word, null, null, null, null, null, "3", "2"), viewer, 3);
+		assertThat(beyond.results()).isEmpty();
+		assertThat(beyond.total()).isEqualTo(3);
+		assertThat(beyond.totalExact()).isFalse();
+		// a cap of exactly what is visible is still exact; the Secretariat sees all seven, so the same cap is exceeded
+		assertThat(searching.search(query, policy.viewer(secretariat.account(), clock.today()), 7).totalExact()).isTrue();
+		assertThat(searching.search(query, policy.viewer(secretariat.account(), clock.today()), 6).totalExact()).isFalse();
+		// through the API (the application's cap, far above): exact
+		var answer = search(q(word), member);
+		assertThat(answer.get("total").asLong()).isEqualTo(4);
+		assertThat(answer.get("totalExact").asBoolean()).isTrue();
+		var page = api.page("/search?" + q(word), member);
+		assertThat(page.body()).contains("data-total=\"4\"").contains("data-total-exact=\"true\"");
 	}
 
 	private static List<JsonNode> found(JsonNode results) {
