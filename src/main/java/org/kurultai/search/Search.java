@@ -130,6 +130,49 @@ public class Search {
 	 * The search as asked, checked: every refusal names its parameter ({@code problem.search.*}). {@code q} is required
 	 * (not blank, at most {@value #MAX_QUERY} characters, no control characters).
 	 */
+	/** Whether the search, read as a web search reads it (words, "phrases", -excluded, or), names only what to leave out. */
+	static boolean onlyExcluded(String text) {
+		boolean excluded = false;
+		boolean included = false;
+		int i = 0;
+		int n = text.length();
+		while (i < n) {
+			while (i < n && text.charAt(i) == ' ') {
+				i++;
+			}
+			if (i >= n) {
+				break;
+			}
+			boolean negated = text.charAt(i) == '-';
+			if (negated) {
+				i++;
+			}
+			String word;
+			if (i < n && text.charAt(i) == '"') {
+				int end = text.indexOf('"', i + 1);
+				end = end < 0 ? n : end;
+				word = text.substring(i + 1, end);
+				i = Math.min(n, end + 1);
+			}
+			else {
+				int end = text.indexOf(' ', i);
+				end = end < 0 ? n : end;
+				word = text.substring(i, end);
+				i = end;
+			}
+			if (word.codePoints().noneMatch(Character::isLetterOrDigit)) {
+				continue;
+			}
+			if (negated) {
+				excluded = true;
+			}
+			else if (!word.equalsIgnoreCase("or")) {
+				included = true;
+			}
+		}
+		return excluded && !included;
+	}
+
 	public Query query(@Nullable String q, @Nullable List<String> kind, @Nullable String body, @Nullable String year, @Nullable String lang,
 			@Nullable String sort, @Nullable String page, @Nullable String size) {
 		var text = q == null ? "" : q.strip();
@@ -144,6 +187,10 @@ public class Search {
 			throw InvalidRequest.of("q", "problem.search.queryCharacters");
 		}
 		text = text.replaceAll("\\s+", " ");
+		// only words to leave out (-word): that would match nearly every entry and rank them all; say what to look for
+		if (onlyExcluded(text)) {
+			throw InvalidRequest.of("q", "problem.search.queryOnlyExcluded");
+		}
 		var kinds = new java.util.TreeSet<String>();
 		if (kind != null) {
 			for (var k : kind) {
