@@ -58,6 +58,8 @@ class OpenDataIntegrationTests {
 	@LocalServerPort int port;
 	@Autowired Accounts accounts;
 	@Autowired ApiTokens tokens;
+	@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	@Autowired org.kurultai.platform.DataVersions versions;
 	@Autowired ForumClock clock;
 	@Autowired Organs organs;
 
@@ -248,6 +250,31 @@ class OpenDataIntegrationTests {
 				.doesNotContain(",\"=HYPERLINK(");
 		assertThat(table("documents.json")).extracting(row -> row.get("title")).contains(recorded);
 		assertThat(table("documents.csv")).extracting(row -> row.get("title")).contains(recorded);
+	}
+
+	@Test
+	void aChairTermDecidedAtAClosedMeetingDoesNotNameIt() {
+		// the latest term, for a moment said to have been decided and handed over at the closed session (written directly
+		// and put back, so that no election changes the shared forum's chairmanship)
+		var latest = jdbc.sql("select id, starts_on::text, decided_at, handover_at from chair_term order by starts_on desc limit 1")
+				.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) }).single();
+		jdbc.sql("update chair_term set decided_at = ?, handover_at = ? where id = ?").params(privateMeeting, privateMeeting,
+				Long.parseLong(latest[0])).update();
+		versions.refresh();
+		try {
+			for (var file : List.of("chair-terms.csv", "chair-terms.json")) {
+				var term = table(file).stream().filter(row -> latest[1].equals(row.get("from"))).findFirst();
+				assertThat(term).as("%s holds the term", file).isPresent();
+				assertThat(term.get().get("decided_at")).as(file).isNull();
+				assertThat(term.get().get("handover_at")).as(file).isNull();
+				assertThat(api.file("/data/" + file, null).body()).as(file).doesNotContain(privateMeeting);
+			}
+		}
+		finally {
+			jdbc.sql("update chair_term set decided_at = ?, handover_at = ? where id = ?").params(latest[2], latest[3],
+					Long.parseLong(latest[0])).update();
+			versions.refresh();
+		}
 	}
 
 	@Test
