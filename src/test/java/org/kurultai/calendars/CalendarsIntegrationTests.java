@@ -3,8 +3,6 @@ package org.kurultai.calendars;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +21,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kurultai.Fetched;
 import org.kurultai.Delegations;
 import org.kurultai.Delegations.Actor;
 import org.kurultai.IntegrationTest;
@@ -98,25 +97,8 @@ class CalendarsIntegrationTests {
 
 	// ---------------------------------------------------------------- helpers
 
-	record Fetched(int status, String body, HttpResponse<String> response) {
-
-		String header(String name) {
-			return response.headers().firstValue(name).orElse("");
-		}
-	}
-
 	Fetched fetch(String path, String... headers) {
-		try {
-			var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
-			for (int i = 0; i < headers.length; i += 2) {
-				request.header(headers[i], headers[i + 1]);
-			}
-			var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Fetched(response.statusCode(), response.body(), response);
-		}
-		catch (Exception e) {
-			throw new IllegalStateException(e);
-		}
+		return Fetched.get(http, port, path, headers);
 	}
 
 	static Calendar parse(String text) {

@@ -1,10 +1,7 @@
 package org.kurultai.feeds;
 
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +26,7 @@ import com.rometools.rome.io.WireFeedInput;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kurultai.Fetched;
 import org.kurultai.Delegations;
 import org.kurultai.Delegations.Actor;
 import org.kurultai.IntegrationTest;
@@ -141,25 +139,8 @@ class FeedsIntegrationTests {
 
 	// ---------------------------------------------------------------- HTTP
 
-	record Fetched(int status, String body, HttpResponse<String> response) {
-
-		String header(String name) {
-			return response.headers().firstValue(name).orElse("");
-		}
-	}
-
 	Fetched fetch(String path, String... headers) {
-		try {
-			var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
-			for (int i = 0; i < headers.length; i += 2) {
-				request.header(headers[i], headers[i + 1]);
-			}
-			var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Fetched(response.statusCode(), response.body(), response);
-		}
-		catch (Exception e) {
-			throw new IllegalStateException(e);
-		}
+		return Fetched.get(http, port, path, headers);
 	}
 
 	static Feed atom(String xml) {
