@@ -30,7 +30,7 @@ class AccessPolicySightTests {
 					continue; // no such mandate: the Secretariat acts for no State, a delegation for its own
 				}
 				var role = capacity == Capacity.SECRETARIAT ? Role.SECRETARIAT_OFFICER : participant == null ? Role.EXPERT : Role.DELEGATE;
-				var account = new Account(UUID.randomUUID(), "someone@mfa.example", "Someone", role, participant, true, Instant.now());
+				var account = new Account(UUID.randomUUID(), "someone@mfa.example", "Someone", role, participant, true, Instant.parse("2026-01-01T00:00:00Z"));
 				viewers.add(new Viewer(new Mandate(account, LocalDate.of(2026, 1, 1), capacity)));
 			}
 		}
