@@ -178,15 +178,9 @@ class AtomFeeds {
 		return content;
 	}
 
-	/**
-	 * The text as XML 1.0 may carry it: a character XML forbids (a control character, U+FFFE, U+FFFF, a lone surrogate),
-	 * which a record's title may hold, becomes U+FFFD, so that one such title cannot take the whole feed down.
-	 */
+	/** The text as XML 1.0 may carry it (a title may hold a character XML forbids): see {@link org.kurultai.shared.XmlText}. */
 	static String xmlText(String text) {
-		var out = new StringBuilder(text.length());
-		text.codePoints().forEach(point -> out.appendCodePoint(point == '\t' || point == '\n' || point == '\r' || (point >= 0x20 && point <= 0xD7FF)
-				|| (point >= 0xE000 && point <= 0xFFFD) || point >= 0x10000 ? point : 0xFFFD));
-		return out.toString();
+		return org.kurultai.shared.XmlText.legal(text);
 	}
 
 	private static Link link(String rel, String href, String type) {

@@ -117,18 +117,7 @@ public final class AkomaNtoso {
 
 	/** Drops what XML 1.0 cannot hold (control characters, lone surrogates) and normalises line ends. */
 	static String xmlText(String text) {
-		var normalised = text.replace("\r\n", "\n").replace('\r', '\n');
-		var out = new StringBuilder(normalised.length());
-		normalised.codePoints().forEach(point -> {
-			if (point == '\t' || point == '\n' || (point >= 0x20 && point <= 0xD7FF) || (point >= 0xE000 && point <= 0xFFFD)
-					|| point >= 0x10000) {
-				out.appendCodePoint(point);
-			}
-			else {
-				out.append('\uFFFD');
-			}
-		});
-		return out.toString();
+		return org.kurultai.shared.XmlText.legal(text.replace("\r\n", "\n").replace('\r', '\n'));
 	}
 
 	/** An id of {@code [a-z0-9_]}: "4bis" stays, "KAZ" is "kaz", "4.1" is "4_1". */
