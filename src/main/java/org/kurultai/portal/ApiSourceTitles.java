@@ -49,7 +49,8 @@ class ApiSourceTitles implements ResponseBodyAdvice<Object> {
 	public @Nullable Object beforeBodyWrite(@Nullable Object body, MethodParameter returnType, MediaType selectedContentType,
 			Class<? extends HttpMessageConverter<?>> selectedConverterType, ServerHttpRequest request, ServerHttpResponse response) {
 		if (body == null || body instanceof CharSequence || body instanceof byte[] || body instanceof Resource || body instanceof ProblemDetail
-				|| !request.getURI().getPath().startsWith("/api/")) {
+				|| !request.getURI().getPath().startsWith("/api/")
+				|| !(MediaType.APPLICATION_JSON.isCompatibleWith(selectedContentType) || selectedContentType.getSubtype().endsWith("+json"))) {
 			return body;
 		}
 		JsonNode tree = json.valueToTree(body);
