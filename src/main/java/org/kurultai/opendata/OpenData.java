@@ -139,6 +139,10 @@ public class OpenData {
 		// no computing inside the cache's own mapping (a file reads the tables, kept in the same cache): two readers meeting
 		// here both make it, and the second keeps the first's
 		var lastModified = !stamp.settled() ? null : stamp.lastModified().isAfter(builtAt) ? stamp.lastModified() : builtAt;
+		if (!versions.cacheable()) {
+			// inside a read-write transaction what is read may be its own uncommitted change: made, never kept (DataVersions)
+			return new File(make.get(), mediaType, "W/" + stamp.etag(build + "|" + file), null);
+		}
 		if (made.getIfPresent(key) instanceof File known) {
 			// made while the change's second was not over: dated now that it is
 			return known.lastModified() == null && lastModified != null
@@ -150,6 +154,9 @@ public class OpenData {
 
 	/** The rows as read at this stamp (the stamp was taken before reading: a change meanwhile makes the next one read again). */
 	private Table table(Resource resource, DataVersions.Stamp stamp) {
+		if (!versions.cacheable()) {
+			return new Table(java.util.Collections.unmodifiableList(new java.util.ArrayList<>(resource.rows().get())));
+		}
 		var key = resource.name() + "|rows|" + stamp.tag();
 		if (made.getIfPresent(key) instanceof Table known) {
 			return known;
