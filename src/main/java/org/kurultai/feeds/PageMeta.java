@@ -62,6 +62,8 @@ public record PageMeta(String descriptionKey, String type, String url, String lo
 			Map.entry("/decisions/{id}", Page.article("decision", FeedEntries.Feed.DECISIONS)),
 			Map.entry("/applications", Page.of("applications")),
 			Map.entry("/applications/{id}", Page.of("application")),
+			Map.entry("/fund/projects", Page.of("fundProjects")),
+			Map.entry("/fund/projects/{id}", Page.of("fundProject")),
 			Map.entry("/catalogue", Page.of("catalogue")),
 			Map.entry("/catalogue/differences", Page.of("differences")),
 			Map.entry("/commitments", Page.of("commitments")),

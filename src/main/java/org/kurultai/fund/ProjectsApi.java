@@ -131,7 +131,7 @@ class ProjectsApi {
 			return ProjectState.valueOf(value.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException unknown) {
-			throw InvalidRequest.of("state", "problem.fund.project.stateUnknown", value.length() > 40 ? value.substring(0, 40) : value);
+			throw InvalidRequest.of("state", "problem.fund.project.filterUnknown", value.length() > 40 ? value.substring(0, 40) : value);
 		}
 	}
 
