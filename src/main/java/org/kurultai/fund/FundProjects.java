@@ -107,7 +107,12 @@ public class FundProjects {
 		return project;
 	}
 
-	/** What is known of a project the viewer may see: read only after {@link #project(long, Viewer)}. */
+	/**
+	 * What is known of a project the viewer may see: read only after {@link #project(long, Viewer)}. Outside a
+	 * transaction: the decisions module answers a decision the viewer may not see with a refusal, which would mark a
+	 * surrounding transaction for rollback.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Details details(FundProject project, Viewer viewer) {
 		boolean decisionSeen = false;
 		if (project.decision() != null) {
