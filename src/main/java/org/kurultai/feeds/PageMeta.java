@@ -74,6 +74,7 @@ public record PageMeta(String descriptionKey, String type, String url, String lo
 			Map.entry("/participants/map", Page.of("map")),
 			Map.entry("/search", Page.of("search")),
 			Map.entry("/data", Page.of("data")),
+			Map.entry("/fund", Page.of("fund")),
 			Map.entry("/api-docs", Page.of("apiDocs")));
 
 	/** Gives every page its {@code pageMeta} (null for a page that is not one of the public portal's). */

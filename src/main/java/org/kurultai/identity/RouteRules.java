@@ -195,6 +195,21 @@ public final class RouteRules {
 			only(POST, "/api/fund/projects/{id}/reports/{report}/acceptance", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/fund/projects/{id}/closing", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/api/fund/projects/{id}/closing", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			// the Fund's money: the overview and yearly totals for anyone; signed in, totals, statements and the annual report answer only
+			// whoever fund.FundPolicy lets see them (404 otherwise); the ledger, trial balance and rates, and every write, the Secretariat's
+			publicly(GET, "/fund"), signedIn(GET, "/fund/contributions"), signedIn(GET, "/fund/contributors/{id}"),
+			signedIn(GET, "/fund/report/{year}"), signedIn(GET, "/fund/report/{year}.pdf"), signedIn(GET, "/fund/report/{year}.csv"),
+			only(GET, "/fund/trial-balance", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/fund/contributions", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			signedIn(GET, "/api/fund/contributions"), signedIn(GET, "/api/fund/contributors"),
+			signedIn(GET, "/api/fund/contributors/{id}/statement"), signedIn(GET, "/api/fund/balance"), publicly(GET, "/api/fund/totals"),
+			only(GET, "/api/fund/trial-balance", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(GET, "/api/fund/entries", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(GET, "/api/fund/exchange-rates", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/fund/contributions", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/fund/entries/{id}/reversal", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/fund/exchange-rates", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/api/fund/bank-charges", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			// corrections of the history no decision caused
 			only(POST, "/api/participants/{code}/statuses", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/participants/{code}/statuses", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
