@@ -142,6 +142,15 @@ class FundProjectsIntegrationTests {
 		return id;
 	}
 
+	/** Money received for the project (earmarked for it), so that only the allocation limits what is disbursed. */
+	void fund(long project, String amount) {
+		var received = api.post("/api/fund/contributions", secretariat, """
+				{"kind": "CONTRIBUTION", "participant": "KAZ", "amount": "%s", "valueDate": "%s", "reference": "Bank advice for project %d",
+				 "earmarkProject": %d}"""
+				.formatted(amount, clock.today(), project, project));
+		assertThat(received.status()).as(received.toString()).isEqualTo(201);
+	}
+
 	int count(String sql, Object... params) {
 		return jdbc.sql(sql).params(params).query(Integer.class).single();
 	}
@@ -261,6 +270,7 @@ class FundProjectsIntegrationTests {
 	@Test
 	void tranchesAreDisbursedOnceReportedAcceptedAndTheProjectClosedWithTheUnspentReturned() {
 		long id = approved("Implemented project " + System.nanoTime(), "90000", tranche("50000", 1), tranche("40000", 100));
+		fund(id, "100000");
 		var first = api.post("/api/fund/projects/" + id + "/disbursements", secretariat, "{\"tranche\": 1, \"reference\": \"PAY-1\"}");
 		assertThat(first.status()).as(first.toString()).isEqualTo(201);
 		assertThat(first.json().get("disbursedAmount").decimalValue()).isEqualByComparingTo("50000");
@@ -315,11 +325,13 @@ class FundProjectsIntegrationTests {
 	@Test
 	void racingDisbursementsOfOneProjectOnlyWhatFitsSucceeds() throws Exception {
 		long id = approved("Raced project " + System.nanoTime(), "90000", tranche("45000", 1), tranche("45000", 2));
+		fund(id, "120000");
 		// the same tranche twice at once: one pays
 		var sameTranche = race(List.of("{\"tranche\": 1, \"reference\": \"RACE-A\"}", "{\"tranche\": 1, \"reference\": \"RACE-B\"}"), id);
 		assertThat(sameTranche).containsExactlyInAnyOrder(201, 409);
-		// two tranches at once, together beyond the allocation (45000 + 45000.01 > 90000 - 45000... the second alone does not fit)
+		// two tranches at once, together beyond the allocation (60000 + 60000 > 90000): the ledger serializes them, one pays
 		long other = approved("Raced project two " + System.nanoTime(), "90000", tranche("45000", 1), tranche("45000", 2));
+		fund(other, "120000");
 		var twoTranches = race(List.of("{\"tranche\": 1, \"amount\": \"60000\", \"reference\": \"RACE-C\"}",
 				"{\"tranche\": 2, \"amount\": \"60000\", \"reference\": \"RACE-D\"}"), other);
 		assertThat(twoTranches).containsExactlyInAnyOrder(201, 409);
