@@ -58,7 +58,18 @@ public final class ProjectPolicy {
 	public static class NotNow extends RuleViolation {
 
 		NotNow(long id, ProjectState state, Act act) {
-			super("problem.fund.project.notNow." + act.name(), id, state);
+			super(switch (act) {
+				case EDIT -> "problem.fund.project.notNow.EDIT";
+				case SUBMIT -> "problem.fund.project.notNow.SUBMIT";
+				case ASK -> "problem.fund.project.notNow.ASK";
+				case REVISE -> "problem.fund.project.notNow.REVISE";
+				case CHECK -> "problem.fund.project.notNow.CHECK";
+				case PUT_TO_PRC -> "problem.fund.project.notNow.PUT_TO_PRC";
+				case DISBURSE -> "problem.fund.project.notNow.DISBURSE";
+				case REPORT -> "problem.fund.project.notNow.REPORT";
+				case ACCEPT_REPORT -> "problem.fund.project.notNow.ACCEPT_REPORT";
+				case CLOSE -> "problem.fund.project.notNow.CLOSE";
+			}, id, state);
 		}
 
 		@Override
