@@ -196,6 +196,9 @@ class RecordAccessMatrixIntegrationTests {
 	/** Every GET route that shows no record of any access level, with why. */
 	static final Map<String, String> RECORD_FREE = Map.ofEntries(
 			Map.entry("/login", "the sign-in form"),
+			Map.entry("/fund/projects/new", "the form drafting a Fund project: national coordinators only (route rule, fund.ProjectPolicy)"),
+			Map.entry("/fund/projects/{id}/revision", "the form revising a Fund project: its State's coordinator only (fund.ProjectPolicy: 403),"
+					+ " who may see it (FundProjects.project: 404)"),
 			Map.entry("/meetings/new", "the form convening a meeting: the Secretariat and the chair's coordinator only (route rule, MeetingPolicy)"),
 			Map.entry("/meetings/{id}/plan", "the form changing a meeting's plan: only one MeetingPolicy lets change the meeting (403 otherwise),"
 					+ " who may see it (Meetings.changePlan: 404)"),
@@ -317,6 +320,7 @@ class RecordAccessMatrixIntegrationTests {
 		kinds.add(reports(ownerCoordinator));
 		kinds.add(awaiting(officer));
 		kinds.add(applications(officer));
+		kinds.add(fundProjects(ownerCoordinator));
 		// counts first, as each viewer sees them before the records exist
 		// what is created before counting: the meetings behind public texts, and the public session documents are adopted at
 		// (what awaits people is made of documents too: made before counting, so that it moves no count of documents or decisions)
@@ -794,6 +798,41 @@ class RecordAccessMatrixIntegrationTests {
 				path("/applications", "list (page)", r -> "/applications", MARKER),
 				path("/applications/{id}", "one (page)", r -> "/applications/" + r.vars().get("id"), FOUND));
 		return new Kind("application", records, paths, List.of());
+	}
+
+	// ---------------------------------------------------------------- the Fund's projects
+
+	/**
+	 * Fund projects of the owning State: a draft (its State's delegation and the Secretariat) and a submitted one
+	 * (participants and the Secretariat), on the lists and at their own addresses, API and pages. Approved ones are public:
+	 * fund.FundProjectsIntegrationTests.
+	 */
+	Kind fundProjects(Actor ownerCoordinator) {
+		var records = new ArrayList<Rec>();
+		for (var state : List.of(org.kurultai.fund.ProjectState.DRAFT, org.kurultai.fund.ProjectState.SUBMITTED)) {
+			records.add(new Rec("fund project " + state, state.access(OWNER), "Matrix fund project " + state + " " + unique, new LinkedHashMap<>()));
+		}
+		creators.put("fund project", () -> {
+			for (var record : records) {
+				var created = api.post("/api/fund/projects", ownerCoordinator, """
+						{"titleEn": "%s", "purpose": "Matrix.", "start": "%s", "end": "%s",
+						 "budget": [{"description": "Venue", "amount": "1000"}], "requested": "1000"}"""
+						.formatted(record.marker(), clock.today().plusDays(10), clock.today().plusDays(100)));
+				assertThat(created.status()).as(created.toString()).isEqualTo(201);
+				var id = String.valueOf(created.json().get("id").asLong());
+				record.vars().put("id", id);
+				if (record.label().endsWith("SUBMITTED")) {
+					var submitted = api.post("/api/fund/projects/" + id + "/submission", ownerCoordinator, null);
+					assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+				}
+			}
+		});
+		var paths = List.of(
+				path("/api/fund/projects", "list", r -> "/api/fund/projects", MARKER),
+				path("/api/fund/projects/{id}", "one", r -> "/api/fund/projects/" + r.vars().get("id"), FOUND),
+				path("/fund/projects", "list (page)", r -> "/fund/projects", MARKER),
+				path("/fund/projects/{id}", "one (page)", r -> "/fund/projects/" + r.vars().get("id"), FOUND));
+		return new Kind("fund project", records, paths, List.of());
 	}
 
 	// ---------------------------------------------------------------- the matrix
