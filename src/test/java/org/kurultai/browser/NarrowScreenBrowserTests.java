@@ -57,6 +57,7 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 	String plannedMeeting;
 	long sampleApplication;
 	String meeting;
+	long fundContributor;
 
 	@BeforeAll
 	void peopleAndRecords() {
@@ -111,6 +112,12 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 				 "title": "Minister for Foreign Affairs of the Republic of Kazakhstan", "level": "MINISTER"}}"""
 				.formatted(delegate.account().email()));
 		assertEquals(201, registered.status(), registered::toString);
+		// the delegate's State pledged to the Fund: its statement (the delegate's and the Secretariat's)
+		var pledged = api.post("/api/fund/contributions", admin, """
+				{"kind": "PLEDGE", "participant": "KAZ", "amount": "1234567890.12", "valueDate": "%s",
+				 "reference": "Note verbale No. 12/345-FUND-ASIA-PACIFIC-CONFIDENCE-BUILDING-MEASURES-1234567890"}""".formatted(clock.today()));
+		assertEquals(201, pledged.status(), pledged::toString);
+		fundContributor = pledged.json().get("contributor").asLong();
 	}
 
 	/**
@@ -147,6 +154,9 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 		samples.put("/meetings/{id}/delegations", "/meetings/" + meeting + "/delegations?participant=KAZ");
 		samples.put("/meetings/{id}/participants", "/meetings/" + meeting + "/participants");
 		samples.put("/meetings/{id}/attendance", "/meetings/" + meeting + "/attendance");
+		samples.put("/fund/contributors/{id}", "/fund/contributors/" + fundContributor);
+		samples.put("/fund/report/{year}", "/fund/report/" + clock.today().getYear());
+		samples.put("/fund/trial-balance", "/fund/trial-balance?asOf=" + clock.today());
 		return samples;
 	}
 
