@@ -58,6 +58,7 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 	long sampleApplication;
 	String meeting;
 	long fundProject;
+	long fundContributor;
 
 	@BeforeAll
 	void peopleAndRecords() {
@@ -121,6 +122,12 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 		assertEquals(201, drafted.status(), drafted::toString);
 		fundProject = drafted.json().get("id").asLong();
 		assertEquals(200, api.post("/api/fund/projects/" + fundProject + "/submission", coordinator, null).status());
+		// the delegate's State pledged to the Fund: its statement (the delegate's and the Secretariat's)
+		var pledged = api.post("/api/fund/contributions", admin, """
+				{"kind": "PLEDGE", "participant": "KAZ", "amount": "1234567890.12", "valueDate": "%s",
+				 "reference": "Note verbale No. 12/345-FUND-ASIA-PACIFIC-CONFIDENCE-BUILDING-MEASURES-1234567890"}""".formatted(clock.today()));
+		assertEquals(201, pledged.status(), pledged::toString);
+		fundContributor = pledged.json().get("contributor").asLong();
 	}
 
 	/**
@@ -159,6 +166,9 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 		samples.put("/meetings/{id}/attendance", "/meetings/" + meeting + "/attendance");
 		samples.put("/fund/projects/{id}", "/fund/projects/" + fundProject);
 		samples.put("/fund/projects/{id}/revision", "/fund/projects/" + fundProject + "/revision");
+		samples.put("/fund/contributors/{id}", "/fund/contributors/" + fundContributor);
+		samples.put("/fund/report/{year}", "/fund/report/" + clock.today().getYear());
+		samples.put("/fund/trial-balance", "/fund/trial-balance?asOf=" + clock.today());
 		return samples;
 	}
 
