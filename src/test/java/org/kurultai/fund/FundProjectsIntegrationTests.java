@@ -77,11 +77,15 @@ class FundProjectsIntegrationTests {
 
 	String draftBody(String title) {
 		var start = clock.today().plusDays(10);
+		return draftBody(title, start, start.plusMonths(12));
+	}
+
+	String draftBody(String title, LocalDate start, LocalDate end) {
 		return """
 				{"titleEn": "%s", "titleRu": "Проект %s", "purpose": "Confidence-building through a regional workshop, as the Almaty Act provides.",
 				 "area": "%s", "implementingStates": ["KAZ", "KGZ"], "partners": "UNDP", "start": "%s", "end": "%s",
 				 "budget": [{"description": "Venue and interpretation", "amount": "60000.00"}, {"description": "Travel", "amount": "40000"}],
-				 "requested": "90000", "cofinancing": "10000.00"}""".formatted(title, title, area, start, start.plusMonths(12));
+				 "requested": "90000", "cofinancing": "10000.00"}""".formatted(title, title, area, start, end);
 	}
 
 	long draft(Actor coordinator, String title) {
@@ -135,7 +139,10 @@ class FundProjectsIntegrationTests {
 	}
 
 	long approved(String title, String amount, String... tranches) {
-		long id = draft(kazakhstan, title);
+		return approved(draft(kazakhstan, title), amount, tranches);
+	}
+
+	long approved(long id, String amount, String... tranches) {
 		long decision = underDecision(id, amount, tranches);
 		passDeadline(decision);
 		await().atMost(Duration.ofSeconds(10)).until(() -> "APPROVED".equals(project(id).get("state").asString()));
@@ -248,6 +255,38 @@ class FundProjectsIntegrationTests {
 	}
 
 	@Test
+	void atAMeetingOfThePrcInSessionTheChairClosesTheItemAndOnePresentMembersObjectionBlocks() {
+		var meeting = api.post("/api/meetings", secretariat, """
+				{"body": "PRC", "title": "PRC session %s", "from": "%s", "until": "%s", "place": "Astana", "access": "PARTICIPANTS"}"""
+				.formatted(System.nanoTime(), clock.today(), clock.today()));
+		assertThat(meeting.status()).as(meeting.toString()).isEqualTo(201);
+		var put = """
+				{"procedure": "MEETING", "meeting": "%s", "present": ["KAZ", "CHN", "AZE"], "amount": "90000", "tranches": [%s]}"""
+				.formatted(meeting.json().get("id").asString(), tranche("90000", 5));
+		long adopted = draft(kazakhstan, "Adopted at the session " + System.nanoTime());
+		long blocked = draft(kazakhstan, "Blocked at the session " + System.nanoTime());
+		long[] decisionOf = new long[2];
+		int i = 0;
+		for (long id : new long[] { adopted, blocked }) {
+			assertThat(api.post("/api/fund/projects/" + id + "/submission", kazakhstan, null).status()).isEqualTo(200);
+			assertThat(api.post("/api/fund/projects/" + id + "/eligibility", secretariat, checklist(true)).status()).isEqualTo(200);
+			var proposed = api.post("/api/fund/projects/" + id + "/decision", secretariat, put);
+			assertThat(proposed.status()).as(proposed.toString()).isEqualTo(200);
+			decisionOf[i++] = proposed.json().at("/decision/id").asLong();
+		}
+		var objection = api.post("/api/decisions/" + decisionOf[1] + "/objections", azerbaijan, "{\"reasons\": \"We cannot join consensus.\"}");
+		assertThat(objection.status()).as(objection.toString()).isEqualTo(201);
+		for (long decision : decisionOf) {
+			var closed = api.post("/api/decisions/" + decision + "/close", secretariat, null);
+			assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+		}
+		assertThat(project(adopted).get("state").asString()).isEqualTo("APPROVED");
+		assertThat(ledger.project(adopted).allocated()).isEqualByComparingTo("90000");
+		assertThat(project(blocked).get("state").asString()).isEqualTo("NOT_APPROVED");
+		assertThat(ledger.project(blocked).allocated()).isEqualByComparingTo("0");
+	}
+
+	@Test
 	void oneMembersObjectionAndTheProjectIsNotApprovedNothingAllocated() {
 		long id = draft(kazakhstan, "Disputed project " + System.nanoTime());
 		long decision = underDecision(id, "90000", tranche("90000", 5));
@@ -269,7 +308,13 @@ class FundProjectsIntegrationTests {
 
 	@Test
 	void tranchesAreDisbursedOnceReportedAcceptedAndTheProjectClosedWithTheUnspentReturned() {
-		long id = approved("Implemented project " + System.nanoTime(), "90000", tranche("50000", 1), tranche("40000", 100));
+		// under way since 100 days, for 200 days: the second tranche was planned 10 days ago (the first report is late)
+		var today = clock.today();
+		var drafted = api.post("/api/fund/projects", kazakhstan, draftBody("Implemented project " + System.nanoTime(), today.minusDays(100),
+				today.plusDays(100)));
+		assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+		long id = approved(drafted.json().get("id").asLong(), "90000", "{\"amount\": \"50000\", \"plannedOn\": \"%s\"}".formatted(today.minusDays(90)),
+				"{\"amount\": \"40000\", \"plannedOn\": \"%s\"}".formatted(today.minusDays(10)));
 		fund(id, "100000");
 		var first = api.post("/api/fund/projects/" + id + "/disbursements", secretariat, "{\"tranche\": 1, \"reference\": \"PAY-1\"}");
 		assertThat(first.status()).as(first.toString()).isEqualTo(201);
@@ -288,12 +333,13 @@ class FundProjectsIntegrationTests {
 				.status()).isEqualTo(400);
 		assertThat(api.post("/api/fund/projects/" + id + "/disbursements", secretariat, "{\"tranche\": 7, \"reference\": \"P\"}").status()).isEqualTo(400);
 
-		// the progress report on tranche 1 (due on tranche 2's planned day: on time), accepted
+		// the progress report on tranche 1 (due on tranche 2's planned day, 10 days ago: late), accepted
 		assertThat(api.post("/api/fund/projects/" + id + "/reports", kazakhstan, "{\"tranche\": 2, \"text\": \"Too early.\"}").status()).isEqualTo(409);
 		var report = api.post("/api/fund/projects/" + id + "/reports", kazakhstan, "{\"tranche\": 1, \"text\": \"The venue is booked.\"}");
 		assertThat(report.status()).as(report.toString()).isEqualTo(201);
 		assertThat(report.json().get("kind").asString()).isEqualTo("PROGRESS");
-		assertThat(report.json().get("late").asBoolean()).isFalse();
+		assertThat(report.json().get("dueOn").asString()).isEqualTo(today.minusDays(10).toString());
+		assertThat(report.json().get("late").asBoolean()).isTrue();
 		var accepted = api.post("/api/fund/projects/" + id + "/reports/" + report.json().get("id").asLong() + "/acceptance", secretariat, null);
 		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
 		assertThat(accepted.json().get("accepted").asBoolean()).isTrue();
@@ -302,13 +348,14 @@ class FundProjectsIntegrationTests {
 		assertThat(second.status()).as(second.toString()).isEqualTo(201);
 		// closing before the final report is accepted: refused
 		assertThat(api.post("/api/fund/projects/" + id + "/closing", secretariat, "{\"unspent\": \"0\"}").status()).isEqualTo(409);
-		// the final report, submitted after its due day (the project's end + 60 days): marked late
-		var end = LocalDate.parse(project(id).at("/content/end").asString());
-		testClock.advanceTo(end.plusDays(FundProjects.FINAL_REPORT_DAYS + 2).atStartOfDay(clock.zone()).toInstant());
+		// the final report, due 60 days after the project's end: on time
 		var last = api.post("/api/fund/projects/" + id + "/reports", kazakhstan, "{\"tranche\": 2, \"text\": \"The workshop was held.\"}");
 		assertThat(last.status()).as(last.toString()).isEqualTo(201);
 		assertThat(last.json().get("kind").asString()).isEqualTo("FINAL");
-		assertThat(last.json().get("late").asBoolean()).isTrue();
+		assertThat(last.json().get("dueOn").asString()).isEqualTo(today.plusDays(100 + FundProjects.FINAL_REPORT_DAYS).toString());
+		assertThat(last.json().get("late").asBoolean()).isFalse();
+		// a second submission of an accepted report: refused
+		assertThat(api.post("/api/fund/projects/" + id + "/reports", kazakhstan, "{\"tranche\": 1, \"text\": \"Again.\"}").status()).isEqualTo(409);
 		assertThat(api.post("/api/fund/projects/" + id + "/reports/" + last.json().get("id").asLong() + "/acceptance", secretariat, null).status())
 				.isEqualTo(200);
 
