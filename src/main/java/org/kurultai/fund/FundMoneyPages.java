@@ -151,7 +151,7 @@ class FundMoneyPages {
 			boolean isNew = !receipt && "new".equals(who);
 			var recorded = ledger.record(user.account(), new Ledger.Movement(kind, participant, known, isNew ? form.getFirst("contributorKind") : null,
 					isNew ? form.getFirst("contributorName") : null, isNew ? form.getFirst("contributorCountry") : null,
-					receipt ? form.getFirst("pledge") : null, form.getFirst("currency"), form.getFirst("amount"), form.getFirst("bankCharges"),
+					receipt ? form.getFirst("pledge") : null, receipt ? null : form.getFirst("currency"), form.getFirst("amount"), form.getFirst("bankCharges"),
 					form.getFirst("valueDate"), form.getFirst("reference"), receipt ? null : form.getFirst("earmarkProject"),
 					receipt ? null : form.getFirst("earmarkArea")));
 			return "redirect:/fund/contributors/" + recorded.contributor() + "?entry=" + recorded.entry();

@@ -87,7 +87,7 @@ public class Ledger implements FundLedger {
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
-		return repository.insertEntry(EntryKind.ALLOCATION, on, "decision " + decision, null, null, project, null, decision, null, clock.now(),
+		return write(EntryKind.ALLOCATION, on, "decision " + decision, null, null, project, null, decision, null, clock.now(),
 				actor(), postings.allocation(project, value));
 	}
 
@@ -126,7 +126,7 @@ public class Ledger implements FundLedger {
 		}
 		var lines = postings.disbursement(project, value, drawn);
 		checked(books, on, EntryKind.DISBURSEMENT, false, lines);
-		return repository.insertEntry(EntryKind.DISBURSEMENT, on, documents, null, null, project, tranche, null, null, clock.now(), actor(),
+		return write(EntryKind.DISBURSEMENT, on, documents, null, null, project, tranche, null, null, clock.now(), actor(),
 				lines);
 	}
 
@@ -144,7 +144,7 @@ public class Ledger implements FundLedger {
 					returnable.toPlainString(), currency());
 		}
 		var lines = postings.returned(project, value);
-		return repository.insertEntry(EntryKind.RETURN, on, documents, null, null, project, null, null, null, clock.now(), actor(), lines);
+		return write(EntryKind.RETURN, on, documents, null, null, project, null, null, null, clock.now(), actor(), lines);
 	}
 
 	@Override
@@ -205,7 +205,7 @@ public class Ledger implements FundLedger {
 			var receivable = amount.compareTo(outstanding) == 0 ? books.receivable(pledge.id()) : Money.convert(amount, pledgeRate);
 			var lines = postings.receipt(pledge.contributor(), pledge.id(), currency, amount, charges, rate, pledge.earmark(), receivable, pledgeRate);
 			checked(books, day, kind, false, lines);
-			long entry = repository.insertEntry(kind, day, reference, pledge.contributor(), pledge.id(), null, null, null, null, clock.now(), actor,
+			long entry = write(kind, day, reference, pledge.contributor(), pledge.id(), null, null, null, null, clock.now(), actor,
 					lines);
 			audited(account, "fund.receipt", entry, lines, Map.of("pledge", pledge.id(), "valueDate", day.toString(), "reference", reference));
 			return new Recorded(entry, pledge.contributor(), pledge.id());
@@ -218,13 +218,13 @@ public class Ledger implements FundLedger {
 		if (kind == EntryKind.PLEDGE) {
 			long pledge = repository.insertPledge(contributor, currency, amount, day, earmark, reference);
 			var lines = postings.pledge(contributor, pledge, currency, amount, rate, earmark);
-			long entry = repository.insertEntry(kind, day, reference, contributor, pledge, null, null, null, null, clock.now(), actor, lines);
+			long entry = write(kind, day, reference, contributor, pledge, null, null, null, null, clock.now(), actor, lines);
 			audited(account, "fund.pledge", entry, lines, Map.of("contributor", contributor, "pledge", pledge, "valueDate", day.toString(),
 					"reference", reference, "earmark", earmark.toString()));
 			return new Recorded(entry, contributor, pledge);
 		}
 		var lines = postings.receipt(contributor, null, currency, amount, charges, rate, earmark, null, null);
-		long entry = repository.insertEntry(kind, day, reference, contributor, null, null, null, null, null, clock.now(), actor, lines);
+		long entry = write(kind, day, reference, contributor, null, null, null, null, null, clock.now(), actor, lines);
 		audited(account, "fund.contribution", entry, lines, Map.of("contributor", contributor, "valueDate", day.toString(), "reference", reference,
 				"earmark", earmark.toString()));
 		return new Recorded(entry, contributor, null);
@@ -273,7 +273,7 @@ public class Ledger implements FundLedger {
 		var books = books();
 		var lines = postings.bankCharge(code, value, rate);
 		checked(books, day, EntryKind.BANK_CHARGE, false, lines);
-		long entry = repository.insertEntry(EntryKind.BANK_CHARGE, day, documents, null, null, null, null, null, null, clock.now(), account.email(),
+		long entry = write(EntryKind.BANK_CHARGE, day, documents, null, null, null, null, null, null, clock.now(), account.email(),
 				lines);
 		audited(account, "fund.bankCharge", entry, lines, Map.of("valueDate", day.toString(), "reference", documents));
 		return entry;
@@ -303,7 +303,7 @@ public class Ledger implements FundLedger {
 		}
 		var lines = Postings.reversal(entry.lines());
 		checked(books(), day, entry.kind(), true, lines);
-		long reversal = repository.insertEntry(EntryKind.REVERSAL, day, documents, entry.contributor(), entry.pledge(), entry.project(),
+		long reversal = write(EntryKind.REVERSAL, day, documents, entry.contributor(), entry.pledge(), entry.project(),
 				entry.tranche(), entry.decision(), id, clock.now(), account.email(), lines);
 		audited(account, "fund.reversal", reversal, lines, Map.of("reverses", id, "valueDate", day.toString(), "reference", documents));
 		return reversal;
@@ -345,6 +345,18 @@ public class Ledger implements FundLedger {
 	}
 
 	// checks
+
+	/** Writes an entry whose every amount fits the books' columns (numeric(19,2)); a larger one is refused on the amount. */
+	private long write(EntryKind kind, LocalDate valueDate, String reference, @Nullable Long contributor, @Nullable Long pledge,
+			@Nullable Long project, @Nullable Long tranche, @Nullable Long decision, @Nullable Long reverses, java.time.Instant at, String by,
+			List<LedgerLine> lines) {
+		for (var line : lines) {
+			if (line.amount().abs().compareTo(Money.MAX) > 0 || line.original().abs().compareTo(Money.MAX) > 0) {
+				throw InvalidRequest.of("amount", "problem.fund.amountInvalid", line.original().abs().toPlainString());
+			}
+		}
+		return repository.insertEntry(kind, valueDate, reference, contributor, pledge, project, tranche, decision, reverses, at, by, lines);
+	}
 
 	private void checked(Books books, LocalDate day, EntryKind kind, boolean reversal, List<LedgerLine> lines) {
 		if (!Postings.balanced(lines)) {
