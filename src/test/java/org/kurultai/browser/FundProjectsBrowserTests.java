@@ -93,6 +93,9 @@ class FundProjectsBrowserTests extends BrowserTestSupport {
 		follow(() -> page.locator("#submit-project").click());
 		assertThat(page.locator("#project-state")).hasAttribute("data-state", "SUBMITTED");
 		assertThat(page.locator("#submit-project")).hasCount(0);
+		// the Secretariat's forms are not the State's
+		assertThat(page.locator("#eligibility-form")).hasCount(0);
+		assertThat(page.locator("#questions-form")).hasCount(0);
 		screenshot("fund-project-submitted");
 
 		// the Secretariat checks its eligibility and puts it to the PRC by silence procedure
@@ -103,6 +106,14 @@ class FundProjectsBrowserTests extends BrowserTestSupport {
 		for (var criterion : checklist.locator("fieldset").all()) {
 			criterion.locator("input[type=radio][value=yes]").check();
 		}
+		// a criterion not met needs its reason: refused, the message beside it, the marks kept
+		checklist.locator("fieldset[data-criterion=NO_DUPLICATION] input[type=radio][value=no]").check();
+		var noReason = follow(() -> page.locator("#check-eligibility").click());
+		assertEquals(400, noReason.status());
+		assertThat(page.locator("[id='error-eligibility-form-checklist.NO_DUPLICATION']")).containsText("Give the reason");
+		assertThat(page.locator("fieldset[data-criterion=NO_DUPLICATION] input[type=radio][value=no]")).isChecked();
+		assertThat(page.locator("fieldset[data-criterion=BUDGET] input[type=radio][value=yes]")).isChecked();
+		page.locator("fieldset[data-criterion=NO_DUPLICATION] input[type=radio][value=yes]").check();
 		follow(() -> page.locator("#check-eligibility").click());
 		assertThat(page.locator("#project-state")).hasAttribute("data-state", "ELIGIBLE");
 		assertThat(page.locator("#checklist li[data-met=true]")).hasCount(7);
