@@ -42,6 +42,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class FundMoneyPages {
 
 	static final String FORM = "contribution-form";
+	static final String RATE_FORM = "rate-form";
+	static final Set<String> RATE_FIELDS = Set.of("currency", "day", "rate", "source");
 	static final Set<String> FIELDS = Set.of("kind", "participant", "contributorId", "contributorKind", "contributorName", "contributorCountry",
 			"pledge", "currency", "amount", "bankCharges", "valueDate", "reference", "earmarkProject", "earmarkArea");
 
@@ -122,6 +124,7 @@ class FundMoneyPages {
 					.map(p -> new OpenPledge(p, contributors.containsKey(p.contributor()) ? statements.name(contributors.get(p.contributor()), language) : "",
 							books.outstanding(p.id())))
 					.toList());
+			model.addAttribute("rates", ledger.rates().stream().limit(20).toList());
 			model.addAttribute("kinds", List.of(ContributorKind.NON_MEMBER, ContributorKind.ORGANIZATION, ContributorKind.FINANCIAL_INSTITUTION,
 					ContributorKind.LEGAL_ENTITY, ContributorKind.INDIVIDUAL));
 		}
@@ -158,6 +161,19 @@ class FundMoneyPages {
 		}
 		catch (RuntimeException refused) {
 			forms.refused(refused, FORM, FIELDS, form, model, response);
+			return contributions(model, user);
+		}
+	}
+
+	@PostMapping("/fund/exchange-rates")
+	String recordRate(@AuthenticationPrincipal KurultaiUser user, @RequestParam MultiValueMap<String, String> form, Model model,
+			HttpServletResponse response) {
+		try {
+			ledger.recordRate(user.account(), form.getFirst("currency"), form.getFirst("day"), form.getFirst("rate"), form.getFirst("source"));
+			return "redirect:/fund/contributions#rates";
+		}
+		catch (RuntimeException refused) {
+			forms.refused(refused, RATE_FORM, RATE_FIELDS, form, model, response);
 			return contributions(model, user);
 		}
 	}

@@ -201,6 +201,7 @@ public final class RouteRules {
 			signedIn(GET, "/fund/report/{year}"), signedIn(GET, "/fund/report/{year}.pdf"), signedIn(GET, "/fund/report/{year}.csv"),
 			only(GET, "/fund/trial-balance", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(POST, "/fund/contributions", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
+			only(POST, "/fund/exchange-rates", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			signedIn(GET, "/api/fund/contributions"), signedIn(GET, "/api/fund/contributors"),
 			signedIn(GET, "/api/fund/contributors/{id}/statement"), signedIn(GET, "/api/fund/balance"), publicly(GET, "/api/fund/totals"),
 			only(GET, "/api/fund/trial-balance", SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),

@@ -66,6 +66,24 @@ class FundMoneyBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("[data-testid=contribution-kind] option:checked")).hasAttribute("value", "PLEDGE");
 		assertThat(page.locator("[data-testid=contribution-participant] option:checked")).hasAttribute("value", "KAZ");
 
+		// an exchange rate, refused first (not a number), then recorded
+		var currency = "Q" + unique.substring(0, 2).toUpperCase().replaceAll("[^A-Z]", "X") + "";
+		var code = (currency + "XX").substring(0, 3);
+		page.locator("[data-testid=rate-currency]").fill(code);
+		page.locator("[data-testid=rate-rate]").fill("one point one");
+		page.locator("[data-testid=rate-source]").fill("Central bank " + unique);
+		var rateRefused = follow(() -> page.locator("[data-testid=rate-submit]").click());
+		assertEquals(400, rateRefused.status());
+		assertThat(page.locator("#error-rate-form-rate")).containsText("is not an exchange rate");
+		assertThat(page.locator("[data-testid=rate-source]")).hasValue("Central bank " + unique);
+		page.locator("[data-testid=rate-rate]").fill("1.0837");
+		var rated = follow(() -> page.locator("[data-testid=rate-submit]").click());
+		assertEquals(200, rated.status());
+		assertThat(page.locator("#exchange-rates tr[data-currency=" + code + "]")).containsText("1.0837");
+
+		page.locator("[data-testid=contribution-kind]").selectOption("PLEDGE");
+		page.locator("[data-testid=contribution-participant]").selectOption("KAZ");
+		page.locator("[data-testid=contribution-reference]").fill("Pledge letter " + unique);
 		page.locator("[data-testid=contribution-amount]").fill("5000.00");
 		var pledged = follow(() -> page.locator("[data-testid=contribution-submit]").click());
 		assertEquals(200, pledged.status());
