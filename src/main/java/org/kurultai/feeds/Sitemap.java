@@ -52,7 +52,8 @@ class Sitemap {
 
 	/** The pages of the public portal that take no record in their address. */
 	static final List<String> PAGES = List.of("/", "/participants", "/changes", "/bodies", "/chairmanship", "/meetings", "/calendar",
-			"/timeline", "/documents", "/decisions", "/catalogue", "/cbm", "/exchange", "/sources", "/participants/map", "/data", "/api-docs");
+			"/timeline", "/documents", "/decisions", "/catalogue", "/cbm", "/exchange", "/sources", "/participants/map", "/data", "/fund", "/api-docs",
+			"/fund/projects");
 
 	private static final Area[] PUBLIC_RECORD = { Area.REGISTRY, Area.ORGANS, Area.MEETINGS, Area.DOCUMENTS, Area.DECISIONS, Area.CBM,
 			Area.TIMELINE };

@@ -24,8 +24,9 @@ public interface FundLedger {
 
 	/**
 	 * A tranche of a project paid out, under the ledger's lock (so two racing disbursements are serialized): refused
-	 * with a {@code RuleViolation} (409) when the amount exceeds what of the project's allocation is not yet disbursed
-	 * (net of returns), or the money available to the project on that day (cash received, not earmarked for another
+	 * with a {@code RuleViolation} (409, {@code FundRefused}: rule {@code fund-allocation-exceeded} or
+	 * {@code fund-money-unavailable}) when the amount exceeds what of the project's allocation is not yet disbursed
+	 * ({@link ProjectMoney#undisbursed()}), or the money available to the project on that day (cash received, not earmarked for another
 	 * project or area; earmarked for this project or its priority area {@code area} counts).
 	 *
 	 * @param area the Catalogue's priority area code of the project, or null
@@ -44,7 +45,11 @@ public interface FundLedger {
 	/** A project's money: allocated, disbursed, returned, and what of the allocation is left to disburse. */
 	ProjectMoney project(long project);
 
-	/** A project's money as the ledger knows it (zeros for a project it never saw). */
+	/**
+	 * A project's money as the ledger knows it (zeros for a project it never saw), each net of reversals: {@code allocated}
+	 * by the PRC's decision, {@code disbursed} in tranches, {@code returned} unspent (that money goes back to the Fund's
+	 * unallocated balance, not to the project), and {@code undisbursed} = allocated − disbursed, what may still be paid out.
+	 */
 	record ProjectMoney(BigDecimal allocated, BigDecimal disbursed, BigDecimal returned, BigDecimal undisbursed) {
 	}
 }

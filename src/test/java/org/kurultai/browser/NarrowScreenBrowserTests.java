@@ -57,6 +57,8 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 	String plannedMeeting;
 	long sampleApplication;
 	String meeting;
+	long fundProject;
+	long fundContributor;
 
 	@BeforeAll
 	void peopleAndRecords() {
@@ -111,6 +113,21 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 				 "title": "Minister for Foreign Affairs of the Republic of Kazakhstan", "level": "MINISTER"}}"""
 				.formatted(delegate.account().email()));
 		assertEquals(201, registered.status(), registered::toString);
+		// a Fund project submitted by Kazakhstan (the delegate and the administrator see it; the public answers not found)
+		var drafted = api.post("/api/fund/projects", coordinator, """
+				{"titleEn": "Regional workshop on confidence-building measures in food security with a title long enough to wrap",
+				 "purpose": "Confidence-building under the Almaty Act.", "implementingStates": ["KAZ"], "start": "%s", "end": "%s",
+				 "budget": [{"description": "Venue, interpretation and documentation for three days of sessions", "amount": "120000.00"}],
+				 "requested": "120000.00"}""".formatted(clock.today().plusDays(30), clock.today().plusDays(300)));
+		assertEquals(201, drafted.status(), drafted::toString);
+		fundProject = drafted.json().get("id").asLong();
+		assertEquals(200, api.post("/api/fund/projects/" + fundProject + "/submission", coordinator, null).status());
+		// the delegate's State pledged to the Fund: its statement (the delegate's and the Secretariat's)
+		var pledged = api.post("/api/fund/contributions", admin, """
+				{"kind": "PLEDGE", "participant": "KAZ", "amount": "1234567890.12", "valueDate": "%s",
+				 "reference": "Note verbale No. 12/345-FUND-ASIA-PACIFIC-CONFIDENCE-BUILDING-MEASURES-1234567890"}""".formatted(clock.today()));
+		assertEquals(201, pledged.status(), pledged::toString);
+		fundContributor = pledged.json().get("contributor").asLong();
 	}
 
 	/**
@@ -147,6 +164,11 @@ class NarrowScreenBrowserTests extends BrowserTestSupport {
 		samples.put("/meetings/{id}/delegations", "/meetings/" + meeting + "/delegations?participant=KAZ");
 		samples.put("/meetings/{id}/participants", "/meetings/" + meeting + "/participants");
 		samples.put("/meetings/{id}/attendance", "/meetings/" + meeting + "/attendance");
+		samples.put("/fund/projects/{id}", "/fund/projects/" + fundProject);
+		samples.put("/fund/projects/{id}/revision", "/fund/projects/" + fundProject + "/revision");
+		samples.put("/fund/contributors/{id}", "/fund/contributors/" + fundContributor);
+		samples.put("/fund/report/{year}", "/fund/report/" + clock.today().getYear());
+		samples.put("/fund/trial-balance", "/fund/trial-balance?asOf=" + clock.today());
 		return samples;
 	}
 

@@ -86,6 +86,7 @@ class FeedsIntegrationTests {
 	long closedDecision;
 	String draft;
 	long publicApplication;
+	long publicFundProject;
 
 	@BeforeAll
 	void records() {
@@ -108,6 +109,34 @@ class FeedsIntegrationTests {
 				.formatted(letters, unique, clock.today(), unique));
 		assertThat(application.status()).as(application.toString()).isEqualTo(201);
 		publicApplication = application.json().get("id").asLong();
+		publicFundProject = approvedFundProject();
+	}
+
+	/** A Fund project approved by the PRC at a meeting in session (public once approved). */
+	private long approvedFundProject() {
+		var coordinator = api.coordinator("feedsqf", "KAZ");
+		var drafted = api.post("/api/fund/projects", coordinator, """
+				{"titleEn": "Feeds project %s", "purpose": "Feeds.", "start": "%s", "end": "%s",
+				 "budget": [{"description": "Venue", "amount": "1000"}], "requested": "1000"}"""
+				.formatted(unique, clock.today().plusDays(10), clock.today().plusDays(100)));
+		assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+		long id = drafted.json().get("id").asLong();
+		assertThat(api.post("/api/fund/projects/" + id + "/submission", coordinator, null).status()).isEqualTo(200);
+		var checklist = java.util.Arrays.stream(org.kurultai.fund.EligibilityCriterion.values())
+				.map(criterion -> "{\"criterion\": \"" + criterion + "\", \"met\": true}").toList();
+		assertThat(api.post("/api/fund/projects/" + id + "/eligibility", officer, "{\"checklist\": " + checklist + "}").status()).isEqualTo(200);
+		var meeting = api.post("/api/meetings", officer, """
+				{"body": "PRC", "title": "Feeds PRC %s", "from": "%s", "until": "%s", "place": "Astana", "access": "PARTICIPANTS"}"""
+				.formatted(unique, clock.today(), clock.today()));
+		assertThat(meeting.status()).as(meeting.toString()).isEqualTo(201);
+		var put = api.post("/api/fund/projects/" + id + "/decision", officer, """
+				{"procedure": "MEETING", "meeting": "%s", "present": ["KAZ"], "amount": "1000",
+				 "tranches": [{"amount": "1000", "plannedOn": "%s"}]}""".formatted(meeting.json().get("id").asString(), clock.today().plusDays(20)));
+		assertThat(put.status()).as(put.toString()).isEqualTo(200);
+		var closed = api.post("/api/decisions/" + put.json().at("/decision/id").asLong() + "/close", officer, null);
+		assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+		assertThat(api.get("/api/fund/projects/" + id, null).status()).isEqualTo(200);
+		return id;
 	}
 
 	private String meeting(String title, String access, LocalDate from, LocalDate until) {
@@ -422,6 +451,7 @@ class FeedsIntegrationTests {
 		samples.put("/documents/{id}/compare", "/documents/" + publicDocument + "/compare?from=0&to=0");
 		samples.put("/decisions/{id}", "/decisions/" + publicDecision);
 		samples.put("/applications/{id}", "/applications/" + publicApplication);
+		samples.put("/fund/projects/{id}", "/fund/projects/" + publicFundProject);
 		samples.put("/commitments", "/commitments?participant=KAZ");
 		samples.put("/catalogue/differences", "/catalogue/differences?from=2013&to=2021");
 		return samples;

@@ -196,6 +196,9 @@ class RecordAccessMatrixIntegrationTests {
 	/** Every GET route that shows no record of any access level, with why. */
 	static final Map<String, String> RECORD_FREE = Map.ofEntries(
 			Map.entry("/login", "the sign-in form"),
+			Map.entry("/fund/projects/new", "the form drafting a Fund project: national coordinators only (route rule, fund.ProjectPolicy)"),
+			Map.entry("/fund/projects/{id}/revision", "the form revising a Fund project: its State's coordinator only (fund.ProjectPolicy: 403),"
+					+ " who may see it (FundProjects.project: 404)"),
 			Map.entry("/meetings/new", "the form convening a meeting: the Secretariat and the chair's coordinator only (route rule, MeetingPolicy)"),
 			Map.entry("/meetings/{id}/plan", "the form changing a meeting's plan: only one MeetingPolicy lets change the meeting (403 otherwise),"
 					+ " who may see it (Meetings.changePlan: 404)"),
@@ -277,7 +280,19 @@ class RecordAccessMatrixIntegrationTests {
 			Map.entry("/livez", "operations: the liveness probe, no records"),
 			Map.entry("/readyz", "operations: the readiness probe, no records"),
 			Map.entry("/actuator/health/**", "operations: health and info, no records"),
-			Map.entry("/actuator/info", "operations: health and info, no records"));
+			Map.entry("/actuator/info", "operations: health and info, no records"),
+			Map.entry("/fund", "the Fund's yearly totals (anyone) and balance (participants: FundPolicy.TOTALS); no contributor's record, "
+					+ "only the links to the statements the viewer may see (FundMoneyIntegrationTests)"),
+			Map.entry("/api/fund/totals", "the Fund's yearly totals, public"),
+			Map.entry("/api/fund/balance", "the Fund's totals: participants and the Secretariat (FundPolicy.TOTALS, 404 otherwise: "
+					+ "FundMoneyIntegrationTests)"),
+			Map.entry("/fund/report/{year}", "the Fund's annual report for the SOC: participants and the Secretariat (FundPolicy.TOTALS)"),
+			Map.entry("/fund/report/{year}.pdf", "the Fund's annual report for the SOC: participants and the Secretariat (FundPolicy.TOTALS)"),
+			Map.entry("/fund/report/{year}.csv", "the Fund's annual report for the SOC: participants and the Secretariat (FundPolicy.TOTALS)"),
+			Map.entry("/fund/trial-balance", "the Fund's ledger: the Secretariat only (route rule, FundPolicy.LEDGER)"),
+			Map.entry("/api/fund/trial-balance", "the Fund's ledger: the Secretariat only (route rule, FundPolicy.LEDGER)"),
+			Map.entry("/api/fund/entries", "the Fund's ledger: the Secretariat only (route rule, FundPolicy.LEDGER)"),
+			Map.entry("/api/fund/exchange-rates", "the Fund's exchange rates: the Secretariat only (route rule)"));
 
 	@BeforeAll
 	void createViewersAndRecords() {
@@ -317,6 +332,8 @@ class RecordAccessMatrixIntegrationTests {
 		kinds.add(reports(ownerCoordinator));
 		kinds.add(awaiting(officer));
 		kinds.add(applications(officer));
+		kinds.add(fundProjects(ownerCoordinator));
+		kinds.add(fundStatements(officer));
 		// counts first, as each viewer sees them before the records exist
 		// what is created before counting: the meetings behind public texts, and the public session documents are adopted at
 		// (what awaits people is made of documents too: made before counting, so that it moves no count of documents or decisions)
@@ -794,6 +811,81 @@ class RecordAccessMatrixIntegrationTests {
 				path("/applications", "list (page)", r -> "/applications", MARKER),
 				path("/applications/{id}", "one (page)", r -> "/applications/" + r.vars().get("id"), FOUND));
 		return new Kind("application", records, paths, List.of());
+	}
+
+	// ---------------------------------------------------------------- the Fund's projects
+
+	/**
+	 * Fund projects of the owning State: a draft (its State's delegation and the Secretariat) and a submitted one
+	 * (participants and the Secretariat), on the lists and at their own addresses, API and pages. Approved ones are public:
+	 * fund.FundProjectsIntegrationTests.
+	 */
+	Kind fundProjects(Actor ownerCoordinator) {
+		var records = new ArrayList<Rec>();
+		for (var state : List.of(org.kurultai.fund.ProjectState.DRAFT, org.kurultai.fund.ProjectState.SUBMITTED)) {
+			records.add(new Rec("fund project " + state, state.access(OWNER), "Matrix fund project " + state + " " + unique, new LinkedHashMap<>()));
+		}
+		creators.put("fund project", () -> {
+			for (var record : records) {
+				var created = api.post("/api/fund/projects", ownerCoordinator, """
+						{"titleEn": "%s", "purpose": "Matrix.", "start": "%s", "end": "%s",
+						 "budget": [{"description": "Venue", "amount": "1000"}], "requested": "1000"}"""
+						.formatted(record.marker(), clock.today().plusDays(10), clock.today().plusDays(100)));
+				assertThat(created.status()).as(created.toString()).isEqualTo(201);
+				var id = String.valueOf(created.json().get("id").asLong());
+				record.vars().put("id", id);
+				if (record.label().endsWith("SUBMITTED")) {
+					var submitted = api.post("/api/fund/projects/" + id + "/submission", ownerCoordinator, null);
+					assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+				}
+			}
+		});
+		var paths = List.of(
+				path("/api/fund/projects", "list", r -> "/api/fund/projects", MARKER),
+				path("/api/fund/projects/{id}", "one", r -> "/api/fund/projects/" + r.vars().get("id"), FOUND),
+				path("/fund/projects", "list (page)", r -> "/fund/projects", MARKER),
+				path("/fund/projects/{id}", "one (page)", r -> "/fund/projects/" + r.vars().get("id"), FOUND));
+		return new Kind("fund project", records, paths, List.of());
+	}
+
+	// ---------------------------------------------------------------- the Fund's contributors' statements
+
+	/**
+	 * Contributors' statements (fund.FundPolicy): a participant's is for its delegation (named participants: the owning
+	 * State) and the Secretariat; a contributor outside the registry's is the Secretariat's. On the lists of contributions
+	 * and contributors and at their own addresses, API and pages.
+	 */
+	Kind fundStatements(Actor officer) {
+		var records = List.of(
+				new Rec("statement of a participant", Access.namedParticipants(OWNER), "Matrix fund pledge " + OWNER + " " + unique,
+						new LinkedHashMap<>()),
+				new Rec("statement of a foundation", Access.of(AccessLevel.SECRETARIAT), "Matrix fund foundation " + unique, new LinkedHashMap<>()));
+		creators.put("fund statement", () -> {
+			var participant = api.post("/api/fund/contributions", officer, """
+					{"kind": "PLEDGE", "participant": "%s", "amount": "10.00", "valueDate": "%s", "reference": "%s"}"""
+					.formatted(OWNER, clock.today(), records.get(0).marker()));
+			assertThat(participant.status()).as(participant.toString()).isEqualTo(201);
+			records.get(0).vars().put("id", String.valueOf(participant.json().get("contributor").asLong()));
+			var foundation = api.post("/api/fund/contributions", officer, """
+					{"kind": "CONTRIBUTION", "contributorKind": "LEGAL_ENTITY", "contributorName": "Matrix Foundation %s", "amount": "10.00",
+					 "valueDate": "%s", "reference": "%s"}""".formatted(unique, clock.today(), records.get(1).marker()));
+			assertThat(foundation.status()).as(foundation.toString()).isEqualTo(201);
+			records.get(1).vars().put("id", String.valueOf(foundation.json().get("contributor").asLong()));
+		});
+		Recogniser listed = (response, record) -> response.status() == 200
+				&& response.body().contains("\"id\":" + record.vars().get("id") + ",\"kind\"");
+		// the statements' routes are for the signed in: the public is sent to sign in (401, or 302 for a page)
+		Recogniser found = (response, record) -> {
+			assertThat(response.status()).as("%s answers 200, 404 or asks to sign in", record.label()).isIn(200, 302, 401, 404);
+			return response.status() == 200;
+		};
+		var paths = List.of(
+				path("/api/fund/contributions", "list", r -> "/api/fund/contributions", MARKER),
+				path("/api/fund/contributors", "list of contributors", r -> "/api/fund/contributors", listed),
+				path("/api/fund/contributors/{id}/statement", "one", r -> "/api/fund/contributors/" + r.vars().get("id") + "/statement", found),
+				path("/fund/contributions", "list (page)", r -> "/fund/contributions", MARKER),
+				path("/fund/contributors/{id}", "one (page)", r -> "/fund/contributors/" + r.vars().get("id"), found));
+		return new Kind("fund statement", records, paths, List.of());
 	}
 
 	// ---------------------------------------------------------------- the matrix
