@@ -88,6 +88,16 @@ class ActStatementBudgetIntegrationTests {
 		var breaking = act("/api/decisions/" + objectionsOn + "/objections", kazakhstan, objection("KAZ"));
 		assertThat(breaking.status()).as(breaking.body()).isEqualTo(201);
 
+		// each act answers what was recorded, as the decision shows it afterwards
+		var statements = api.get("/api/decisions/" + statementsOn, secretariat).json().get("statements");
+		assertThat(java.util.stream.StreamSupport.stream(statements.spliterator(), false)
+				.filter(s -> s.get("id").asLong() == Delegations.JSON.readTree(filing.body()).get("id").asLong()).toList())
+				.containsExactly(Delegations.JSON.readTree(filing.body()));
+		var objections = api.get("/api/decisions/" + objectionsOn, secretariat).json().get("objections");
+		assertThat(java.util.stream.StreamSupport.stream(objections.spliterator(), false)
+				.filter(o -> "KAZ".equals(o.get("participant").asString())).toList())
+				.containsExactly(Delegations.JSON.readTree(breaking.body()));
+
 		System.out.printf("SQL statements: filing a statement %d %s%nbreaking silence %d %s%n", filing.statements(),
 				StatementCounter.statements(filing.id()), breaking.statements(), StatementCounter.statements(breaking.id()));
 		assertThat(filing.statements()).as("statements are counted at all").isPositive();
