@@ -323,11 +323,6 @@ class DecisionRepository {
 				.query(DecisionRepository::statement).list();
 	}
 
-	/** One statement, without reading the others. */
-	Optional<PositionStatement> statement(long id) {
-		return jdbc.sql("select * from position_statement where id = ?").param(id).query(DecisionRepository::statement).optional();
-	}
-
 	private static PositionStatement statement(ResultSet rs, int row) throws SQLException {
 		return new PositionStatement(rs.getLong("id"), rs.getLong("decision_id"), rs.getString("participant"),
 				StatementKind.valueOf(rs.getString("kind")), rs.getString("paragraph"), rs.getString("text"), rs.getString("account"),
