@@ -159,7 +159,8 @@ class DecisionRepository {
 
 	/** Whether a change writes the decision's own row (a proposal, a closing, a restart, a withdrawal), not only an act beside it. */
 	static boolean changesTheDecision(Decision.Change change) {
-		return change.events().stream().anyMatch(event -> !(event instanceof DecisionEvent.Objected || event instanceof DecisionEvent.Voted));
+		return change.events().stream()
+				.anyMatch(event -> !(event instanceof DecisionEvent.Objected || event instanceof DecisionEvent.Voted));
 	}
 
 	/**

@@ -46,14 +46,18 @@ class ActStatementBudgetIntegrationTests {
 	static final int DATA_VERSIONS = 1;
 
 	/**
-	 * Filing a statement: the token, the account; the decision (and its meeting's check); the act, its audit entry (the
-	 * chain's lock and head, the entry). Before issue 13's third pass: 15 (the token and the account apart, the participant read twice, three statements each, the statement read back).
+	 * Filing a statement: the token with its owner; the State's status that day; the decision and its document (may the
+	 * viewer see it); the statement, inserted and answered as stored; its audit entry (the chain's lock, its head, the
+	 * entry). Before issue 13's third pass: 15 (the token and the account apart, the State's status read twice with its
+	 * whole history, three statements each, the statement read back).
 	 */
 	static final int STATEMENT = 8;
 
 	/**
-	 * Breaking silence without ending the procedure: as a statement, but the locks of the document and the decision,
-	 * the round's objections, the objection and its answer. Before issue 13's third pass: 23 (as a statement's, and the decision read twice more, the votes read under a consensus rule).
+	 * Breaking silence without ending the procedure: as a statement's first four, then the document's lock (drafting reads
+	 * the document under it), the decision's lock, the round's objections; the objection, its audit entry (three) and the
+	 * objection read back. Before issue 13's third pass: 23 (the same as a statement's, and the decision read twice more
+	 * after the change, the votes read under a consensus rule).
 	 */
 	static final int OBJECTION = 13;
 
