@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 public final class StatementCounter {
 
 	private static final Map<String, AtomicInteger> BY_REQUEST = new ConcurrentHashMap<>();
+	private static final Map<String, List<String>> SQL_BY_REQUEST = new ConcurrentHashMap<>();
 
 	private StatementCounter() {
 	}
@@ -33,6 +34,12 @@ public final class StatementCounter {
 	public static int of(String requestId) {
 		var count = BY_REQUEST.get(requestId);
 		return count == null ? 0 : count.get();
+	}
+
+	/** The statements the request with this id made, in order (for a failing budget's message). */
+	public static List<String> statements(String requestId) {
+		var statements = SQL_BY_REQUEST.get(requestId);
+		return statements == null ? List.of() : List.copyOf(statements);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -64,6 +71,8 @@ public final class StatementCounter {
 			var id = MDC.get(RequestIds.KEY);
 			if (id != null) {
 				BY_REQUEST.computeIfAbsent(id, key -> new AtomicInteger()).addAndGet(Math.max(1, queries.size()));
+				var statements = SQL_BY_REQUEST.computeIfAbsent(id, key -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()));
+				queries.forEach(query -> statements.add(query.getQuery().replaceAll("\\s+", " ")));
 			}
 		}
 	}

@@ -68,8 +68,20 @@ class DecisionRepository {
 		if (document.isEmpty()) {
 			return Optional.empty();
 		}
-		if (document.get() != null) {
-			drafting.lockForDecision(document.get());
+		return lock(id, document.get());
+	}
+
+	/**
+	 * The same, for a decision this transaction has just read: its document is known (a decision's document never
+	 * changes: {@code document_id} is written once, by the insert), so it is not read again.
+	 */
+	Optional<Locked> lock(Decision seen) {
+		return lock(seen.id(), seen.document());
+	}
+
+	private Optional<Locked> lock(long id, @Nullable String document) {
+		if (document != null) {
+			drafting.lockForDecision(document);
 		}
 		return jdbc.sql("select * from decision where id = ? for update").param(id).query((rs, row) -> decision(rs)).optional()
 				.map(decision -> new Locked(decision, round(decision)));
@@ -94,8 +106,11 @@ class DecisionRepository {
 		var objecting = new java.util.HashSet<String>(jdbc.sql("select participant from objection where decision_id = ? and round = ?")
 				.params(decision.id(), decision.round()).query(String.class).list());
 		var votes = new java.util.HashMap<String, Vote>();
-		jdbc.sql("select participant, vote from vote where decision_id = ?").param(decision.id())
-				.query((rs, row) -> votes.put(rs.getString("participant"), Vote.valueOf(rs.getString("vote")))).list();
+		// votes are cast only under a majority rule (Decision#vote refuses them otherwise), and a decision keeps its rule
+		if (decision.rule() == DecisionRule.SIMPLE_MAJORITY) {
+			jdbc.sql("select participant, vote from vote where decision_id = ?").param(decision.id())
+					.query((rs, row) -> votes.put(rs.getString("participant"), Vote.valueOf(rs.getString("vote")))).list();
+		}
 		return new Decision.Round(objecting, votes);
 	}
 
@@ -138,7 +153,14 @@ class DecisionRepository {
 			}
 			// SilenceBroken and EffectsDue change no row: the close records the one, the application service applies the other
 		}
-		return find(id).orElseThrow();
+		// an objection or a vote adds a row of its own and leaves the decision's as it was read under the lock
+		return changesTheDecision(change) ? find(id).orElseThrow() : decision;
+	}
+
+	/** Whether a change writes the decision's own row (a proposal, a closing, a restart, a withdrawal), not only an act beside it. */
+	static boolean changesTheDecision(Decision.Change change) {
+		return change.events().stream()
+				.anyMatch(event -> !(event instanceof DecisionEvent.Objected || event instanceof DecisionEvent.Voted));
 	}
 
 	/**
@@ -287,23 +309,19 @@ class DecisionRepository {
 				.list();
 	}
 
-	long insert(PositionStatement statement) {
+	/** Stores the statement and answers it as stored (its id, its time as the database keeps it). */
+	PositionStatement insert(PositionStatement statement) {
 		return jdbc.sql("""
 				insert into position_statement (decision_id, participant, kind, paragraph, text, account, filed_at)
-				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+				values (?, ?, ?, ?, ?, ?, ?) returning *""")
 				.params(statement.decision(), statement.participant(), statement.kind().name(), statement.paragraph(), statement.text(),
 						statement.account(), utc(statement.filedAt()))
-				.query(Long.class).single();
+				.query(DecisionRepository::statement).single();
 	}
 
 	List<PositionStatement> statements(long decision) {
 		return jdbc.sql("select * from position_statement where decision_id = ? order by filed_at, id").param(decision)
 				.query(DecisionRepository::statement).list();
-	}
-
-	/** One statement, without reading the others. */
-	Optional<PositionStatement> statement(long id) {
-		return jdbc.sql("select * from position_statement where id = ?").param(id).query(DecisionRepository::statement).optional();
 	}
 
 	private static PositionStatement statement(ResultSet rs, int row) throws SQLException {

@@ -542,10 +542,9 @@ public class Decisions {
 	 */
 	@Transactional
 	public Objection object(Account account, long id, String reasons) {
-		var viewer = access.viewer(account, clock.today());
-		decision(id, viewer);
 		var mandate = rights.of(account, clock.today());
-		var locked = repository.lock(id).orElseThrow();
+		var seen = decision(id, access.viewer(mandate));
+		var locked = repository.lock(seen).orElseThrow();
 		var at = now();
 		policy.mayObject(mandate, locked.decision(), at.instant()).orThrow();
 		refuseControlCharacters("reasons", reasons);
@@ -712,7 +711,8 @@ public class Decisions {
 			events.publishEvent(new DecisionConcluded(id, saved.body(), saved.kind(), saved.status(), saved.decidedOn(), saved.registerSymbol(),
 					saved.application(), saved.refersTo()));
 		}
-		return before.id() == 0 ? saved : repository.find(id).orElseThrow();
+		// an objection or a vote changes no row of the decision: what save read (or kept) is the decision
+		return before.id() == 0 || !DecisionRepository.changesTheDecision(change) ? saved : repository.find(id).orElseThrow();
 	}
 
 	/**
@@ -818,9 +818,9 @@ public class Decisions {
 	 */
 	@Transactional
 	public PositionStatement file(Account account, long id, StatementKind kind, @Nullable String paragraph, String text) {
-		var viewer = access.viewer(account, clock.today());
-		var decision = decision(id, viewer);
 		var mandate = rights.of(account, clock.today());
+		var viewer = access.viewer(mandate);
+		var decision = decision(id, viewer);
 		policy.mayFileStatement(mandate, decision, kind).orThrow();
 		if (text == null || text.isBlank()) {
 			throw InvalidRequest.of("text", "problem.decision.statementText");
@@ -835,11 +835,11 @@ public class Decisions {
 			label = drafting.version(decision.document(), decision.version(), viewer).paragraph(paragraph.trim())
 					.orElseThrow(() -> NotFound.of("problem.notFound.paragraph", paragraph)).label();
 		}
-		var statement = new PositionStatement(0, id, account.participant(), kind, label, text.trim(), account.email(), clock.now());
-		long statementId = repository.insert(statement);
+		var statement = repository.insert(new PositionStatement(0, id, account.participant(), kind, label, text.trim(), account.email(),
+				clock.now()));
 		audit.record(new Act(account.email(), account.participant(), "statement.filed", "decision:" + id, null,
-				Map.of("kind", kind.name(), "paragraph", label == null ? "" : label, "statement", statementId)));
-		return repository.statement(statementId).orElseThrow();
+				Map.of("kind", kind.name(), "paragraph", label == null ? "" : label, "statement", statement.id())));
+		return statement;
 	}
 
 	public static class DecisionClosed extends RuleViolation {

@@ -38,6 +38,14 @@ public class AccessPolicy {
 				? viewer(user.account(), clock.today()) : Viewer.PUBLIC;
 	}
 
+	/**
+	 * The viewer a mandate stands for: what {@link #viewer(Account, LocalDate)} answers for its account and day, for a
+	 * command that has just asked {@link ActingRights#of} (so that one act reads its State's status once).
+	 */
+	public Viewer viewer(Mandate mandate) {
+		return new Viewer(mandate);
+	}
+
 	/** The viewer an account (or the public, for null) is on that day. */
 	public Viewer viewer(@Nullable Account account, LocalDate day) {
 		return account == null ? Viewer.PUBLIC : new Viewer(rights.of(account, day));

@@ -115,7 +115,7 @@ class AccountRepository {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
-	private static Account account(ResultSet rs) throws SQLException {
+	static Account account(ResultSet rs) throws SQLException {
 		return new Account(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
 				Role.valueOf(rs.getString("role")), rs.getString("participant_code"), Account.Status.valueOf(rs.getString("status")),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(), java.util.Locale.forLanguageTag(rs.getString("language")));

@@ -55,6 +55,25 @@ class ParticipantRepository {
 				.params(status.name(), day, day).query((rs, row) -> ParticipantCode.of(rs.getString("participant_code"))).list();
 	}
 
+	/** A registered participant's status on a day: none if no period holds on it. */
+	record StatusOn(@Nullable ParticipantStatus status) {
+	}
+
+	/**
+	 * A participant's status on that day in one query, by the rule of {@link Participant#statusOn} (the first period,
+	 * by start, that {@link StatusPeriod#holdsOn holds on} the day); empty if the participant is not registered.
+	 */
+	Optional<StatusOn> statusOn(ParticipantCode code, LocalDate day) {
+		return jdbc.sql("""
+				select (select s.status from status_period s
+				        where s.participant_code = p.code and s.starts_on <= ? and (s.ends_on is null or s.ends_on > ?)
+				        order by s.starts_on limit 1) as status
+				from participant p where p.code = ?""")
+				.params(day, day, code.value())
+				.query((rs, row) -> new StatusOn(rs.getString("status") == null ? null : ParticipantStatus.valueOf(rs.getString("status"))))
+				.optional();
+	}
+
 	/** One participant with its history. */
 	Optional<Participant> find(ParticipantCode code) {
 		var periods = jdbc.sql("select " + PERIOD_COLUMNS + " from status_period where participant_code = ? order by starts_on")

@@ -77,7 +77,13 @@ public class Registry {
 
 	/** The participant's status on that day, if it had one. */
 	public @Nullable ParticipantStatus statusOf(ParticipantCode code, LocalDate day) {
-		return participant(code).statusOn(day).orElse(null);
+		var shared = shared();
+		if (shared != null) {
+			return shared.roster().find(code).orElseThrow(() -> NotFound.of("problem.notFound.participant", code.value()))
+					.statusOn(day).orElse(null);
+		}
+		// inside a read-write transaction (an act asks for its own State's status): one statement, not the whole history
+		return participants.statusOn(code, day).orElseThrow(() -> NotFound.of("problem.notFound.participant", code.value())).status();
 	}
 
 	public AdmissionRule admissionRule() {

@@ -80,6 +80,34 @@ class ApiTokenIntegrationTests {
 	}
 
 	@Test
+	void aTokensLastUseIsNotedToTheMinuteOnTheDatabasesClock() throws Exception {
+		var issued = tokens.issue(owner, "last use", 1);
+		var id = issued.token().id();
+		java.util.function.Supplier<java.time.OffsetDateTime> lastUsed = () -> jdbc.sql("select last_used_at from api_token where id = ?")
+				.param(id).query(java.time.OffsetDateTime.class).optional().orElse(null);
+		java.util.function.Supplier<Boolean> usedJustNow = () -> jdbc
+				.sql("select last_used_at > now() - interval '10 seconds' from api_token where id = ?").param(id).query(Boolean.class).single();
+		assertThat(lastUsed.get()).as("never used").isNull();
+
+		assertThat(call("GET", "/api/me", issued.secret(), null, null).status()).isEqualTo(200);
+		assertThat(lastUsed.get()).as("noted at the first use").isNotNull();
+		assertThat(usedJustNow.get()).isTrue();
+
+		// used again within the minute: not written again (a busy client's requests do not each write)
+		jdbc.sql("update api_token set last_used_at = now() - interval '30 seconds' where id = ?").param(id).update();
+		var halfAMinuteAgo = lastUsed.get();
+		assertThat(call("GET", "/api/me", issued.secret(), null, null).status()).isEqualTo(200);
+		assertThat(lastUsed.get()).as("within the minute").isEqualTo(halfAMinuteAgo);
+
+		// used again once the minute is over: noted again
+		jdbc.sql("update api_token set last_used_at = now() - interval '61 seconds' where id = ?").param(id).update();
+		assertThat(call("GET", "/api/me", issued.secret(), null, null).status()).isEqualTo(200);
+		assertThat(usedJustNow.get()).as("noted again after the minute").isTrue();
+		// and what identity answers for the token is its owner, as read with it
+		assertThat(call("GET", "/api/me", issued.secret(), null, null).body().get("email").asString()).isEqualTo(OWNER);
+	}
+
+	@Test
 	void onlyAHashOfTheSecretIsStored() {
 		var issued = tokens.issue(owner, "hash check", 1);
 
