@@ -2,6 +2,7 @@ package org.kurultai.fund;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +45,20 @@ public interface FundLedger {
 
 	/** A project's money: allocated, disbursed, returned, and what of the allocation is left to disburse. */
 	ProjectMoney project(long project);
+
+	/**
+	 * A project's statement: every entry that moved its money, oldest first (by value date, then as written) — the
+	 * allocation, each disbursement with its tranche, a return, and the reversal of any of them.
+	 */
+	List<ProjectMovement> movements(long project);
+
+	/**
+	 * One movement of a project's money (its tranche as the caller named it to {@link #disburse}): how much it allocated, disbursed (a return: negative) and what of the
+	 * allocation is left to disburse after it (a reversal's figures carry the opposite sign of the entry it reverses).
+	 */
+	record ProjectMovement(long entry, LocalDate valueDate, String kind, boolean reversal, @Nullable Long tranche, String reference,
+			BigDecimal allocated, BigDecimal disbursed, BigDecimal undisbursedAfter) {
+	}
 
 	/**
 	 * A project's money as the ledger knows it (zeros for a project it never saw), each net of reversals: {@code allocated}

@@ -124,13 +124,27 @@ public class FundProjects {
 				decisionSeen = false;
 			}
 		}
-		return new Details(repository.revisions(project.id()), repository.questions(project.id()), repository.tranches(project.id()),
-				repository.reports(project.id()), ledger.project(project.id()), decisionSeen);
+		var tranches = repository.tranches(project.id());
+		return new Details(repository.revisions(project.id()), repository.questions(project.id()), tranches,
+				repository.reports(project.id()), ledger.project(project.id()), movements(project.id(), tranches, viewer), decisionSeen);
 	}
 
-	/** A project's revisions, questions, tranches, reports and money, and whether the viewer may open the PRC's decision. */
+	/**
+	 * The project's statement, each tranche by its number (the ledger knows it by its id); the payments' documents
+	 * (references) only for those who may see the ledger (the Secretariat).
+	 */
+	private List<FundLedger.ProjectMovement> movements(long project, List<FundProject.Tranche> tranches, Viewer viewer) {
+		var numbers = new java.util.HashMap<Long, Long>();
+		tranches.forEach(tranche -> numbers.put(tranche.id(), (long) tranche.number()));
+		boolean documents = access.maySee(viewer, FundPolicy.LEDGER);
+		return ledger.movements(project).stream().map(m -> new FundLedger.ProjectMovement(m.entry(), m.valueDate(), m.kind(), m.reversal(),
+				m.tranche() == null ? null : numbers.get(m.tranche()), documents ? m.reference() : "", m.allocated(), m.disbursed(),
+				m.undisbursedAfter())).toList();
+	}
+
+	/** A project's revisions, questions, tranches, reports, money and its statement (the ledger's movements), and whether the viewer may open the PRC's decision. */
 	public record Details(List<FundProject.Revision> revisions, List<FundProject.Question> questions, List<FundProject.Tranche> tranches,
-			List<FundProject.Report> reports, FundLedger.ProjectMoney money, boolean decisionSeen) {
+			List<FundProject.Report> reports, FundLedger.ProjectMoney money, List<FundLedger.ProjectMovement> movements, boolean decisionSeen) {
 	}
 
 	public @Nullable Mandate mandate(@Nullable Account account) {

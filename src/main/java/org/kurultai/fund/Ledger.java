@@ -152,6 +152,33 @@ public class Ledger implements FundLedger {
 		return books().project(project);
 	}
 
+	@Override
+	public List<ProjectMovement> movements(long project) {
+		var movements = new ArrayList<ProjectMovement>();
+		var undisbursed = Money.ZERO;
+		for (var entry : repository.entries("where e.id in (select entry_id from fund_line where project_id = ?)", project)) {
+			var allocated = Money.ZERO;
+			var spent = Money.ZERO;
+			for (var line : entry.lines()) {
+				if (!Long.valueOf(project).equals(line.project())) {
+					continue;
+				}
+				if (line.account() == LedgerAccount.ALLOCATED_TO_PROJECTS) {
+					undisbursed = undisbursed.subtract(line.amount());
+					if (entry.kind() == EntryKind.ALLOCATION) {
+						allocated = allocated.subtract(line.amount());
+					}
+				}
+				else if (line.account() == LedgerAccount.PROJECT_EXPENDITURE) {
+					spent = spent.add(line.amount());
+				}
+			}
+			movements.add(new ProjectMovement(entry.id(), entry.valueDate(), entry.kind().name(), entry.reverses() != null, entry.tranche(),
+					entry.reference(), allocated, spent, undisbursed));
+		}
+		return List.copyOf(movements);
+	}
+
 	// the Secretariat's acts
 
 	/**

@@ -149,7 +149,7 @@ class ProjectsApi {
 				details.revisions().stream().map(r -> new RevisionView(r.number(), r.content(), r.savedAt(), r.submittedAt())).toList(),
 				details.questions().stream().map(q -> new QuestionView(q.id(), q.revision(), q.text(), q.askedAt())).toList(),
 				details.tranches().stream().map(ProjectsApi::tranche).toList(), details.reports().stream().map(ProjectsApi::report).toList(),
-				details.money());
+				details.money(), details.movements());
 	}
 
 	private static TrancheView tranche(FundProject.Tranche t) {
@@ -187,7 +187,8 @@ class ProjectsApi {
 			@Nullable List<EligibilityCriterion.Check> eligibility, @Nullable DecisionRef decision, @Nullable BigDecimal proposedAmount,
 			@Nullable List<FundProject.PlannedTranche> proposedTranches, @Nullable BigDecimal approvedAmount, @Nullable LocalDate decidedOn,
 			@Nullable LocalDate closedOn, @Nullable BigDecimal returnedAmount, List<RevisionView> revisions, List<QuestionView> questions,
-			List<TrancheView> tranches, List<ReportView> reports, FundLedger.ProjectMoney money) {
+			List<TrancheView> tranches, List<ReportView> reports, FundLedger.ProjectMoney money,
+			@Schema(description = "The project's statement: each entry of the ledger that moved its money, oldest first") List<FundLedger.ProjectMovement> movements) {
 	}
 
 	record LineRequest(@Nullable String description, @Schema(example = "12000.00") @Nullable String amount) {

@@ -364,6 +364,25 @@ class FundProjectsIntegrationTests {
 		assertThat(closed.json().get("state").asString()).isEqualTo("CLOSED");
 		assertThat(closed.json().get("returnedAmount").decimalValue()).isEqualByComparingTo("1250.50");
 		assertThat(ledger.project(id).returned()).isEqualByComparingTo("1250.50");
+		// the project's statement: each movement of its money, what is left after it; the payments' documents for the Secretariat only
+		var movements = project(id).get("movements");
+		assertThat(movements.size()).as(movements.toString()).isEqualTo(4);
+		assertThat(movements.findValuesAsString("kind")).containsExactly("ALLOCATION", "DISBURSEMENT", "DISBURSEMENT", "RETURN");
+		assertThat(movements.get(0).get("allocated").decimalValue()).isEqualByComparingTo("90000");
+		assertThat(movements.get(0).get("undisbursedAfter").decimalValue()).isEqualByComparingTo("90000");
+		assertThat(movements.get(1).get("tranche").asLong()).isEqualTo(1);
+		assertThat(movements.get(1).get("disbursed").decimalValue()).isEqualByComparingTo("50000");
+		assertThat(movements.get(1).get("undisbursedAfter").decimalValue()).isEqualByComparingTo("40000");
+		assertThat(movements.get(1).get("reference").asString()).isEqualTo("PAY-1");
+		assertThat(movements.get(2).get("disbursed").decimalValue()).isEqualByComparingTo("40000");
+		assertThat(movements.get(2).get("undisbursedAfter").decimalValue()).isEqualByComparingTo("0");
+		assertThat(movements.get(3).get("disbursed").decimalValue()).isEqualByComparingTo("-1250.50");
+		var seenByTheState = api.get("/api/fund/projects/" + id, kazakhstan).json().get("movements");
+		assertThat(seenByTheState.size()).isEqualTo(4);
+		assertThat(seenByTheState.findValuesAsString("reference")).containsOnly("");
+		var page = api.page("/fund/projects/" + id, null);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("data-testid=\"project-movement\"").doesNotContain("PAY-1");
 		assertThat(api.get("/api/fund/projects/" + id, null).status()).isEqualTo(200);
 		assertThat(count("select count(*) from audit_entry where subject = ? and action = 'fund-project.tranche-disbursed'", "fund-project:" + id))
 				.isEqualTo(2);
