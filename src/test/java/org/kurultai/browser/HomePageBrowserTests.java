@@ -63,6 +63,7 @@ class HomePageBrowserTests extends BrowserTestSupport {
 		headings.put("Meetings", "Meetings");
 		headings.put("Documents", "Documents");
 		headings.put("Decisions", "Decisions");
+		headings.put("Fund", "The CICA Fund");
 		headings.put("Catalogue", "Catalogue of Confidence-Building Measures");
 		headings.put("CBM dashboard", "Confidence-building measures: who does what");
 		headings.put("Timeline", "Timeline");
@@ -74,7 +75,7 @@ class HomePageBrowserTests extends BrowserTestSupport {
 		open("/");
 		var nav = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
 		assertThat(nav.getByRole(AriaRole.LINK)).hasText(new String[] { "Home", "Participants", "Bodies", "Chairmanship",
-				"Meetings", "Calendar", "Documents", "Decisions", "Catalogue", "CBM dashboard", "Timeline", "Sources", "Open data", "API", "Sign in" });
+				"Meetings", "Calendar", "Documents", "Decisions", "Fund", "Catalogue", "CBM dashboard", "Timeline", "Sources", "Open data", "API", "Sign in" });
 
 		assertAll(headings.entrySet().stream().map(link -> (Executable) () -> {
 			try {
