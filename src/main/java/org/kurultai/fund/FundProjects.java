@@ -466,6 +466,12 @@ public class FundProjects {
 		if (on.isAfter(clock.today())) {
 			throw InvalidRequest.of("on", "problem.fund.project.dayInFuture", on, clock.today());
 		}
+		// never before the last tranche was paid: the books would return money before it was disbursed
+		var lastPaid = tranches.stream().map(FundProject.Tranche::disbursedOn).filter(java.util.Objects::nonNull).max(LocalDate::compareTo)
+				.orElse(project.decidedOn());
+		if (lastPaid != null && on.isBefore(lastPaid)) {
+			throw InvalidRequest.of("on", "problem.fund.project.closingBeforeDisbursement", on, lastPaid);
+		}
 		var after = new LinkedHashMap<String, Object>();
 		after.put("state", ProjectState.CLOSED.name());
 		after.put("unspent", money(unspent));

@@ -298,6 +298,10 @@ public class Ledger implements FundLedger {
 		if (entry.kind() == EntryKind.REVERSAL) {
 			throw new FundRefused("fund-reversal-reversed", "problem.fund.reversalOfReversal", id);
 		}
+		// an allocation is the PRC's decision: the Secretariat's correction would leave an approved project with nothing allocated
+		if (entry.kind() == EntryKind.ALLOCATION) {
+			throw new FundRefused("fund-allocation-decided", "problem.fund.allocationNotReversed", id);
+		}
 		if (repository.reversed(id)) {
 			throw new FundRefused("fund-entry-reversed", "problem.fund.entryReversed", id);
 		}
