@@ -309,7 +309,12 @@ public class Ledger implements FundLedger {
 		checked(books(), day, entry.kind(), true, lines);
 		long reversal = write(EntryKind.REVERSAL, day, documents, entry.contributor(), entry.pledge(), entry.project(),
 				entry.tranche(), entry.decision(), id, clock.now(), account.email(), lines);
-		audited(account, "fund.reversal", reversal, lines, Map.of("reverses", id, "valueDate", day.toString(), "reference", documents));
+		var facts = new LinkedHashMap<String, Object>(Map.of("reverses", id, "valueDate", day.toString(), "reference", documents));
+		// a tranche's payment reversed: the tranche is unpaid again (else the project shows it paid and can never pay it)
+		if (entry.kind() == EntryKind.DISBURSEMENT && entry.tranche() != null && repository.reopenTranche(entry.tranche(), id)) {
+			facts.put("trancheReopened", entry.tranche());
+		}
+		audited(account, "fund.reversal", reversal, lines, facts);
 		return reversal;
 	}
 

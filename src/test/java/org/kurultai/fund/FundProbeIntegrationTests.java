@@ -327,4 +327,25 @@ class FundProbeIntegrationTests {
 				.isEqualTo(1L);
 		balanced();
 	}
+
+	/**
+	 * A tranche's payment reversed by the Secretariat (a wrong payment order): the ledger and the project agree that it is
+	 * unpaid, and it is paid again; the books balanced.
+	 */
+	@Test
+	void aReversedDisbursementLeavesTheTrancheUnpaidAndPayableAgain() {
+		long id = approved(draft("Probe reversed tranche " + System.nanoTime()));
+		var paid = api.post("/api/fund/projects/" + id + "/disbursements", secretariat, "{\"tranche\": 1, \"reference\": \"Probe PAY-1\"}");
+		assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+		long entry = jdbc.sql("select id from fund_entry where kind = 'DISBURSEMENT' and project_id = ?").param(id).query(Long.class).single();
+		var reversed = api.post("/api/fund/entries/" + entry + "/reversal", secretariat, "{\"reference\": \"Probe wrong order\"}");
+		assertThat(reversed.status()).as(reversed.toString()).isEqualTo(201);
+		assertThat(ledger.project(id).disbursed()).isEqualByComparingTo("0");
+		assertThat(api.get("/api/fund/projects/" + id, secretariat).json().at("/tranches/0/disbursed").asBoolean()).isFalse();
+		var again = api.post("/api/fund/projects/" + id + "/disbursements", secretariat, "{\"tranche\": 1, \"reference\": \"Probe PAY-1 again\"}");
+		assertThat(again.status()).as(again.toString()).isEqualTo(201);
+		assertThat(ledger.project(id).disbursed()).isEqualByComparingTo("1000.00");
+		assertThat(api.get("/api/fund/projects/" + id, secretariat).json().at("/tranches/0/reference").asString()).isEqualTo("Probe PAY-1 again");
+		balanced();
+	}
 }
