@@ -220,6 +220,21 @@ class FundProbeIntegrationTests {
 		assertThat(api.post("/api/fund/bank-charges", secretariat, "{\"amount\": \"1e2\", \"valueDate\": \"%s\", \"reference\": \"P\"}".formatted(day))
 				.status()).isEqualTo(400);
 		assertThat(entries()).isEqualTo(before);
+		// an amount that fits as typed but not once converted at a huge rate: refused whole (no pledge, no contributor left behind)
+		var random = java.util.concurrent.ThreadLocalRandom.current();
+		var currency = "Q" + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
+		var rate = api.post("/api/fund/exchange-rates", secretariat, """
+				{"currency": "%s", "day": "%s", "rate": 999999999.9999999999, "source": "Probe"}""".formatted(currency, day));
+		assertThat(rate.status()).as(rate.toString()).isIn(201, 409);
+		long pledges = jdbc.sql("select count(*) from fund_pledge").query(Long.class).single();
+		long contributors = jdbc.sql("select count(*) from fund_contributor").query(Long.class).single();
+		var huge = api.post("/api/fund/contributions", secretariat, """
+				{"kind": "PLEDGE", "contributorKind": "INDIVIDUAL", "contributorName": "Probe Croesus %d", "currency": "%s",
+				 "amount": "999999999999999.99", "valueDate": "%s", "reference": "Probe huge"}""".formatted(random.nextLong(1_000_000), currency, day));
+		assertThat(huge.status()).as(huge.toString()).isEqualTo(rate.status() == 201 ? 400 : huge.status());
+		assertThat(jdbc.sql("select count(*) from fund_pledge").query(Long.class).single()).isEqualTo(pledges);
+		assertThat(jdbc.sql("select count(*) from fund_contributor").query(Long.class).single()).isEqualTo(contributors);
+		assertThat(entries()).isEqualTo(before);
 		// a reversal of a reversal, and a reversal twice
 		var contribution = api.post("/api/fund/contributions", secretariat, """
 				{"kind": "CONTRIBUTION", "participant": "KAZ", "amount": "3.00", "valueDate": "%s", "reference": "Probe reversed"}""".formatted(day));
@@ -347,5 +362,36 @@ class FundProbeIntegrationTests {
 		assertThat(ledger.project(id).disbursed()).isEqualByComparingTo("1000.00");
 		assertThat(api.get("/api/fund/projects/" + id, secretariat).json().at("/tranches/0/reference").asString()).isEqualTo("Probe PAY-1 again");
 		balanced();
+	}
+
+	/** Putting a project to the PRC with bad terms: a 400 or 409, never a 500; no decision proposed, the project still eligible. */
+	@Test
+	void badTermsForThePrcAreRefusedAndProposeNothing() {
+		long id = draft("Probe bad terms " + System.nanoTime());
+		assertThat(api.post("/api/fund/projects/" + id + "/submission", kazakhstan, null).status()).isEqualTo(200);
+		assertThat(api.post("/api/fund/projects/" + id + "/eligibility", secretariat, checklist()).status()).isEqualTo(200);
+		long decisions = jdbc.sql("select count(*) from decision").query(Long.class).single();
+		var deadline = LocalDateTime.ofInstant(clock.now().plus(Duration.ofMinutes(30)), ALMATY).truncatedTo(ChronoUnit.MINUTES).toString();
+		var today = clock.today().toString();
+		var template = """
+				{"procedure": "%s", "deadline": "%s", "timeZone": "%s", "amount": "%s", "meeting": %s,
+				 "tranches": [{"amount": "%s", "plannedOn": "%s"}]}""";
+		for (var terms : List.of(
+				new String[] { "SILENCE", "2020-01-01T00:00", "Asia/Almaty", "1000", "null", "1000", today },
+				new String[] { "SILENCE", deadline, "Mars/Olympus", "1000", "null", "1000", today },
+				new String[] { "VOTE", deadline, "Asia/Almaty", "1000", "null", "1000", today },
+				new String[] { "MEETING", deadline, "Asia/Almaty", "1000", "\"no-such-meeting\"", "1000", today },
+				new String[] { "MEETING", deadline, "Asia/Almaty", "1000", "null", "1000", today },
+				new String[] { "SILENCE", deadline, "Asia/Almaty", "1000.01", "null", "1000.01", today },
+				new String[] { "SILENCE", deadline, "Asia/Almaty", "1e3", "null", "999", today },
+				new String[] { "SILENCE", deadline, "Asia/Almaty", "1000", "null", "1000", "1999-01-01" },
+				new String[] { "SILENCE", deadline, "Asia/Almaty", "NaN", "null", "1000", today },
+				new String[] { "SILENCE", "+999999999-12-31T23:59", "Asia/Almaty", "1000", "null", "1000", today })) {
+			var body = template.formatted((Object[]) terms);
+			var response = api.post("/api/fund/projects/" + id + "/decision", secretariat, body);
+			assertThat(response.status()).as(body + " → " + response).isIn(400, 409);
+		}
+		assertThat(jdbc.sql("select count(*) from decision").query(Long.class).single()).isEqualTo(decisions);
+		assertThat(api.get("/api/fund/projects/" + id, secretariat).json().get("state").asString()).isEqualTo("ELIGIBLE");
 	}
 }
