@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.audit.Act;
 import org.kurultai.audit.AuditLog;
+import org.kurultai.cbm.Catalogue;
 import org.kurultai.identity.Account;
 import org.kurultai.identity.KurultaiUser;
 import org.kurultai.registry.ParticipantCode;
@@ -51,10 +52,12 @@ public class Ledger implements FundLedger {
 	private final AuditLog audit;
 	private final ForumClock clock;
 	private final Postings postings;
+	private final Catalogue catalogue;
 
-	Ledger(LedgerRepository repository, Registry registry, FundPolicy policy, AuditLog audit, ForumClock clock,
+	Ledger(LedgerRepository repository, Registry registry, FundPolicy policy, AuditLog audit, ForumClock clock, Catalogue catalogue,
 			@Value("${kurultai.fund.currency:USD}") String currency) {
 		this.repository = repository;
+		this.catalogue = catalogue;
 		this.registry = registry;
 		this.policy = policy;
 		this.audit = audit;
@@ -212,6 +215,13 @@ public class Ledger implements FundLedger {
 		}
 		var currency = Money.currency(request.currency() == null || request.currency().isBlank() ? currency() : request.currency(), "currency");
 		var earmark = earmark(request.earmarkProject(), request.earmarkArea());
+		// money earmarked for a project or an area that does not exist could never be spent
+		if (earmark.project() != null && !repository.projectExists(earmark.project())) {
+			throw InvalidRequest.of("earmarkProject", "problem.fund.project.notFound", earmark.project());
+		}
+		if (earmark.area() != null && !areaKnown(earmark.area())) {
+			throw InvalidRequest.of("earmarkArea", "problem.fund.project.areaUnknown", earmark.area());
+		}
 		var rate = rate(currency, day);
 		var contributor = contributor(request, day, actor);
 		repository.lock();
@@ -442,6 +452,15 @@ public class Ledger implements FundLedger {
 		var named = name;
 		return repository.contributorNamed(named, country).map(Contributor::id)
 				.orElseGet(() -> repository.insertContributor(kind, null, named, country, clock.now(), actor));
+	}
+
+	private boolean areaKnown(String code) {
+		try {
+			return catalogue.inForce(clock.today()).priorityArea(code).isPresent();
+		}
+		catch (Catalogue.NoEditionYet none) {
+			return false;
+		}
 	}
 
 	private static EntryKind movementKind(@Nullable String kind) {

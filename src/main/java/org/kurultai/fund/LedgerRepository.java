@@ -76,6 +76,11 @@ class LedgerRepository {
 				 where id = ? and ledger_entry = ?""").params(tranche, entry).update() == 1;
 	}
 
+	/** Is there a Fund project of this id (money may be earmarked for it)? */
+	boolean projectExists(long project) {
+		return jdbc.sql("select exists (select 1 from fund_project where id = ?)").param(project).query(Boolean.class).single();
+	}
+
 	boolean reversed(long id) {
 		return jdbc.sql("select count(*) from fund_entry where reverses = ?").param(id).query(Long.class).single() > 0;
 	}

@@ -202,6 +202,8 @@ class FundProbeIntegrationTests {
 				"{\"kind\": \"CONTRIBUTION\", \"participant\": \"KAZ\", \"amount\": \"5\", \"earmarkProject\": \"abc\", \"valueDate\": \"%s\", \"reference\": \"P\"}",
 				"{\"kind\": \"CONTRIBUTION\", \"participant\": \"KAZ\", \"amount\": \"5\", \"earmarkProject\": -4, \"valueDate\": \"%s\", \"reference\": \"P\"}",
 				"{\"kind\": \"CONTRIBUTION\", \"participant\": \"KAZ\", \"amount\": \"5\", \"earmarkArea\": \"<script>\", \"valueDate\": \"%s\", \"reference\": \"P\"}",
+				"{\"kind\": \"PLEDGE\", \"participant\": \"KAZ\", \"amount\": \"5\", \"earmarkProject\": 8999999999, \"valueDate\": \"%s\", \"reference\": \"P\"}",
+				"{\"kind\": \"CONTRIBUTION\", \"participant\": \"KAZ\", \"amount\": \"5\", \"earmarkArea\": \"NO-SUCH-AREA\", \"valueDate\": \"%s\", \"reference\": \"P\"}",
 				"{\"kind\": \"CONTRIBUTION\", \"participant\": \"KAZ\", \"amount\": \"5\", \"valueDate\": \"%s\", \"reference\": \"" + "x".repeat(201) + "\"}",
 				"{\"kind\": \"RECEIPT\", \"pledge\": 1e400, \"amount\": \"5\", \"valueDate\": \"%s\", \"reference\": \"P\"}",
 				"{\"kind\": \"CONTRIBUTION\", \"contributorKind\": \"MEMBER\", \"contributorName\": \"Not by name\", \"amount\": \"5\", \"valueDate\": \"%s\", \"reference\": \"P\"}")) {
@@ -237,8 +239,9 @@ class FundProbeIntegrationTests {
 		assertThat(entries()).isEqualTo(before);
 		// a reversal of a reversal, and a reversal twice
 		var contribution = api.post("/api/fund/contributions", secretariat, """
-				{"kind": "CONTRIBUTION", "participant": "KAZ", "amount": "3.00", "valueDate": "%s", "reference": "Probe reversed"}""".formatted(day));
-		assertThat(contribution.status()).isEqualTo(201);
+				{"kind": "CONTRIBUTION", "participant": "KAZ", "amount": "3.00", "valueDate": "%s", "reference": "Probe reversed",
+				 "earmarkArea": "%s"}""".formatted(day, area));
+		assertThat(contribution.status()).as(contribution.toString()).isEqualTo(201);
 		var reversal = api.post("/api/fund/entries/" + contribution.json().get("entry").asLong() + "/reversal", secretariat, "{\"reference\": \"P\"}");
 		assertThat(reversal.status()).as(reversal.toString()).isEqualTo(201);
 		assertThat(api.post("/api/fund/entries/" + reversal.json().get("entry").asLong() + "/reversal", secretariat, "{\"reference\": \"P\"}").status())
