@@ -151,6 +151,21 @@ public class Ledger implements FundLedger {
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public @Nullable Long releaseUndisbursed(long project, LocalDate on, String reference) {
+		var documents = reference(reference);
+		repository.lock();
+		var books = books();
+		var left = books.project(project).undisbursed();
+		if (left.signum() <= 0) {
+			return null;
+		}
+		var lines = postings.released(project, left);
+		checked(books, on, EntryKind.RETURN, false, lines);
+		return write(EntryKind.RETURN, on, documents, null, null, project, null, null, null, clock.now(), actor(), lines);
+	}
+
+	@Override
 	public ProjectMoney project(long project) {
 		return books().project(project);
 	}

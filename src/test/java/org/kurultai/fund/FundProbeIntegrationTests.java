@@ -397,4 +397,32 @@ class FundProbeIntegrationTests {
 		assertThat(jdbc.sql("select count(*) from decision").query(Long.class).single()).isEqualTo(decisions);
 		assertThat(api.get("/api/fund/projects/" + id, secretariat).json().get("state").asString()).isEqualTo("ELIGIBLE");
 	}
+
+	/**
+	 * A tranche paid for less than planned, then the project closed: what of the allocation was never disbursed goes back
+	 * to the Fund's unallocated balance (a closed project holds no money), and the books stay balanced.
+	 */
+	@Test
+	void aClosedProjectHoldsNoAllocation() {
+		long id = approved(draft("Probe partly paid " + System.nanoTime()));
+		var paid = api.post("/api/fund/projects/" + id + "/disbursements", secretariat,
+				"{\"tranche\": 1, \"amount\": \"600\", \"reference\": \"Probe PAY-600\"}");
+		assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+		var report = api.post("/api/fund/projects/" + id + "/reports", kazakhstan, "{\"tranche\": 1, \"text\": \"Done for less.\"}");
+		assertThat(report.status()).as(report.toString()).isEqualTo(201);
+		assertThat(api.post("/api/fund/projects/" + id + "/reports/" + report.json().get("id").asLong() + "/acceptance", secretariat, null).status())
+				.isEqualTo(200);
+		var unallocated = api.get("/api/fund/balance", secretariat).json().get("unallocated").decimalValue();
+		var closed = api.post("/api/fund/projects/" + id + "/closing", secretariat, "{\"unspent\": \"100\", \"reference\": \"Probe RET-100\"}");
+		assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+		var money = ledger.project(id);
+		assertThat(money.allocated()).isEqualByComparingTo("1000.00");
+		assertThat(money.disbursed()).isEqualByComparingTo("600.00");
+		assertThat(money.returned()).isEqualByComparingTo("100.00");
+		assertThat(money.undisbursed()).isEqualByComparingTo("0");
+		// the 400 never paid and the 100 paid back are the Fund's to allocate again
+		assertThat(api.get("/api/fund/balance", secretariat).json().get("unallocated").decimalValue())
+				.isEqualByComparingTo(unallocated.add(new java.math.BigDecimal("500.00")));
+		balanced();
+	}
 }
