@@ -43,6 +43,14 @@ public interface FundLedger {
 	 */
 	long returnUnspent(long project, BigDecimal amount, LocalDate on, String reference);
 
+	/**
+	 * A project closes: what of its allocation was never disbursed goes back to the Fund's unallocated balance (an entry
+	 * of kind {@code RETURN} without cash), so a closed project holds no money. Nothing when nothing is left.
+	 *
+	 * @return the ledger entry's id, or null when nothing was left
+	 */
+	@Nullable Long releaseUndisbursed(long project, LocalDate on, String reference);
+
 	/** A project's money: allocated, disbursed, returned, and what of the allocation is left to disburse. */
 	ProjectMoney project(long project);
 
@@ -63,7 +71,7 @@ public interface FundLedger {
 	/**
 	 * A project's money as the ledger knows it (zeros for a project it never saw), each net of reversals: {@code allocated}
 	 * by the PRC's decision, {@code disbursed} in tranches, {@code returned} unspent (that money goes back to the Fund's
-	 * unallocated balance, not to the project), and {@code undisbursed} = allocated − disbursed, what may still be paid out.
+	 * unallocated balance, not to the project), and {@code undisbursed} = allocated − disbursed, what may still be paid out (zero once the project closed: the rest is released).
 	 */
 	record ProjectMoney(BigDecimal allocated, BigDecimal disbursed, BigDecimal returned, BigDecimal undisbursed) {
 	}

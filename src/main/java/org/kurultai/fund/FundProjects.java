@@ -480,6 +480,12 @@ public class FundProjects {
 		if (on.isAfter(clock.today())) {
 			throw InvalidRequest.of("on", "problem.fund.project.dayInFuture", on, clock.today());
 		}
+		// never before the last tranche was paid: the books would return money before it was disbursed
+		var lastPaid = tranches.stream().map(FundProject.Tranche::disbursedOn).filter(java.util.Objects::nonNull).max(LocalDate::compareTo)
+				.orElse(project.decidedOn());
+		if (lastPaid != null && on.isBefore(lastPaid)) {
+			throw InvalidRequest.of("on", "problem.fund.project.closingBeforeDisbursement", on, lastPaid);
+		}
 		var after = new LinkedHashMap<String, Object>();
 		after.put("state", ProjectState.CLOSED.name());
 		after.put("unspent", money(unspent));
@@ -490,6 +496,12 @@ public class FundProjects {
 			after.put("ledgerEntry", ledger.returnUnspent(id, unspent, on, reference));
 		}
 		after.put("tranchesUndisbursed", tranches.stream().filter(t -> !t.disbursed()).count());
+		// what of the allocation was never disbursed goes back to the Fund: a closed project holds no money
+		var released = ledger.releaseUndisbursed(id, on, request.reference() == null || request.reference().isBlank()
+				? "Closing of Fund project " + id : required(request.reference(), "reference", REFERENCE_LENGTH, false));
+		if (released != null) {
+			after.put("allocationReleasedEntry", released);
+		}
 		repository.closed(id, on, unspent);
 		repository.state(id, project.state().to(ProjectState.CLOSED));
 		audit.record(new Act(account.email(), account.actsFor(), "fund-project.closed", subject(id), Map.of("state", project.state().name()), after));

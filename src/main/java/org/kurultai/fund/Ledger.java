@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.audit.Act;
 import org.kurultai.audit.AuditLog;
+import org.kurultai.cbm.Catalogue;
 import org.kurultai.identity.Account;
 import org.kurultai.identity.KurultaiUser;
 import org.kurultai.registry.ParticipantCode;
@@ -51,10 +52,12 @@ public class Ledger implements FundLedger {
 	private final AuditLog audit;
 	private final ForumClock clock;
 	private final Postings postings;
+	private final Catalogue catalogue;
 
-	Ledger(LedgerRepository repository, Registry registry, FundPolicy policy, AuditLog audit, ForumClock clock,
+	Ledger(LedgerRepository repository, Registry registry, FundPolicy policy, AuditLog audit, ForumClock clock, Catalogue catalogue,
 			@Value("${kurultai.fund.currency:USD}") String currency) {
 		this.repository = repository;
+		this.catalogue = catalogue;
 		this.registry = registry;
 		this.policy = policy;
 		this.audit = audit;
@@ -144,6 +147,21 @@ public class Ledger implements FundLedger {
 					returnable.toPlainString(), currency());
 		}
 		var lines = postings.returned(project, value);
+		return write(EntryKind.RETURN, on, documents, null, null, project, null, null, null, clock.now(), actor(), lines);
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public @Nullable Long releaseUndisbursed(long project, LocalDate on, String reference) {
+		var documents = reference(reference);
+		repository.lock();
+		var books = books();
+		var left = books.project(project).undisbursed();
+		if (left.signum() <= 0) {
+			return null;
+		}
+		var lines = postings.released(project, left);
+		checked(books, on, EntryKind.RETURN, false, lines);
 		return write(EntryKind.RETURN, on, documents, null, null, project, null, null, null, clock.now(), actor(), lines);
 	}
 
@@ -239,6 +257,13 @@ public class Ledger implements FundLedger {
 		}
 		var currency = Money.currency(request.currency() == null || request.currency().isBlank() ? currency() : request.currency(), "currency");
 		var earmark = earmark(request.earmarkProject(), request.earmarkArea());
+		// money earmarked for a project or an area that does not exist could never be spent
+		if (earmark.project() != null && !repository.projectExists(earmark.project())) {
+			throw InvalidRequest.of("earmarkProject", "problem.fund.project.notFound", earmark.project());
+		}
+		if (earmark.area() != null && !areaKnown(earmark.area())) {
+			throw InvalidRequest.of("earmarkArea", "problem.fund.project.areaUnknown", earmark.area());
+		}
 		var rate = rate(currency, day);
 		var contributor = contributor(request, day, actor);
 		repository.lock();
@@ -325,6 +350,10 @@ public class Ledger implements FundLedger {
 		if (entry.kind() == EntryKind.REVERSAL) {
 			throw new FundRefused("fund-reversal-reversed", "problem.fund.reversalOfReversal", id);
 		}
+		// an allocation is the PRC's decision: the Secretariat's correction would leave an approved project with nothing allocated
+		if (entry.kind() == EntryKind.ALLOCATION) {
+			throw new FundRefused("fund-allocation-decided", "problem.fund.allocationNotReversed", id);
+		}
 		if (repository.reversed(id)) {
 			throw new FundRefused("fund-entry-reversed", "problem.fund.entryReversed", id);
 		}
@@ -332,7 +361,12 @@ public class Ledger implements FundLedger {
 		checked(books(), day, entry.kind(), true, lines);
 		long reversal = write(EntryKind.REVERSAL, day, documents, entry.contributor(), entry.pledge(), entry.project(),
 				entry.tranche(), entry.decision(), id, clock.now(), account.email(), lines);
-		audited(account, "fund.reversal", reversal, lines, Map.of("reverses", id, "valueDate", day.toString(), "reference", documents));
+		var facts = new LinkedHashMap<String, Object>(Map.of("reverses", id, "valueDate", day.toString(), "reference", documents));
+		// a tranche's payment reversed: the tranche is unpaid again (else the project shows it paid and can never pay it)
+		if (entry.kind() == EntryKind.DISBURSEMENT && entry.tranche() != null && repository.reopenTranche(entry.tranche(), id)) {
+			facts.put("trancheReopened", entry.tranche());
+		}
+		audited(account, "fund.reversal", reversal, lines, facts);
 		return reversal;
 	}
 
@@ -460,6 +494,15 @@ public class Ledger implements FundLedger {
 		var named = name;
 		return repository.contributorNamed(named, country).map(Contributor::id)
 				.orElseGet(() -> repository.insertContributor(kind, null, named, country, clock.now(), actor));
+	}
+
+	private boolean areaKnown(String code) {
+		try {
+			return catalogue.inForce(clock.today()).priorityArea(code).isPresent();
+		}
+		catch (Catalogue.NoEditionYet none) {
+			return false;
+		}
 	}
 
 	private static EntryKind movementKind(@Nullable String kind) {

@@ -68,6 +68,19 @@ class LedgerRepository {
 		return entries("where e.id = ?", id).stream().findFirst();
 	}
 
+	/** The project's tranche this entry paid is unpaid again (its payment reversed); false when the entry paid no tranche. */
+	boolean reopenTranche(long tranche, long entry) {
+		return jdbc.sql("""
+				update fund_tranche set disbursed_on = null, disbursed_amount = null, ledger_entry = null, reference = null, disbursed_at = null,
+				       disbursed_by = null
+				 where id = ? and ledger_entry = ?""").params(tranche, entry).update() == 1;
+	}
+
+	/** Is there a Fund project of this id (money may be earmarked for it)? */
+	boolean projectExists(long project) {
+		return jdbc.sql("select exists (select 1 from fund_project where id = ?)").param(project).query(Boolean.class).single();
+	}
+
 	boolean reversed(long id) {
 		return jdbc.sql("select count(*) from fund_entry where reverses = ?").param(id).query(Long.class).single() > 0;
 	}

@@ -83,6 +83,12 @@ final class Postings {
 		return List.copyOf(lines);
 	}
 
+	/** What was left of a closed project's allocation, back to the Fund's unallocated balance. */
+	List<LedgerLine> released(long project, BigDecimal amount) {
+		return List.of(LedgerLine.fund(LedgerAccount.ALLOCATED_TO_PROJECTS, amount, fundCurrency, null, null, project, Earmark.GENERAL),
+				LedgerLine.fund(LedgerAccount.UNALLOCATED_BALANCE, amount.negate(), fundCurrency, null, null, project, Earmark.GENERAL));
+	}
+
 	/** What a project paid back: cash (general: the Fund's again), the project's expenditure reduced. */
 	List<LedgerLine> returned(long project, BigDecimal amount) {
 		return List.of(LedgerLine.fund(LedgerAccount.CASH, amount, fundCurrency, null, null, project, Earmark.GENERAL),
