@@ -354,6 +354,10 @@ public class Ledger implements FundLedger {
 		if (entry.kind() == EntryKind.ALLOCATION) {
 			throw new FundRefused("fund-allocation-decided", "problem.fund.allocationNotReversed", id);
 		}
+		// a return closes its project: reversed, the closed project would show money returned that the books no longer hold
+		if (entry.kind() == EntryKind.RETURN) {
+			throw new FundRefused("fund-return-closed", "problem.fund.returnNotReversed", id);
+		}
 		if (repository.reversed(id)) {
 			throw new FundRefused("fund-entry-reversed", "problem.fund.entryReversed", id);
 		}

@@ -423,6 +423,18 @@ class FundProbeIntegrationTests {
 		// the 400 never paid and the 100 paid back are the Fund's to allocate again
 		assertThat(api.get("/api/fund/balance", secretariat).json().get("unallocated").decimalValue())
 				.isEqualByComparingTo(unallocated.add(new java.math.BigDecimal("500.00")));
+		// the closing's return is final: reversed, the closed project would show money returned that the books no longer hold
+		long entries = entries();
+		for (long entry : jdbc.sql("select id from fund_entry where kind = 'RETURN' and project_id = ?").param(id).query(Long.class).list()) {
+			var reversal = api.post("/api/fund/entries/" + entry + "/reversal", secretariat, "{\"reference\": \"Probe undo the return\"}");
+			assertThat(reversal.status()).as(reversal.toString()).isEqualTo(409);
+		}
+		assertThat(entries()).isEqualTo(entries);
+		assertThat(ledger.project(id).returned()).isEqualByComparingTo("100.00");
+		// the project's statement: allocation, the payment, the return and the release of what was never paid
+		var movements = api.get("/api/fund/projects/" + id, secretariat).json().get("movements");
+		assertThat(movements.findValuesAsString("kind")).as(movements.toString()).containsExactly("ALLOCATION", "DISBURSEMENT", "RETURN", "RETURN");
+		assertThat(movements.get(movements.size() - 1).get("undisbursedAfter").decimalValue()).isEqualByComparingTo("0");
 		balanced();
 	}
 }
