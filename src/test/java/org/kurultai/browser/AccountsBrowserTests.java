@@ -41,13 +41,6 @@ class AccountsBrowserTests extends BrowserTestSupport {
 		}
 	}
 
-	private void signIn(String email, String password) {
-		visit("/login");
-		page.locator("#username").fill(email);
-		page.locator("#password").fill(password);
-		follow(() -> page.locator("form.signin button[type=submit]").click());
-	}
-
 	/** The path of the newest mailed link of that kind to the address (the outbox; sent mail goes to the same table). */
 	private String mailedLink(String email, String kind) {
 		org.kurultai.identity.ResetRequests.awaitHandled(jdbc); // a reset is looked up and mailed after the answer

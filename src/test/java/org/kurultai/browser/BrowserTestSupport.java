@@ -151,6 +151,14 @@ abstract class BrowserTestSupport {
 				&& response.frame() == page.mainFrame() && (response.status() < 300 || response.status() >= 400), click);
 	}
 
+	/** Signs in through the sign-in page as a person would (by the fields' labels and the button's name), and follows it. */
+	Response signIn(String email, String password) {
+		visit("/login");
+		page.getByLabel("E-mail address").fill(email);
+		page.getByLabel("Password").fill(password);
+		return follow(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click());
+	}
+
 	/** The page's only heading of level one. */
 	void assertHeading(String text) {
 		assertThat(page.locator("h1")).hasCount(1);

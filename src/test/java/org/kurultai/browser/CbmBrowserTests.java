@@ -264,10 +264,7 @@ class CbmBrowserTests extends BrowserTestSupport {
 	}
 
 	private void signIn(String email) {
-		visit("/login");
-		page.getByLabel("E-mail address").fill(email);
-		page.getByLabel("Password").fill(PASSWORD);
-		follow(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click());
+		signIn(email, PASSWORD);
 		assertThat(page).hasURL(Pattern.compile(".*/account$"));
 	}
 }

@@ -42,10 +42,7 @@ class FundMoneyBrowserTests extends BrowserTestSupport {
 	}
 
 	private void signIn(String email) {
-		visit("/login");
-		page.locator("#username").fill(email);
-		page.locator("#password").fill(Delegations.PASSWORD);
-		follow(() -> page.locator("form:has(#password) button[type=submit]").click());
+		signIn(email, Delegations.PASSWORD);
 		assertTrue(!page.url().contains("/login"), () -> "signed in as " + email + ": " + page.url());
 	}
 

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,10 +62,7 @@ class NoticesBrowserTests extends BrowserTestSupport {
 	}
 
 	private void signIn(String email) {
-		visit("/login");
-		page.getByLabel("E-mail address").fill(email);
-		page.getByLabel("Password").fill(Delegations.PASSWORD);
-		follow(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click());
+		signIn(email, Delegations.PASSWORD);
 	}
 
 	@Test

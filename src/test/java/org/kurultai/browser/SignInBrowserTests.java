@@ -41,13 +41,6 @@ class SignInBrowserTests extends BrowserTestSupport {
 		accreditations.accredit(accreditations.propose(coordinator, DELEGATE).id(), accounts.byEmail(ADMIN).orElseThrow());
 	}
 
-	private void signIn(String email, String password) {
-		visit("/login");
-		page.getByLabel("E-mail address").fill(email);
-		page.getByLabel("Password").fill(password);
-		follow(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click());
-	}
-
 	@Test
 	void anObserversDelegateSignsInAndSeesItMaySpeakButNotObject() {
 		signIn(DELEGATE, PASSWORD);
