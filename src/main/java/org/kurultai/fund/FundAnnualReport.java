@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.kurultai.platform.PdfPages;
+import org.kurultai.shared.CsvText;
 
 /**
  * The annual financial report for the SOC as files: a PDF (A4 pages set by {@link PdfPages}, as the lists of
@@ -107,18 +108,10 @@ final class FundAnnualReport {
 
 	/** A text cell: after an apostrophe when a spreadsheet would take it for a formula. */
 	static String text(String value) {
-		return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+		return CsvText.safe(value);
 	}
 
 	private static void row(StringBuilder csv, String... fields) {
-		for (int i = 0; i < fields.length; i++) {
-			if (i > 0) {
-				csv.append(',');
-			}
-			var field = fields[i];
-			csv.append(field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")
-					? "\"" + field.replace("\"", "\"\"") + "\"" : field);
-		}
-		csv.append("\r\n");
+		CsvText.row(csv, fields);
 	}
 }

@@ -18,6 +18,7 @@ import org.kurultai.identity.KurultaiUser;
 import org.kurultai.platform.FormProblem;
 import org.kurultai.platform.FormProblems;
 import org.kurultai.platform.Formats;
+import org.kurultai.shared.CsvText;
 import org.kurultai.shared.InvalidRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -309,27 +310,9 @@ class RegistrationPages {
 		response.getOutputStream().write(body);
 	}
 
-	/** One RFC 4180 record: fields quoted when they hold a comma, quote or line break; CRLF at the end. */
+	/** One RFC 4180 record (CsvText), each field after an apostrophe when a spreadsheet would take it for a formula. */
 	static void row(StringBuilder csv, String... fields) {
-		for (int i = 0; i < fields.length; i++) {
-			if (i > 0) {
-				csv.append(',');
-			}
-			csv.append(field(fields[i]));
-		}
-		csv.append("\r\n");
-	}
-
-	/**
-	 * A CSV field: quoted when needed; a value a spreadsheet would take for a formula (starting with =, +, -, @) is
-	 * prefixed with an apostrophe, so that opening the file never runs what a delegate's title says.
-	 */
-	static String field(String value) {
-		var safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-		if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-			return "\"" + safe.replace("\"", "\"\"") + "\"";
-		}
-		return safe;
+		CsvText.row(csv, java.util.Arrays.stream(fields).map(CsvText::safe).toArray(String[]::new));
 	}
 
 	private String text(String key, Locale locale) {

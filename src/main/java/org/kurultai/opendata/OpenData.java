@@ -18,6 +18,7 @@ import org.kurultai.platform.DataVersions;
 import org.kurultai.platform.DataVersions.Area;
 import org.kurultai.platform.ForumProperties;
 import org.kurultai.portal.SourceTitles;
+import org.kurultai.shared.CsvText;
 import org.kurultai.shared.Sources;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -188,9 +189,9 @@ public class OpenData {
 		return out.toByteArray();
 	}
 
-	/** Whether a spreadsheet would take this cell for a formula. */
+	/** Whether a spreadsheet would take this cell for a formula (CsvText, one rule for every export). */
 	static boolean formulaLike(String text) {
-		return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
+		return CsvText.formulaLike(text);
 	}
 
 	private byte[] jsonOf(Resource resource, Table table) {
