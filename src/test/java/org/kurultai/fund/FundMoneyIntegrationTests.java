@@ -378,6 +378,13 @@ class FundMoneyIntegrationTests {
 		assertThat(api.page("/fund/report/" + year, expert).status()).isEqualTo(404);
 		assertThat(api.file("/fund/report/" + year + ".csv", member).body()).contains("closing,net_assets,");
 		assertThat(api.file("/fund/report/" + year + ".pdf", observer).body()).startsWith("%PDF");
+		// its exports go through the same rule: not for an expert nor the public
+		for (var export : List.of(".csv", ".pdf")) {
+			assertThat(api.file("/fund/report/" + year + export, expert).status()).as(export).isEqualTo(404);
+			var unsigned = api.file("/fund/report/" + year + export, null);
+			assertThat(unsigned.status()).as(export).isNotEqualTo(200);
+			assertThat(unsigned.body()).as(export).doesNotContain("net_assets").doesNotStartWith("%PDF");
+		}
 		// the ledger: the Secretariat's
 		assertThat(api.get("/api/fund/trial-balance", secretariat).status()).isEqualTo(200);
 		assertThat(api.get("/api/fund/trial-balance", member).status()).isEqualTo(403);
