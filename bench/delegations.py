@@ -4,7 +4,9 @@
 Usage: delegations.py BASE DECISION_ID TOKENS_FILE ACT OUT_JSON [TIMEOUT_S] [SPREAD_S]
 
 ACT is "statement" (a reservation: POST /api/decisions/{id}/statements, members only) or "objection"
-(a breaking of silence: POST /api/decisions/{id}/objections). TOKENS_FILE has one "CODE|kt_secret" per line:
+(a breaking of silence: POST /api/decisions/{id}/objections); the floors of the stack, which act on nothing: "me" (GET
+/api/me with the delegation's token: Tomcat, Security with the token's look-up, Spring MVC and Jackson) and "livez"
+(GET /livez, anonymous: Tomcat and the filters only). TOKENS_FILE has one "CODE|kt_secret" per line:
 each State's national coordinator's API token. Every delegation gets its own thread and connection; all are
 released together by one barrier, each sends its one act and measures the time to the full answer. With SPREAD_S > 0
 the delegations start their acts one after another at an even pace over that many seconds (all connected and waiting
@@ -42,12 +44,17 @@ def main():
             if line:
                 code, secret = line.split("|", 1)
                 delegations.append((code, secret))
+    method, authorized = "POST", True
     if act == "statement":
         path = "/api/decisions/%s/statements" % decision
         body = lambda code: {"kind": "RESERVATION", "text": "Reservation of %s, filed by bench/run." % code}
     elif act == "objection":
         path = "/api/decisions/%s/objections" % decision
         body = lambda code: {"reasons": "Silence broken by %s (bench/run)." % code}
+    elif act == "me":
+        method, path, body = "GET", "/api/me", None
+    elif act == "livez":
+        method, path, body, authorized = "GET", "/livez", None, False
     else:
         sys.exit("unknown act: " + act)
 
@@ -56,9 +63,12 @@ def main():
     barrier = threading.Barrier(len(delegations) + 1)
 
     def worker(i, code, secret):
-        payload = json.dumps(body(code)).encode("utf-8")
-        headers = {"Authorization": "Bearer " + secret, "Content-Type": "application/json", "Accept": "application/json",
-                   "Connection": "close"}
+        payload = json.dumps(body(code)).encode("utf-8") if body else None
+        headers = {"Accept": "application/json", "Connection": "close"}
+        if authorized:
+            headers["Authorization"] = "Bearer " + secret
+        if payload is not None:
+            headers["Content-Type"] = "application/json"
         conn = http.client.HTTPConnection(url.hostname, url.port, timeout=timeout)
         try:
             conn.connect()  # connected before the start: the figure is the act, not the TCP handshake
@@ -71,7 +81,7 @@ def main():
             time.sleep(max(0.0, released[0] + spread * i / len(delegations) - time.perf_counter()))
         start = time.perf_counter()
         try:
-            conn.request("POST", path, body=payload, headers=headers)
+            conn.request(method, path, body=payload, headers=headers)
             response = conn.getresponse()
             text = response.read().decode("utf-8", "replace")
             results[i] = (code, response.status, time.perf_counter() - start, text[:300])

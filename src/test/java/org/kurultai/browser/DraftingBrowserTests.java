@@ -328,6 +328,16 @@ class DraftingBrowserTests extends BrowserTestSupport {
 		screenshot("drafting-silence-broken");
 	}
 
+	/** True when paragraph 1's two columns stand as asked: "side" by side, or one "under" the other. */
+	private static final String LAYOUT = """
+			how => {
+			  const c = document.querySelectorAll('#p-1 .text-column');
+			  if (c.length < 2) return false;
+			  const a = c[0].getBoundingClientRect(), b = c[1].getBoundingClientRect();
+			  return how === 'side' ? Math.abs(a.y - b.y) <= 1 && b.x >= a.x + a.width
+			                        : Math.abs(a.x - b.x) <= 1 && b.y >= a.y + a.height;
+			}""";
+
 	/**
 	 * A member tables a draft in English and Russian through the form, a paragraph with two
 	 * alternatives added by "Add an alternative"; a paragraph without its text in the original
@@ -387,6 +397,8 @@ class DraftingBrowserTests extends BrowserTestSupport {
 		assertThat(columns.nth(1)).hasText("[Мы работаем на двух языках.]");
 		assertThat(page.locator("#p-2 li.alternative").nth(1).locator(".text-column"))
 				.hasText(new String[] { "[We meet every four years.]", "[Мы встречаемся раз в четыре года.]" });
+		// the layout is read once it has settled (the style sheet and the fonts may still be applying: a condition, not a time)
+		page.waitForFunction(LAYOUT, "side");
 		var english = columns.nth(0).boundingBox();
 		var russian = columns.nth(1).boundingBox();
 		assertEquals(english.y, russian.y, 1.0, "side by side on a wide screen");
@@ -394,6 +406,7 @@ class DraftingBrowserTests extends BrowserTestSupport {
 		screenshot("drafting-both-languages");
 
 		page.setViewportSize(390, 844);
+		page.waitForFunction(LAYOUT, "under");
 		english = columns.nth(0).boundingBox();
 		russian = columns.nth(1).boundingBox();
 		assertEquals(english.x, russian.x, 1.0, "one under the other at 390 pixels");
