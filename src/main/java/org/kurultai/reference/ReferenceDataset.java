@@ -17,10 +17,14 @@ final class ReferenceDataset {
 	static final String[] FILES = { "participants.yaml", "bodies.yaml", "chairmanship.yaml", "meetings.yaml", "timeline.yaml",
 			"contradictions.yaml", "attested-counts.yaml" };
 
-	private static final YAMLMapper YAML = YAMLMapper.builder()
-			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.build();
+	/** Made when a file is first read (a holder class): a restart, which only compares checksums, never builds it. */
+	private static final class Yaml {
+
+		static final YAMLMapper MAPPER = YAMLMapper.builder()
+				.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+				.build();
+	}
 
 	private final String name;
 
@@ -34,7 +38,7 @@ final class ReferenceDataset {
 
 	<T> T read(String file, Class<T> type) {
 		try (var input = resource(file).getInputStream()) {
-			return YAML.readValue(input, type);
+			return Yaml.MAPPER.readValue(input, type);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot read reference/" + name + "/" + file, e);
