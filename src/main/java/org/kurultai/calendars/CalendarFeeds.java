@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.identity.KurultaiUser;
 import org.kurultai.platform.ProblemWriter;
+import org.kurultai.platform.Representations;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -78,8 +79,8 @@ class CalendarFeeds {
 	private ResponseEntity<String> feed(List<CalendarEntry> list, String name, Locale locale, HttpServletRequest request,
 			CacheControl cache) {
 		var tag = ICalendars.tag(list, locale);
-		var presented = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-		if (presented != null && presented.contains(tag)) {
+		// RFC 9110 13.1.2: the tag among those listed, or * (the feed exists)
+		if (Representations.notModified(request, tag, null)) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tag).cacheControl(cache).build();
 		}
 		// the words (the calendar's name, "Online") are in the request's language: from Accept-Language or the language cookie

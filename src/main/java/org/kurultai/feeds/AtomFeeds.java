@@ -1,13 +1,10 @@
 package org.kurultai.feeds;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.rometools.rome.feed.atom.Category;
 import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
@@ -21,6 +18,7 @@ import com.rometools.rome.io.WireFeedOutput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.platform.DataVersions.Area;
 import org.kurultai.platform.ForumProperties;
@@ -33,16 +31,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * The Atom feeds (RFC 4287) of the public record: {@code /feeds/decisions.atom} (decisions adopted),
  * {@code /feeds/documents.atom} (documents published), {@code /feeds/meetings.atom} and {@code /feeds/timeline.atom}.
  * Each is in the language of {@code ?lang=en|ru}, else of the request as the pages choose it (the language cookie,
  * {@code Accept-Language}); holds at most {@link FeedEntries#LIMIT} entries, newest first, with stable {@code tag:} ids
- * and links to the records' pages; shows what the public may see, whoever asks. Its {@code ETag} and
- * {@code Last-Modified} come from the data versions of the areas it shows: an unchanged feed answers 304 before
- * anything is read. Rendered feeds are kept (a few, by their tag).
+ * and links to the records' pages; shows what the public may see, whoever asks. Its {@code ETag} is a hash of its
+ * bytes and its {@code Last-Modified} when they last changed ({@link FeedPublisher#answer}); it is written again when
+ * the data versions of the areas it shows move, and a current feed answers 304 before anything is read.
  */
 @RestController
 @Tag(name = "Feeds", description = "Atom feeds and the sitemap of the public record")
@@ -54,7 +51,6 @@ class AtomFeeds {
 	private final FeedPublisher publisher;
 	private final ForumProperties forum;
 	private final MessageSource messages;
-	private final Cache<String, String> rendered = Caffeine.newBuilder().maximumSize(32).expireAfterAccess(Duration.ofHours(6)).build();
 
 	AtomFeeds(FeedEntries entries, FeedPublisher publisher, ForumProperties forum, MessageSource messages) {
 		this.entries = entries;
@@ -67,7 +63,7 @@ class AtomFeeds {
 	@Operation(summary = "The decisions adopted, newest first (Atom): each with its register symbol, document, body and day, linked to "
 			+ "its page; public decisions only")
 	ResponseEntity<String> decisions(@Parameter(description = "en or ru; else the request's language") @RequestParam(required = false) @Nullable String lang,
-			Locale locale, ServletWebRequest request) {
+			Locale locale, HttpServletRequest request) {
 		return feed(FeedEntries.Feed.DECISIONS, lang, locale, request, Area.DECISIONS, Area.DOCUMENTS, Area.ORGANS, Area.REGISTRY);
 	}
 
@@ -75,7 +71,7 @@ class AtomFeeds {
 	@Operation(summary = "The documents published, newest first (Atom): adopted texts and public drafts, with their symbol, type, body "
 			+ "and day, linked to their pages; public documents only")
 	ResponseEntity<String> documents(@Parameter(description = "en or ru; else the request's language") @RequestParam(required = false) @Nullable String lang,
-			Locale locale, ServletWebRequest request) {
+			Locale locale, HttpServletRequest request) {
 		return feed(FeedEntries.Feed.DOCUMENTS, lang, locale, request, Area.DOCUMENTS, Area.ORGANS, Area.REGISTRY);
 	}
 
@@ -83,7 +79,7 @@ class AtomFeeds {
 	@Operation(summary = "The meetings, most recently convened or changed first (Atom): days, place, status, linked to their pages; "
 			+ "public meetings only")
 	ResponseEntity<String> meetings(@Parameter(description = "en or ru; else the request's language") @RequestParam(required = false) @Nullable String lang,
-			Locale locale, ServletWebRequest request) {
+			Locale locale, HttpServletRequest request) {
 		return feed(FeedEntries.Feed.MEETINGS, lang, locale, request, Area.MEETINGS, Area.ORGANS, Area.REGISTRY);
 	}
 
@@ -91,7 +87,7 @@ class AtomFeeds {
 	@Operation(summary = "The forum's history up to today, newest first (Atom): the timeline's events the public may see, linked to "
 			+ "the records they come from")
 	ResponseEntity<String> timeline(@Parameter(description = "en or ru; else the request's language") @RequestParam(required = false) @Nullable String lang,
-			Locale locale, ServletWebRequest request) {
+			Locale locale, HttpServletRequest request) {
 		return feed(FeedEntries.Feed.TIMELINE, lang, locale, request, Area.TIMELINE, Area.MEETINGS, Area.ORGANS, Area.REGISTRY);
 	}
 
@@ -108,21 +104,20 @@ class AtomFeeds {
 		return chosen;
 	}
 
-	private ResponseEntity<String> feed(FeedEntries.Feed feed, @Nullable String lang, Locale requested, ServletWebRequest request,
+	private ResponseEntity<String> feed(FeedEntries.Feed feed, @Nullable String lang, Locale requested, HttpServletRequest request,
 			Area... areas) {
 		var locale = language(lang, requested);
-		var validators = publisher.validators("feed|" + feed.slug() + "|" + locale.getLanguage(), areas);
-		var cache = CacheControl.noCache().cachePublic();
-		if (request.checkNotModified(validators.etag(), validators.httpLastModified())) {
-			return null;
-		}
-		var body = rendered.get(validators.etag() + (lang != null ? "|lang" : ""), tag -> write(feed, locale, lang != null));
-		var response = ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE).eTag(validators.etag())
-				.headers(validators::date).cacheControl(cache).header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage());
+		// the self link says whether the language is in the address: another text
+		var answer = publisher.answer(request, feed.slug() + "|" + locale.getLanguage() + (lang != null ? "|lang" : ""), areas, MEDIA_TYPE,
+				() -> write(feed, locale, lang != null));
+		var response = answer.builder().cacheControl(CacheControl.noCache().cachePublic());
 		if (lang == null) {
 			response.varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE);
 		}
-		return response.body(body);
+		if (answer.body() != null) {
+			response.header(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE).header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage());
+		}
+		return response.body(answer.body());
 	}
 
 	String write(FeedEntries.Feed feed, Locale locale, boolean languageInAddress) {
@@ -143,8 +138,9 @@ class AtomFeeds {
 		generator.setValue("Kurultai");
 		atom.setGenerator(generator);
 		atom.setRights(messages.getMessage("feeds.rights", new Object[] { forum.name(locale) }, locale));
-		// the feed changed when its newest entry did (an empty feed: when the data it reads last changed)
-		atom.setUpdated(Date.from(list.isEmpty() ? publisher.validators("feed|" + feed.slug(), Area.values()).lastModified()
+		// the feed changed when its newest entry did (an empty feed: never since this build; not when the data it reads last
+		// changed, which may be a record the public may not see)
+		atom.setUpdated(Date.from(list.isEmpty() ? publisher.builtAt()
 				: list.stream().map(FeedEntries.Entry::updated).max(java.util.Comparator.naturalOrder()).orElseThrow()));
 		var written = new ArrayList<Entry>();
 		for (var item : list) {

@@ -1,7 +1,6 @@
 package org.kurultai.feeds;
 
 import java.io.StringWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,10 +11,9 @@ import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.kurultai.cbm.Catalogue;
 import org.kurultai.decisions.Decision;
@@ -35,14 +33,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * {@code /sitemap.xml} (the sitemaps.org protocol 0.9): the public pages and the page of every record the public may
  * see — participants, bodies, meetings, documents, decisions, the Catalogue's editions — each read through its module's
  * read path as {@link Viewer#PUBLIC}, with {@code lastmod} where the record says when it last changed (the day, in the
  * forum's time zone); and {@code /robots.txt}, which points to it and keeps crawlers out of what is personal. Both
- * carry validators from the data versions and answer 304 when unchanged.
+ * carry validators of their bytes ({@link FeedPublisher#answer}) and answer 304 when unchanged.
  */
 @RestController
 @Tag(name = "Feeds")
@@ -67,7 +64,6 @@ class Sitemap {
 	private final AccessPolicy access;
 	private final ForumClock clock;
 	private final FeedPublisher publisher;
-	private final Cache<String, String> rendered = Caffeine.newBuilder().maximumSize(4).expireAfterAccess(Duration.ofHours(6)).build();
 
 	Sitemap(Registry registry, Organs organs, Meetings meetings, Drafting drafting, Decisions decisions, Catalogue catalogue,
 			AccessPolicy access, ForumClock clock, FeedPublisher publisher) {
@@ -85,24 +81,27 @@ class Sitemap {
 	@GetMapping("/sitemap.xml")
 	@Operation(summary = "The sitemap (sitemaps.org 0.9): the public pages and the page of every public record, with lastmod where known")
 	@Transactional(readOnly = true)
-	ResponseEntity<String> sitemap(ServletWebRequest request) {
-		var validators = publisher.validators("sitemap", PUBLIC_RECORD);
-		if (request.checkNotModified(validators.etag(), validators.httpLastModified())) {
-			return null;
+	ResponseEntity<String> sitemap(HttpServletRequest request) {
+		var answer = publisher.answer(request, "sitemap", PUBLIC_RECORD, "application/xml;charset=UTF-8", () -> write(urls()));
+		return answered(answer, "application/xml;charset=UTF-8");
+	}
+
+	private static ResponseEntity<String> answered(FeedPublisher.Answer answer, String mediaType) {
+		var response = answer.builder().cacheControl(CacheControl.noCache().cachePublic());
+		if (answer.body() != null) {
+			response.header(HttpHeaders.CONTENT_TYPE, mediaType);
 		}
-		var body = rendered.get(validators.etag(), tag -> write(urls()));
-		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "application/xml;charset=UTF-8").eTag(validators.etag())
-				.headers(validators::date).cacheControl(CacheControl.noCache().cachePublic()).body(body);
+		return response.body(answer.body());
 	}
 
 	@GetMapping("/robots.txt")
 	@Operation(summary = "Where crawlers may go, and the sitemap's address")
-	ResponseEntity<String> robots(ServletWebRequest request) {
-		var validators = publisher.validators("robots");
-		if (request.checkNotModified(validators.etag(), validators.httpLastModified())) {
-			return null;
-		}
-		var body = """
+	ResponseEntity<String> robots(HttpServletRequest request) {
+		return answered(publisher.answer(request, "robots", new Area[0], "text/plain;charset=UTF-8", this::robots), "text/plain;charset=UTF-8");
+	}
+
+	private String robots() {
+		return """
 				User-agent: *
 				Disallow: /account
 				Disallow: /admin/
@@ -118,8 +117,6 @@ class Sitemap {
 
 				Sitemap: %s
 				""".formatted(publisher.absolute("/sitemap.xml"));
-		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8").eTag(validators.etag())
-				.headers(validators::date).cacheControl(CacheControl.noCache().cachePublic()).body(body);
 	}
 
 	/** The addresses (within Kurultai) of the sitemap, each with the day it last changed, if known; in a stable order. */

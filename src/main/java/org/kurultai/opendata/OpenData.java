@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.kurultai.platform.DataVersions;
 import org.kurultai.platform.DataVersions.Area;
 import org.kurultai.platform.ForumProperties;
+import org.kurultai.platform.Representations;
 import org.kurultai.portal.SourceTitles;
 import org.kurultai.shared.CsvText;
 import org.kurultai.shared.Sources;
@@ -35,14 +37,17 @@ import tools.jackson.dataformat.csv.CsvSchema;
  * The open data's files: each {@link Resource} as CSV (RFC 4180: UTF-8, a header row, CRLF, fields quoted where they need
  * it) and as JSON (an array of objects, one per row, the values typed as its Table Schema says), and the Frictionless Data
  * Package describing them ({@code datapackage.json}, profile {@code tabular-data-package}). A file is made once per version
- * of the data it reads ({@link DataVersions}: the areas of its resource) and kept, with its validators, until that moves.
+ * of the data it reads ({@link DataVersions}: the areas of its resource) and kept until that moves; its validators are
+ * of its bytes ({@link Representations}), so a change the public does not see in the file leaves them as they were.
  */
 @Service
 public class OpenData {
 
-	/** A file as served: its bytes, its media type and its validators. */
-	/** A file with its validators; no {@code lastModified} while the last change's second is not over (DataVersions.Stamp). */
-	public record File(byte[] body, String mediaType, String etag, @Nullable Instant lastModified) {
+	/**
+	 * A file as served: its bytes, its media type and its validators ({@link Representations}): the tag of its bytes and
+	 * when they last changed (none for a file made inside a read-write transaction, which is never kept).
+	 */
+	public record File(byte[] body, String mediaType, String etag, @Nullable Instant changedAt) {
 	}
 
 	/** One table's rows as read at one version of its data. */
@@ -57,6 +62,7 @@ public class OpenData {
 
 	private final Resources resources;
 	private final DataVersions versions;
+	private final Representations representations;
 	private final SourceTitles titles;
 	private final MessageSource messages;
 	private final ForumProperties forum;
@@ -74,13 +80,14 @@ public class OpenData {
 	record Licence(String name, String title, String path) {
 	}
 
-	OpenData(Resources resources, DataVersions versions, SourceTitles titles, MessageSource messages, ForumProperties forum,
+	OpenData(Resources resources, DataVersions versions, Representations representations, SourceTitles titles, MessageSource messages, ForumProperties forum,
 			ObjectProvider<BuildProperties> build, @Value("${kurultai.open-data.name:public-record}") String name,
 			@Value("${kurultai.open-data.licence.name:CC-BY-4.0}") String licenceName,
 			@Value("${kurultai.open-data.licence.title:Creative Commons Attribution 4.0 International}") String licenceTitle,
 			@Value("${kurultai.open-data.licence.path:https://creativecommons.org/licenses/by/4.0/}") String licencePath) {
 		this.resources = resources;
 		this.versions = versions;
+		this.representations = representations;
 		this.titles = titles;
 		this.messages = messages;
 		this.forum = forum;
@@ -91,6 +98,11 @@ public class OpenData {
 		this.builtAt = properties != null && properties.getTime() != null ? properties.getTime()
 				: Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
 		this.build = Long.toString(builtAt.toEpochMilli(), 36);
+	}
+
+	/** The forum's time, for the files' dates. */
+	Instant now() {
+		return representations.now();
 	}
 
 	/** The tables, in the order the page and the package list them. */
@@ -114,19 +126,19 @@ public class OpenData {
 	/** The table as CSV. */
 	public File csv(Resource resource) {
 		var stamp = versions.stamp(resource.stampedBy());
-		return file(resource.name() + ".csv", stamp, () -> csvOf(resource, table(resource, stamp)), CSV);
+		return file(resource.name() + ".csv", stamp, created -> csvOf(resource, table(resource, stamp)), CSV, false);
 	}
 
 	/** The table as JSON. */
 	public File json(Resource resource) {
 		var stamp = versions.stamp(resource.stampedBy());
-		return file(resource.name() + ".json", stamp, () -> jsonOf(resource, table(resource, stamp)), JSON);
+		return file(resource.name() + ".json", stamp, created -> jsonOf(resource, table(resource, stamp)), JSON, false);
 	}
 
 	/** The data package describing every table, its files, schema, licence and sources. */
 	public File dataPackage() {
 		var stamp = versions.stamp(areas());
-		return file("datapackage.json", stamp, () -> descriptor(stamp), JSON);
+		return file("datapackage.json", stamp, this::descriptor, JSON, true);
 	}
 
 	private Area[] areas() {
@@ -135,21 +147,28 @@ public class OpenData {
 		return areas.toArray(Area[]::new);
 	}
 
-	private File file(String file, DataVersions.Stamp stamp, java.util.function.Supplier<byte[]> make, String mediaType) {
+	/**
+	 * The file as of this stamp, made once and kept. {@code make} is given the time the file's content last changed, for a
+	 * file that says it ({@code dated}: the data package's {@code created}): it is first made without it (null), the
+	 * validators are of that content, and it is made again with their date — so the date moves only with the content.
+	 */
+	private File file(String file, DataVersions.Stamp stamp, Function<@Nullable Instant, byte[]> make, String mediaType, boolean dated) {
 		var key = file + "|" + stamp.tag();
-		// no computing inside the cache's own mapping (a file reads the tables, kept in the same cache): two readers meeting
-		// here both make it, and the second keeps the first's
-		var lastModified = !stamp.settled() ? null : stamp.lastModified().isAfter(builtAt) ? stamp.lastModified() : builtAt;
+		var began = representations.now();
 		if (!versions.cacheable()) {
 			// inside a read-write transaction what is read may be its own uncommitted change: made, never kept (DataVersions)
-			return new File(make.get(), mediaType, "W/" + stamp.etag(build + "|" + file), null);
+			var body = make.apply(began);
+			return new File(body, mediaType, Representations.etag(body, mediaType), null);
 		}
+		// no computing inside the cache's own mapping (a file reads the tables, kept in the same cache): two readers meeting
+		// here both make it, and the second keeps the first's
 		if (made.getIfPresent(key) instanceof File known) {
-			// made while the change's second was not over: dated now that it is
-			return known.lastModified() == null && lastModified != null
-					? new File(known.body(), known.mediaType(), known.etag(), lastModified) : known;
+			return known;
 		}
-		var fresh = new File(make.get(), mediaType, "W/" + stamp.etag(build + "|" + file), lastModified);
+		var content = make.apply(null);
+		var validators = representations.made("data|" + file, stamp.tag() + "|" + build, began, content, mediaType);
+		var body = dated ? make.apply(validators.changedAt()) : content;
+		var fresh = new File(body, mediaType, dated ? Representations.etag(body, mediaType) : validators.etag(), validators.changedAt());
 		return (File) made.asMap().merge(key, fresh, (earlier, later) -> earlier);
 	}
 
@@ -252,14 +271,15 @@ public class OpenData {
 
 	// ---------------------------------------------------------------- the data package
 
-	private byte[] descriptor(DataVersions.Stamp stamp) {
+	/** The data package; {@code created}: when its content last changed (the epoch while that is being found out). */
+	private byte[] descriptor(@Nullable Instant created) {
 		var english = Locale.ENGLISH;
 		var root = JSON_MAPPER.createObjectNode();
 		root.put("profile", "tabular-data-package");
 		root.put("name", name);
 		root.put("title", text("opendata.package.title", english, forum.name(english)));
 		root.put("description", text("opendata.package.description", english, forum.name(english)));
-		root.put("created", stamp.lastModified().truncatedTo(ChronoUnit.SECONDS).toString());
+		root.put("created", (created == null ? Instant.EPOCH : created).truncatedTo(ChronoUnit.SECONDS).toString());
 		var licenses = root.putArray("licenses");
 		licenses.addObject().put("name", licence.name()).put("title", licence.title()).put("path", licence.path());
 		var cited = new TreeMap<String, @Nullable String>();

@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The version of each area of the record ({@code data_version}, V36): bumped in the database by every committed
  * statement that changed one of the area's rows, whichever instance made it. Caches of small, rarely changing data and
- * the public pages' {@code ETag}/{@code Last-Modified} are keyed on them.
+ * the public's rendered pages, feeds and open data files are keyed on them; what the public is given to revalidate is
+ * not (it is of the bytes it receives: {@link Representations}), for a version also moves with work the public may not see.
  *
  * <p>The versions are held in memory and read again (one query) when this instance has committed a read-write
  * transaction since the last reading — so a person sees their own change at once — or when the reading is older than

@@ -32,6 +32,8 @@ class ErrorPages implements ErrorController {
 
 	private static final String DETAIL = ErrorPages.class.getName() + ".detail";
 
+	private static final String DETAIL_KEY = ErrorPages.class.getName() + ".detailKey";
+
 	/** A page's refusal: rendered at /error with its status and what it says. */
 	static ModelAndView forward(HttpServletRequest request, HttpStatus status, String detail) {
 		request.setAttribute(STATUS, status);
@@ -39,10 +41,22 @@ class ErrorPages implements ErrorController {
 		return new ModelAndView("forward:/error");
 	}
 
+	/**
+	 * A refusal made before Spring MVC (a filter), to be shown by the error page the container's error dispatch renders
+	 * ({@code response.sendError}): its status and what it says, a message key said in the page's language.
+	 */
+	static void refuse(HttpServletRequest request, HttpStatus status, String detailKey) {
+		request.setAttribute(STATUS, status);
+		request.setAttribute(DETAIL_KEY, detailKey);
+	}
+
 	@RequestMapping("/error")
 	Object error(HttpServletRequest request, Locale locale) {
 		if (request.getAttribute(STATUS) instanceof HttpStatus refused && request.getAttribute(DETAIL) instanceof String detail) {
 			return page(refused, detail, locale);
+		}
+		if (request.getAttribute(STATUS) instanceof HttpStatus refused && request.getAttribute(DETAIL_KEY) instanceof String key) {
+			return page(refused, messages.getMessage(key, null, locale), locale);
 		}
 		var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		// asked for directly, not forwarded here by an error: there is nothing at /error

@@ -26,9 +26,9 @@ class HttpCachingConfiguration {
 	static final int ORDER = -50;
 
 	@Bean
-	PublicPages publicPages(DataVersions versions, LocaleResolver languages, ForumClock clock, ObjectProvider<BuildProperties> build,
-			@Value("${kurultai.http-cache.max-size:32MB}") DataSize maxSize) {
-		return new PublicPages(versions, languages, clock, build.getIfAvailable(), maxSize);
+	PublicPages publicPages(DataVersions versions, Representations representations, LocaleResolver languages, ForumClock clock,
+			ObjectProvider<BuildProperties> build, @Value("${kurultai.http-cache.max-size:32MB}") DataSize maxSize) {
+		return new PublicPages(versions, representations, languages, clock, build.getIfAvailable(), maxSize);
 	}
 
 	@Bean

@@ -4,10 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -44,13 +41,17 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * HTTP caching of what the public reads, and a rendered-page cache for it.
  *
- * <p>An anonymous {@code GET} (nobody signed in, no session) of a page or an API read is answered with an {@code ETag}
- * and a {@code Last-Modified} taken from the {@link DataVersions data versions} of every area of the public record
- * (all but {@link Area#IDENTITY}), the build, the forum's minute (pages say "today" and whether a deadline has passed)
- * and the variant: the host, the address with its query, the language, every {@code Accept} line and htmx's {@code HX-Request}.
- * A request whose {@code If-None-Match} holds the variant's current tag gets {@code 304 Not Modified} before anything is
- * read or rendered; {@code If-None-Match: *} and {@code If-Modified-Since}, which do not say what the client holds, only
- * against a page of the variant known to be a 200 (stored or just rendered), so a 404 or a refusal never becomes a 304.
+ * <p>An anonymous {@code GET} (nobody signed in, no session) of a page or an API read is answered with validators of what
+ * it is given ({@link Representations}): a weak {@code ETag} that is a hash of the variant's bytes (with their media type
+ * and language) and a {@code Last-Modified} that is when those bytes last changed. The variant is the host, the address
+ * with its query, the language, every {@code Accept} line and htmx's {@code HX-Request}; it is rendered again when the
+ * {@link DataVersions data versions} of the public record's areas (all but {@link Area#IDENTITY}), the build or the
+ * forum's minute (pages say "today" and whether a deadline has passed) moved since it was last rendered, and a
+ * rendering that gives the same bytes keeps the tag and the date: work on a record the public may not see changes
+ * nothing the public can observe. While a variant is current (rendered at these versions and minute, a 200), a request
+ * whose {@code If-None-Match} holds its tag or {@code *}, or whose {@code If-Modified-Since} is not older than its date,
+ * gets {@code 304 Not Modified} before anything is read or rendered; otherwise the conditional is evaluated once the
+ * page is rendered and known to be a 200, so a 404 or a refusal never becomes a 304.
  * {@code Cache-Control: public, max-age=0, must-revalidate} lets browsers and shared caches keep the page but ask every
  * time (a cheap 304), so a change is seen at once; {@code Vary} keeps languages and signed-in readers apart.
  *
@@ -93,22 +94,18 @@ public class PublicPages implements Filter {
 
 	private static final int MINIMUM_GZIP = 1024;
 
-	/** One rendered response of a variant, valid while the tag is the current one. */
-	record Page(String etag, @Nullable Instant lastModified, byte[] body, byte @Nullable [] gzipped, @Nullable String contentType,
+	/** One rendered response of a variant: its bytes (and their gzip) and the validators of those bytes. */
+	record Page(String etag, Instant changedAt, byte[] body, byte @Nullable [] gzipped, @Nullable String contentType,
 			@Nullable String contentLanguage, @Nullable String contentDisposition, @Nullable String pattern) {
 
 		int weight() {
 			return 200 + body.length + (gzipped == null ? 0 : gzipped.length);
 		}
-
-		/** Stored while its last change's second was not over, it takes its date once that second is. */
-		Page dated(@Nullable Instant date) {
-			return lastModified != null || date == null ? this
-					: new Page(etag, date, body, gzipped, contentType, contentLanguage, contentDisposition, pattern);
-		}
 	}
 
 	private final DataVersions versions;
+
+	private final Representations representations;
 
 	private final LocaleResolver languages;
 
@@ -116,18 +113,20 @@ public class PublicPages implements Filter {
 
 	private final String build;
 
-	private final Instant builtAt;
-
 	private final @Nullable Cache<String, Page> pages;
 
 	private final ConcurrentHashMap<String, CompletableFuture<@Nullable Page>> inFlight = new ConcurrentHashMap<>();
 
-	PublicPages(DataVersions versions, LocaleResolver languages, ForumClock clock, @Nullable BuildProperties build, DataSize maxSize) {
+	private final AtomicLong renderings = new AtomicLong();
+
+	PublicPages(DataVersions versions, Representations representations, LocaleResolver languages, ForumClock clock,
+			@Nullable BuildProperties build, DataSize maxSize) {
 		this.versions = versions;
+		this.representations = representations;
 		this.languages = languages;
 		this.clock = clock;
-		// a new build may render the same data differently: its pages must not be taken for the old ones
-		this.builtAt = build != null && build.getTime() != null ? build.getTime()
+		// a new build may render the same data differently: its pages are rendered again (their tags are of their bytes)
+		var builtAt = build != null && build.getTime() != null ? build.getTime()
 				: Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
 		this.build = Long.toString(builtAt.toEpochMilli(), 36);
 		this.pages = maxSize.toBytes() <= 0 ? null
@@ -159,34 +158,34 @@ public class PublicPages implements Filter {
 		var now = clock.now();
 		var minute = now.truncatedTo(ChronoUnit.MINUTES);
 		// the stamp is taken before anything is read: a change made while rendering makes the next request render again
-		var stamp = versions.stamp(PUBLIC_RECORD);
-		var etag = "W/" + stamp.etag(build + "|" + minute.getEpochSecond() + "|" + variant);
-		// no date while the last change's second is not over (DataVersions.Stamp#httpLastModified): the tag alone validates
-		var lastModified = stamp.settled() ? latest(stamp.lastModified(), builtAt, minute) : null;
-		// only a tag the client was given for this very variant proves, before rendering, that it is still a 200 to revalidate
-		if (notModified(request, etag, lastModified, false)) {
-			notModified(response, etag, lastModified);
-			return;
-		}
-		@Nullable Page page = pages == null ? null : pages.getIfPresent(variant);
-		if (page != null && page.etag().equals(etag)) {
-			answer(request, response, page.dated(lastModified));
-			return;
+		var stamp = versions.stamp(PUBLIC_RECORD).tag() + "|" + build + "|" + minute.getEpochSecond();
+		var known = representations.current(variant, stamp);
+		if (known != null) {
+			// rendered at these very versions and minute, and a 200 (only those are remembered): a 304 or the stored bytes
+			if (Representations.notModified(request, known.etag(), known.lastModified(now))) {
+				notModified(response, known.etag(), known.lastModified(now));
+				return;
+			}
+			@Nullable Page page = pages == null ? null : pages.getIfPresent(variant);
+			if (page != null && page.etag().equals(known.etag())) {
+				answer(request, response, page, now);
+				return;
+			}
 		}
 		// one rendering per variant and stamp at a time: the readers who come meanwhile wait for it instead of rendering too
 		var rendering = new CompletableFuture<@Nullable Page>();
-		var flight = variant + "|" + etag;
+		var flight = variant + "|" + stamp;
 		var earlier = pages == null ? null : inFlight.putIfAbsent(flight, rendering);
 		if (earlier != null) {
 			var shared = awaited(earlier);
 			if (shared != null) {
-				answer(request, response, shared.dated(lastModified));
+				answer(request, response, shared, clock.now());
 				return;
 			}
 		}
 		Page fresh = null;
 		try {
-			fresh = render(request, response, chain, variant, etag, lastModified);
+			fresh = render(request, response, chain, variant, stamp, now);
 		}
 		finally {
 			if (earlier == null && pages != null) {
@@ -197,7 +196,8 @@ public class PublicPages implements Filter {
 	}
 
 	private @Nullable Page render(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String variant,
-			String etag, @Nullable Instant lastModified) throws IOException, ServletException {
+			String stamp, Instant began) throws IOException, ServletException {
+		renderings.incrementAndGet();
 		var rendered = new Rendering(response);
 		request.setAttribute(RENDERING, rendered);
 		try {
@@ -216,15 +216,19 @@ public class PublicPages implements Filter {
 		}
 		var body = rendered.getContentAsByteArray();
 		var contentType = rendered.getContentType();
-		var page = new Page(etag, lastModified, body, compressible(contentType, body) ? gzip(body) : null, contentType,
-				contentLanguage(rendered, contentType), rendered.getHeader(HttpHeaders.CONTENT_DISPOSITION),
+		var contentLanguage = contentLanguage(rendered, contentType);
+		var contentDisposition = rendered.getHeader(HttpHeaders.CONTENT_DISPOSITION);
+		// the validators of these bytes: the same bytes as before keep their tag and their date
+		var validators = representations.made(variant, stamp, began, body, contentType, contentLanguage, contentDisposition);
+		var page = new Page(validators.etag(), validators.changedAt(), body, compressible(contentType, body) ? gzip(body) : null,
+				contentType, contentLanguage, contentDisposition,
 				request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern ? pattern : null);
 		if (pages != null) {
 			pages.put(variant, page);
 		}
 		// what the handler wrote is replaced by the page as stored (validators, and its gzip when the client takes it)
 		rendered.resetBuffer();
-		answer(request, response, page);
+		answer(request, response, page, clock.now());
 		return page;
 	}
 
@@ -297,16 +301,14 @@ public class PublicPages implements Filter {
 				&& request.getSession(false) == null;
 	}
 
-	/**
-	 * A page of this variant as of the current stamp, known to be a 200: a 304 if the request's date or {@code *} says the
-	 * client has it (evaluated only now, for a refusal or an error must never become a 304), else the page.
-	 */
-	private static void answer(HttpServletRequest request, HttpServletResponse response, Page page) throws IOException {
-		if (notModified(request, page.etag(), page.lastModified(), true)) {
-			notModified(response, page.etag(), page.lastModified());
+	/** A page of this variant, a 200: a 304 if the request's tag, {@code *} or date says the client has its bytes, else the page. */
+	private static void answer(HttpServletRequest request, HttpServletResponse response, Page page, Instant now) throws IOException {
+		var lastModified = Representations.lastModified(page.changedAt(), now);
+		if (Representations.notModified(request, page.etag(), lastModified)) {
+			notModified(response, page.etag(), lastModified);
 			return;
 		}
-		write(request, response, page);
+		write(request, response, page, lastModified);
 	}
 
 	private static void notModified(HttpServletResponse response, String etag, @Nullable Instant lastModified) {
@@ -314,14 +316,15 @@ public class PublicPages implements Filter {
 		response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 	}
 
-	private static void write(HttpServletRequest request, HttpServletResponse response, Page page) throws IOException {
+	private static void write(HttpServletRequest request, HttpServletResponse response, Page page, @Nullable Instant lastModified)
+			throws IOException {
 		ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> {
 			if (page.pattern() != null && context.getPathPattern() == null) {
 				context.setPathPattern(page.pattern());
 			}
 		});
 		response.setStatus(HttpServletResponse.SC_OK);
-		validators(response, page.etag(), page.lastModified());
+		validators(response, page.etag(), lastModified);
 		if (page.contentType() != null) {
 			response.setContentType(page.contentType());
 		}
@@ -348,46 +351,6 @@ public class PublicPages implements Filter {
 		}
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
 		response.setHeader(HttpHeaders.VARY, VARY);
-	}
-
-	/**
-	 * RFC 9110 13.1.2/13.1.3: If-None-Match (weak comparison) wins; If-Modified-Since only without it. {@code *} and a date
-	 * say nothing of which response the client holds, and a conditional applies only to what would be a 200 (13.2.1):
-	 * they are taken only where the page is {@code known} to be one (a page of this variant stored or just rendered at
-	 * this stamp); a tag of this variant is proof enough.
-	 */
-	static boolean notModified(HttpServletRequest request, String etag, @Nullable Instant lastModified, boolean known) {
-		var noneMatch = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
-		var any = false;
-		while (noneMatch.hasMoreElements()) {
-			any = true;
-			for (var tag : noneMatch.nextElement().split(",")) {
-				var candidate = tag.trim();
-				if ((candidate.equals("*") && known) || opaque(candidate).equals(opaque(etag))) {
-					return true;
-				}
-			}
-		}
-		if (any) {
-			return false;
-		}
-		var since = request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
-		if (!known || lastModified == null || since == null || since.length() > 100) {
-			return false;
-		}
-		try {
-			var date = ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-			return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(date);
-		}
-		catch (DateTimeParseException malformed) {
-			return false;
-		}
-	}
-
-	/** The tag without a weak prefix, or a suffix a proxy's compression added ("-gzip"). */
-	private static String opaque(String tag) {
-		var bare = tag.startsWith("W/") ? tag.substring(2) : tag;
-		return bare.replace("-gzip\"", "\"");
 	}
 
 	private static boolean acceptsGzip(HttpServletRequest request) {
@@ -422,17 +385,14 @@ public class PublicPages implements Filter {
 		return out.toByteArray();
 	}
 
-	private static Instant latest(Instant... instants) {
-		var latest = Instant.EPOCH;
-		for (var instant : instants) {
-			latest = instant.isAfter(latest) ? instant : latest;
-		}
-		return latest.atOffset(ZoneOffset.UTC).toInstant();
-	}
-
 	/** How many rendered pages are held (for tests and metrics). */
 	long size() {
 		return pages == null ? 0 : pages.estimatedSize();
+	}
+
+	/** How many public reads were rendered (passed to the application) since the start (for tests and metrics). */
+	long renderings() {
+		return renderings.get();
 	}
 
 	void clear() {

@@ -316,9 +316,17 @@ class OpenDataIntegrationTests {
 		assertThat(raw("/data/meetings.csv", Map.of("If-Modified-Since", lastModified)).statusCode()).isEqualTo(304);
 		assertThat(raw("/data/datapackage.json", Map.of("If-None-Match", etag)).statusCode()).as("another file's tag").isEqualTo(200);
 
-		// a meeting recorded (even one the public may not see): the meetings' files are made again, the participants' are not
-		var meeting = api.post("/api/meetings", officer, """
+		// a meeting the public may not see: the meetings' files are made again, but their bytes, tag and date stay
+		var hidden = api.post("/api/meetings", officer, """
 				{"body": "SOC", "title": "%s second session", "from": "2035-03-01", "place": "Astana", "access": "PARTICIPANTS"}""".formatted(unique));
+		assertThat(hidden.status()).as(hidden.toString()).isEqualTo(201);
+		var unchanged = raw("/data/meetings.csv", Map.of("If-None-Match", etag));
+		assertThat(unchanged.statusCode()).as("a change the file does not show").isEqualTo(304);
+		assertThat(unchanged.headers().firstValue("Last-Modified")).hasValue(lastModified);
+		// a meeting the public sees: the meetings' files change, the participants' do not
+		var meeting = api.post("/api/meetings", officer, """
+				{"body": "SOC", "title": "Open data public session %s", "from": "2035-04-01", "place": "Astana", "access": "PUBLIC"}"""
+				.formatted(java.util.UUID.randomUUID()));
 		assertThat(meeting.status()).as(meeting.toString()).isEqualTo(201);
 		var changed = raw("/data/meetings.csv", Map.of("If-None-Match", etag));
 		assertThat(changed.statusCode()).isEqualTo(200);
