@@ -142,7 +142,7 @@ class OpenDataIntegrationTests {
 		}
 		assertThat(names).contains("participants", "participants-json", "participant-statuses", "bodies", "body-names", "chair-terms",
 				"secretariat-heads", "meetings", "documents", "decisions", "catalogue-editions", "catalogue-areas", "catalogue-measures",
-				"commitments", "events", "events-json");
+				"commitments", "events", "events-json", "fund-projects", "fund-projects-json", "fund-years", "fund-years-json");
 		// the same rows in both formats
 		for (var name : List.of("participants", "meetings", "decisions", "events")) {
 			assertThat(table(name + ".json")).as(name).isEqualTo(table(name + ".csv"));
@@ -220,7 +220,7 @@ class OpenDataIntegrationTests {
 		// the page says how many rows each table has
 		var page = Jsoup.parse(api.page("/data", null).body());
 		var tables = page.select("section.data-table");
-		assertThat(tables).hasSize(14);
+		assertThat(tables).hasSize(16);
 		for (var section : tables) {
 			assertThat(Integer.parseInt(section.attr("data-rows"))).as(section.attr("data-name"))
 					.isEqualTo(table(section.attr("data-name") + ".csv").size());
@@ -401,6 +401,7 @@ class OpenDataIntegrationTests {
 		}
 		switch (field.get("type").asString()) {
 			case "integer" -> assertThat(value).as(name).matches("-?\\d+");
+			case "number" -> assertThat(value).as(name).matches("-?\\d+(\\.\\d+)?");
 			case "boolean" -> assertThat(value).as(name).isIn("true", "false");
 			case "date" -> assertThat(LocalDate.parse(value)).as(name).isNotNull();
 			case "datetime" -> {
