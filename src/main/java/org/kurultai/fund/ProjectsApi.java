@@ -143,7 +143,7 @@ class ProjectsApi {
 	private ProjectView view(FundProject p, Viewer viewer) {
 		var details = projects.details(p, viewer);
 		boolean who = access.mayKnowWhoActedFor(viewer, p.owner());
-		return new ProjectView(p.id(), p.owner(), p.state(), p.revision(), p.content(), p.content().total(), p.createdAt(),
+		return new ProjectView(p.id(), p.owner(), p.state(), p.revision(), projects.currency(), p.content(), p.content().total(), p.createdAt(),
 				who ? p.createdBy() : null, p.eligibility(), p.decision() == null ? null : new DecisionRef(p.decision(), details.decisionSeen()),
 				p.proposedAmount(), p.proposedTranches(), p.approvedAmount(), p.decidedOn(), p.closedOn(), p.returnedAmount(),
 				details.revisions().stream().map(r -> new RevisionView(r.number(), r.content(), r.savedAt(), r.submittedAt())).toList(),
@@ -182,7 +182,9 @@ class ProjectsApi {
 			boolean accepted, @Nullable Instant acceptedAt) {
 	}
 
-	record ProjectView(long id, String owner, ProjectState state, int revision, ProjectContent content, BigDecimal budgetTotal, Instant createdAt,
+	record ProjectView(long id, String owner, ProjectState state, int revision,
+			@Schema(description = "The Fund's currency (ISO 4217, kurultai.fund.currency): every amount of the project is in it") String currency,
+			ProjectContent content, BigDecimal budgetTotal, Instant createdAt,
 			@Schema(description = "Who drafted it (shown to the Secretariat and the State)") @Nullable String createdBy,
 			@Nullable List<EligibilityCriterion.Check> eligibility, @Nullable DecisionRef decision, @Nullable BigDecimal proposedAmount,
 			@Nullable List<FundProject.PlannedTranche> proposedTranches, @Nullable BigDecimal approvedAmount, @Nullable LocalDate decidedOn,

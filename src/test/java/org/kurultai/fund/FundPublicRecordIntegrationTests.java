@@ -94,12 +94,16 @@ class FundPublicRecordIntegrationTests {
 	}
 
 	long draft(String which, String purpose) {
+		return draft(which, purpose, unique);
+	}
+
+	long draft(String which, String purpose, String word) {
 		var start = clock.today().plusDays(10);
 		var drafted = api.post("/api/fund/projects", kazakhstan, """
 				{"titleEn": "%s %s project", "titleRu": "Проект %s %s", "purpose": "%s, as the Almaty Act provides.", "area": "%s",
 				 "implementingStates": ["KAZ", "KGZ"], "start": "%s", "end": "%s",
 				 "budget": [{"description": "Venue", "amount": "1,000"}], "requested": "1000.00"}"""
-				.formatted(which, unique, russian(which), uniqueRu, purpose, areaCode, start, start.plusMonths(6)));
+				.formatted(which, word, russian(which), cyrillic(word), purpose, areaCode, start, start.plusMonths(6)));
 		assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
 		return drafted.json().get("id").asLong();
 	}
@@ -367,8 +371,15 @@ class FundPublicRecordIntegrationTests {
 	void anApprovalAddsTheYearsAllocation() {
 		int year = clock.today().getYear();
 		var before = openData("fund-years.json").getOrDefault(year, List.of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
-		long another = draft("Allocated", "Seminar");
+		// a word of its own: the other tests count this run's projects by theirs
+		var word = unique + "alloc";
+		long another = draft("Allocated", "Seminar", word);
+		// the search follows the project (its index rebuilt when the Fund's tables move): a draft for its State only, then public
+		assertThat(search(word, null).ids()).isEmpty();
+		assertThat(search(word, kazakhstan).ids()).containsExactly(another);
 		approve(another);
+		assertThat(search(word, null).ids()).containsExactly(another);
+		assertThat(search(word, japan).ids()).containsExactly(another);
 		var after = openData("fund-years.json").get(year);
 		assertThat(after.get(1).subtract(before.get(1))).isEqualByComparingTo("1000");
 		sameTotalsEverywhere();
@@ -399,6 +410,7 @@ class FundPublicRecordIntegrationTests {
 	void theProjectsPagesWriteAmountsInTheFundsCurrency() {
 		var page = Jsoup.parse(api.page("/fund/projects/" + approved, null).body());
 		assertThat(page.getElementById("project-approved").text()).isEqualTo("USD 1,000.00");
+		assertThat(api.get("/api/fund/projects/" + approved, null).json().get("currency").asString()).isEqualTo("USD");
 		// the decision's text names the amount in the currency it is given (a unit test of the text itself)
 		assertThat(FundProjects.decisionText("T", "Kazakhstan", new BigDecimal("1000.00"),
 				List.of(new FundProject.PlannedTranche(new BigDecimal("1000.00"), clock.today())), "EUR", java.util.Locale.ENGLISH))
