@@ -383,7 +383,9 @@ class OpenDataIntegrationTests {
 			var row = new LinkedHashMap<String, @Nullable String>();
 			for (var field : fields) {
 				var value = object.get(field);
-				row.put(field, value.isNull() ? null : value.isString() ? value.asString() : value.toString());
+				// a number by its digits (an amount of billions is no 5.0E9)
+				row.put(field, value.isNull() ? null : value.isString() ? value.asString()
+						: value.isNumber() ? value.decimalValue().toPlainString() : value.toString());
 			}
 			rows.add(row);
 		}
