@@ -34,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The Atom feeds (RFC 4287) of the public record: {@code /feeds/decisions.atom} (decisions adopted),
- * {@code /feeds/documents.atom} (documents published), {@code /feeds/meetings.atom} and {@code /feeds/timeline.atom}.
+ * {@code /feeds/documents.atom} (documents published), {@code /feeds/meetings.atom}, {@code /feeds/timeline.atom} and
+ * {@code /feeds/fund-projects.atom} (the CICA Fund's projects approved).
  * Each is in the language of {@code ?lang=en|ru}, else of the request as the pages choose it (the language cookie,
  * {@code Accept-Language}); holds at most {@link FeedEntries#LIMIT} entries, newest first, with stable {@code tag:} ids
  * and links to the records' pages; shows what the public may see, whoever asks. Its {@code ETag} is a hash of its
@@ -89,6 +90,14 @@ class AtomFeeds {
 	ResponseEntity<String> timeline(@Parameter(description = "en or ru; else the request's language") @RequestParam(required = false) @Nullable String lang,
 			Locale locale, HttpServletRequest request) {
 		return feed(FeedEntries.Feed.TIMELINE, lang, locale, request, Area.TIMELINE, Area.MEETINGS, Area.ORGANS, Area.REGISTRY);
+	}
+
+	@GetMapping(path = "/feeds/fund-projects.atom")
+	@Operation(summary = "The CICA Fund's projects approved by its Project Review Committee, latest approval first (Atom): the project, "
+			+ "its State, the amount approved and the day, linked to the project's page; drafts and projects not yet approved never appear")
+	ResponseEntity<String> fundProjects(@Parameter(description = "en or ru; else the request's language") @RequestParam(required = false) @Nullable String lang,
+			Locale locale, ServletWebRequest request) {
+		return feed(FeedEntries.Feed.FUND_PROJECTS, lang, locale, request, Area.DECISIONS, Area.REGISTRY);
 	}
 
 	/** The language asked by {@code ?lang=} (400 for one Kurultai is not written in), else the request's. */

@@ -17,6 +17,8 @@ import org.kurultai.decisions.DecisionStatus;
 import org.kurultai.decisions.Decisions;
 import org.kurultai.drafting.Drafting;
 import org.kurultai.drafting.NegotiatedDocument;
+import org.kurultai.fund.FundProject;
+import org.kurultai.fund.FundProjects;
 import org.kurultai.identity.AccessPolicy;
 import org.kurultai.identity.Viewer;
 import org.kurultai.meetings.Meeting;
@@ -46,7 +48,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>meetings: the meetings the public may see ({@link AccessPolicy#visible}); updated when the current plan was
  * recorded, or at the start of the meeting's first day when that is earlier (the forum's history, entered later);</li>
  * <li>timeline: the timeline's events up to today that the public may see ({@link Timeline#between}); updated at the
- * start of the event's day.</li>
+ * start of the event's day;</li>
+ * <li>fund-projects: the CICA Fund's projects approved by the PRC (the public sees a project from its approval on:
+ * {@link FundProjects#projects}), one entry per approval; updated at the start of the day of the PRC's decision.</li>
  * </ul>
  * The days are taken in the forum's time zone ({@link ForumClock#zone()}); the feed writes them as instants in UTC.
  */
@@ -60,7 +64,7 @@ public class FeedEntries {
 	/** The feeds, by their name in the address ({@code /feeds/<name>.atom}). */
 	public enum Feed {
 		DECISIONS("decisions", "/decisions"), DOCUMENTS("documents", "/documents"), MEETINGS("meetings", "/meetings"),
-		TIMELINE("timeline", "/timeline");
+		TIMELINE("timeline", "/timeline"), FUND_PROJECTS("fund-projects", "/fund/projects");
 
 		private final String slug;
 		private final String page;
@@ -96,18 +100,20 @@ public class FeedEntries {
 	private final Drafting drafting;
 	private final Meetings meetings;
 	private final Timeline timeline;
+	private final FundProjects projects;
 	private final Organs organs;
 	private final Registry registry;
 	private final AccessPolicy access;
 	private final ForumClock clock;
 	private final MessageSource messages;
 
-	FeedEntries(Decisions decisions, Drafting drafting, Meetings meetings, Timeline timeline, Organs organs, Registry registry,
-			AccessPolicy access, ForumClock clock, MessageSource messages) {
+	FeedEntries(Decisions decisions, Drafting drafting, Meetings meetings, Timeline timeline, FundProjects projects, Organs organs,
+			Registry registry, AccessPolicy access, ForumClock clock, MessageSource messages) {
 		this.decisions = decisions;
 		this.drafting = drafting;
 		this.meetings = meetings;
 		this.timeline = timeline;
+		this.projects = projects;
 		this.organs = organs;
 		this.registry = registry;
 		this.access = access;
@@ -123,6 +129,7 @@ public class FeedEntries {
 			case DOCUMENTS -> documents(names, locale);
 			case MEETINGS -> meetings(locale);
 			case TIMELINE -> timeline(locale);
+			case FUND_PROJECTS -> fundProjects(names, locale);
 		};
 	}
 
@@ -281,6 +288,23 @@ public class FeedEntries {
 		catch (java.security.NoSuchAlgorithmException impossible) {
 			throw new IllegalStateException(impossible);
 		}
+	}
+
+	// ---------------------------------------------------------------- the CICA Fund's projects
+
+	private List<Entry> fundProjects(LocalNames names, Locale locale) {
+		var zone = clock.zone();
+		return projects.projects(Viewer.PUBLIC, null).stream().filter(project -> project.decidedOn() != null)
+				.map(project -> fundProject(project, names, locale, zone)).sorted(NEWEST_FIRST).limit(LIMIT).toList();
+	}
+
+	private Entry fundProject(FundProject project, LocalNames names, Locale locale, ZoneId zone) {
+		var day = java.util.Objects.requireNonNull(project.decidedOn());
+		var amount = project.approvedAmount() == null ? "" : String.format(locale, "%,.2f", project.approvedAmount());
+		var summary = text("feeds.fundProject.summary", locale, names.of(project.owner()), amount, projects.currency(locale),
+				Formats.dayIn(day, locale));
+		var title = text("feeds.fundProject.title", locale, project.content().title(locale.getLanguage()));
+		return new Entry("fund-project:" + project.id(), title, summary, startOf(day, zone), "/fund/projects/" + project.id(), "PRC");
 	}
 
 	// ---------------------------------------------------------------- words

@@ -62,8 +62,8 @@ public record PageMeta(String descriptionKey, String type, String url, String lo
 			Map.entry("/decisions/{id}", Page.article("decision", FeedEntries.Feed.DECISIONS)),
 			Map.entry("/applications", Page.of("applications")),
 			Map.entry("/applications/{id}", Page.of("application")),
-			Map.entry("/fund/projects", Page.of("fundProjects")),
-			Map.entry("/fund/projects/{id}", Page.of("fundProject")),
+			Map.entry("/fund/projects", Page.of("fundProjects", FeedEntries.Feed.FUND_PROJECTS)),
+			Map.entry("/fund/projects/{id}", Page.of("fundProject", FeedEntries.Feed.FUND_PROJECTS)),
 			Map.entry("/catalogue", Page.of("catalogue")),
 			Map.entry("/catalogue/differences", Page.of("differences")),
 			Map.entry("/commitments", Page.of("commitments")),
@@ -74,7 +74,7 @@ public record PageMeta(String descriptionKey, String type, String url, String lo
 			Map.entry("/participants/map", Page.of("map")),
 			Map.entry("/search", Page.of("search")),
 			Map.entry("/data", Page.of("data")),
-			Map.entry("/fund", Page.of("fund")),
+			Map.entry("/fund", Page.of("fund", FeedEntries.Feed.FUND_PROJECTS)),
 			Map.entry("/api-docs", Page.of("apiDocs")));
 
 	/** Gives every page its {@code pageMeta} (null for a page that is not one of the public portal's). */

@@ -19,6 +19,7 @@ import org.kurultai.cbm.Catalogue;
 import org.kurultai.decisions.Decision;
 import org.kurultai.decisions.Decisions;
 import org.kurultai.drafting.Drafting;
+import org.kurultai.fund.FundProjects;
 import org.kurultai.identity.AccessPolicy;
 import org.kurultai.identity.Viewer;
 import org.kurultai.meetings.Meeting;
@@ -36,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /sitemap.xml} (the sitemaps.org protocol 0.9): the public pages and the page of every record the public may
- * see — participants, bodies, meetings, documents, decisions, the Catalogue's editions — each read through its module's
+ * see — participants, bodies, meetings, documents, decisions, the Catalogue's editions, the CICA Fund's approved
+ * projects — each read through its module's
  * read path as {@link Viewer#PUBLIC}, with {@code lastmod} where the record says when it last changed (the day, in the
  * forum's time zone); and {@code /robots.txt}, which points to it and keeps crawlers out of what is personal. Both
  * carry validators of their bytes ({@link FeedPublisher#answer}) and answer 304 when unchanged.
@@ -61,18 +63,20 @@ class Sitemap {
 	private final Drafting drafting;
 	private final Decisions decisions;
 	private final Catalogue catalogue;
+	private final FundProjects projects;
 	private final AccessPolicy access;
 	private final ForumClock clock;
 	private final FeedPublisher publisher;
 
 	Sitemap(Registry registry, Organs organs, Meetings meetings, Drafting drafting, Decisions decisions, Catalogue catalogue,
-			AccessPolicy access, ForumClock clock, FeedPublisher publisher) {
+			FundProjects projects, AccessPolicy access, ForumClock clock, FeedPublisher publisher) {
 		this.registry = registry;
 		this.organs = organs;
 		this.meetings = meetings;
 		this.drafting = drafting;
 		this.decisions = decisions;
 		this.catalogue = catalogue;
+		this.projects = projects;
 		this.access = access;
 		this.clock = clock;
 		this.publisher = publisher;
@@ -139,6 +143,10 @@ class Sitemap {
 		}
 		for (var edition : catalogue.editions()) {
 			urls.put("/catalogue?edition=" + edition.code(), edition.adoptedOn());
+		}
+		// the CICA Fund's projects the public may see (approved, and after): last changed when decided or closed
+		for (var project : projects.projects(Viewer.PUBLIC, null)) {
+			urls.put("/fund/projects/" + project.id(), project.closedOn() != null ? project.closedOn() : project.decidedOn());
 		}
 		return urls;
 	}

@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  */
 public interface FundLedger {
 
+	/** The Fund's currency (ISO 4217), from {@code kurultai.fund.currency}: every amount of the Fund is in it. */
+	String currency();
+
+
 	/**
 	 * The PRC's decision approving a project was adopted: its approved amount is allocated to it (from the Fund's
 	 * unallocated balance to the project's allocation). Once per project: a second call for the same project returns

@@ -1,7 +1,6 @@
 package org.kurultai.fund;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -57,7 +56,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class FundProjects {
 
 	static final String PRC = "PRC";
-	static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+	static final BigDecimal MAX_AMOUNT = Money.MAX_TYPED;
 	private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 	static final int TITLE_LENGTH = 300;
 	static final int TEXT_LENGTH = 8000;
@@ -145,6 +144,16 @@ public class FundProjects {
 	/** A project's revisions, questions, tranches, reports, money and its statement (the ledger's movements), and whether the viewer may open the PRC's decision. */
 	public record Details(List<FundProject.Revision> revisions, List<FundProject.Question> questions, List<FundProject.Tranche> tranches,
 			List<FundProject.Report> reports, FundLedger.ProjectMoney money, List<FundLedger.ProjectMovement> movements, boolean decisionSeen) {
+	}
+
+	/** The Fund's currency (ISO 4217, {@code kurultai.fund.currency}). */
+	public String currency() {
+		return ledger.currency();
+	}
+
+	/** The Fund's currency as a text in the language names it beside an amount: its code, or in Russian its name where usual. */
+	public String currency(Locale language) {
+		return "ru".equals(language.getLanguage()) ? russianCurrency(ledger.currency()) : ledger.currency();
 	}
 
 	public @Nullable Mandate mandate(@Nullable Account account) {
@@ -309,9 +318,9 @@ public class FundProjects {
 		var zone = request.timeZone() == null || request.timeZone().isBlank() ? clock.zone().getId() : request.timeZone().trim();
 		var state = registry.participant(ParticipantCode.of(project.owner())).names();
 		var text = new LinkedHashMap<String, String>();
-		text.put("en", decisionText(project.content().titleEn(), state.shortEn(), amount, tranches, Locale.ENGLISH));
+		text.put("en", decisionText(project.content().titleEn(), state.shortEn(), amount, tranches, ledger.currency(), Locale.ENGLISH));
 		text.put("ru", decisionText(project.content().title("ru"), state.shortRu() == null ? state.shortEn() : state.shortRu(), amount, tranches,
-				Locale.forLanguageTag("ru")));
+				ledger.currency(), Locale.forLanguageTag("ru")));
 		var title = shorten("Fund project: " + project.content().titleEn());
 		var decision = decisions.propose(account, new Decisions.Proposal(PRC, null, null, DecisionKind.DECISION, Matter.SUBSTANTIVE, null, procedure,
 				request.meeting(), request.present(), deadline, zone, null, text, title, AccessLevel.PARTICIPANTS, null, null));
@@ -688,28 +697,9 @@ public class FundProjects {
 		}
 	}
 
-	/** An amount in the Fund's currency: a decimal with at most two decimals, positive (or zero where allowed), bounded. */
+	/** An amount in the Fund's currency as typed: the Fund's one reading of money ({@link Money#amount(String, String, boolean)}). */
 	static BigDecimal amount(@Nullable String value, String field, boolean zeroAllowed) {
-		if (value == null || value.isBlank()) {
-			throw InvalidRequest.of(field, "problem.fund.project.amountNeeded");
-		}
-		BigDecimal amount;
-		try {
-			amount = new BigDecimal(value.trim().replace(",", "").replace(" ", "").replace("\u00a0", ""));
-		}
-		catch (NumberFormatException unreadable) {
-			throw InvalidRequest.of(field, "problem.fund.project.amountUnreadable", shorten(value));
-		}
-		if (amount.signum() < 0 || (amount.signum() == 0 && !zeroAllowed)) {
-			throw InvalidRequest.of(field, "problem.fund.project.amountPositive", shorten(value));
-		}
-		if (amount.compareTo(MAX_AMOUNT) > 0) {
-			throw InvalidRequest.of(field, "problem.fund.project.amountTooLarge");
-		}
-		if (amount.stripTrailingZeros().scale() > 2) {
-			throw InvalidRequest.of(field, "problem.fund.project.amountCents", shorten(value));
-		}
-		return amount.setScale(2, RoundingMode.UNNECESSARY);
+		return Money.amount(value, field, zeroAllowed);
 	}
 
 	private static LocalDate day(@Nullable String value, String field, @Nullable LocalDate otherwise) {
@@ -760,31 +750,46 @@ public class FundProjects {
 		return clean.length() <= 200 ? clean : clean.substring(0, 199) + "…";
 	}
 
-	static String money(BigDecimal amount) {
-		return String.format(Locale.ENGLISH, "USD %,.2f", amount);
+	/** An amount as the audit and the refusals write it: the Fund's currency, then the amount ({@code USD 90,000.00}). */
+	String money(BigDecimal amount) {
+		return money(amount, ledger.currency());
 	}
 
-	static String decisionText(String title, String state, BigDecimal amount, List<PlannedTranche> tranches, Locale language) {
+	static String money(BigDecimal amount, String currency) {
+		return String.format(Locale.ENGLISH, "%s %,.2f", currency, amount);
+	}
+
+	/** The currency as the Russian text names it after an amount: the US dollar and the euro by their names, any other by its code. */
+	static String russianCurrency(String currency) {
+		return switch (currency) {
+			case "USD" -> "долл. США";
+			case "EUR" -> "евро";
+			default -> currency;
+		};
+	}
+
+	static String decisionText(String title, String state, BigDecimal amount, List<PlannedTranche> tranches, String currency, Locale language) {
 		boolean russian = "ru".equals(language.getLanguage());
+		var inRussian = russianCurrency(currency);
 		var list = new StringBuilder();
 		for (int i = 0; i < tranches.size(); i++) {
 			var tranche = tranches.get(i);
 			list.append(i == 0 ? "" : "; ").append(i + 1).append(") ")
-					.append(russian ? String.format(language, "%,.2f долл. США — %s", tranche.amount(), tranche.plannedOn())
-							: String.format(Locale.ENGLISH, "USD %,.2f on %s", tranche.amount(), tranche.plannedOn()));
+					.append(russian ? String.format(language, "%,.2f %s — %s", tranche.amount(), inRussian, tranche.plannedOn())
+							: String.format(Locale.ENGLISH, "%s %,.2f on %s", currency, tranche.amount(), tranche.plannedOn()));
 		}
 		return russian
 				? String.format(language, "Комитет по рассмотрению проектов Фонда СВМДА одобряет проект «%s», представленный государством %s, "
-						+ "и выделяет на него %,.2f долл. США, предоставляемых траншами: %s.", title, state, amount, list)
+						+ "и выделяет на него %,.2f %s, предоставляемых траншами: %s.", title, state, amount, inRussian, list)
 				: String.format(Locale.ENGLISH, "The Project Review Committee of the CICA Fund approves the project \u201c%s\u201d submitted by %s "
-						+ "and allocates to it USD %,.2f, disbursed in tranches: %s.", title, state, amount, list);
+						+ "and allocates to it %s %,.2f, disbursed in tranches: %s.", title, state, currency, amount, list);
 	}
 
 	private static String subject(long id) {
 		return "fund-project:" + id;
 	}
 
-	private static Map<String, Object> summary(ProjectContent content) {
+	private Map<String, Object> summary(ProjectContent content) {
 		var map = new LinkedHashMap<String, Object>();
 		map.put("titleEn", content.titleEn());
 		map.put("area", String.valueOf(content.area()));

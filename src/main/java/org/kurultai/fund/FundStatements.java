@@ -172,8 +172,12 @@ public class FundStatements {
 		return ledger.project(project);
 	}
 
-	/** A year's totals as the public sees them: received (gross of the bank's charges) and disbursed to projects (net of returns). */
-	public record YearTotals(int year, BigDecimal received, BigDecimal disbursed) {
+	/**
+	 * A year's totals as the public sees them: received (gross of the bank's charges), allocated to projects by the PRC's
+	 * approvals (the annual report's rule: the allocations of the year, each approved project's amount, which its public
+	 * page shows) and disbursed to projects (net of returns).
+	 */
+	public record YearTotals(int year, BigDecimal received, BigDecimal allocated, BigDecimal disbursed) {
 	}
 
 	/** Every year from the first entry's to this one, for anyone. */
@@ -182,22 +186,26 @@ public class FundStatements {
 		var years = new TreeMap<Integer, BigDecimal[]>();
 		for (var posted : books.lines()) {
 			var year = posted.valueDate().getYear();
-			var sums = years.computeIfAbsent(year, y -> new BigDecimal[] { Money.ZERO, Money.ZERO });
+			var sums = years.computeIfAbsent(year, y -> new BigDecimal[] { Money.ZERO, Money.ZERO, Money.ZERO });
 			var line = posted.line();
 			if ((posted.kind() == EntryKind.RECEIPT || posted.kind() == EntryKind.CONTRIBUTION)
 					&& (line.account() == LedgerAccount.CASH || line.account() == LedgerAccount.BANK_CHARGES)) {
 				sums[0] = sums[0].add(line.amount());
 			}
+			// as the annual report counts them: the allocations' credits (an allocation is never reversed)
+			if (posted.kind() == EntryKind.ALLOCATION && line.account() == LedgerAccount.ALLOCATED_TO_PROJECTS && line.project() != null) {
+				sums[1] = sums[1].add(line.amount().negate());
+			}
 			if (line.account() == LedgerAccount.PROJECT_EXPENDITURE) {
-				sums[1] = sums[1].add(line.amount());
+				sums[2] = sums[2].add(line.amount());
 			}
 		}
 		if (!years.isEmpty()) {
 			for (int year = years.firstKey(); year <= clock.today().getYear(); year++) {
-				years.putIfAbsent(year, new BigDecimal[] { Money.ZERO, Money.ZERO });
+				years.putIfAbsent(year, new BigDecimal[] { Money.ZERO, Money.ZERO, Money.ZERO });
 			}
 		}
-		return years.entrySet().stream().map(e -> new YearTotals(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+		return years.entrySet().stream().map(e -> new YearTotals(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
 	}
 
 	/** A line of the annual report: a contributor's or a project's figures. */

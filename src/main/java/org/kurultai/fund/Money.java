@@ -18,7 +18,6 @@ public final class Money {
 	public static final BigDecimal ZERO = new BigDecimal("0.00");
 	/** The largest amount a line holds (numeric(19,2)). */
 	static final BigDecimal MAX = new BigDecimal("99999999999999999.99");
-	private static final Pattern AMOUNT = Pattern.compile("\\d{1,15}(\\.\\d{1,2})?");
 	private static final Pattern RATE = Pattern.compile("\\d{1,9}(\\.\\d{1,10})?");
 	private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
@@ -30,16 +29,47 @@ public final class Money {
 		return original.multiply(rate).setScale(2, ROUNDING);
 	}
 
-	/** A positive amount of at most two decimals, as typed ({@code 1234.50}); refused on {@code field} otherwise. */
-	public static BigDecimal amount(@Nullable String typed, String field) {
+	/** The largest amount a person may type (the projects' columns hold numeric(18,2); the ledger's lines more). */
+	static final BigDecimal MAX_TYPED = new BigDecimal("1000000000000");
+	/** How an amount is typed: digits, an optional sign (refused below, by its own message), a decimal point. */
+	private static final Pattern TYPED = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
+	/**
+	 * The one reading of an amount typed by a person, in the Fund's currency or a contribution's: digits with at most two
+	 * decimals and a decimal point, commas between thousands allowed ({@code 12,500.00}); positive, or zero where
+	 * {@code zeroAllowed}; at most {@link #MAX_TYPED}. Every refusal names {@code field} and says what is wrong: no amount,
+	 * not a number, not positive, more than two decimals, too large.
+	 */
+	public static BigDecimal amount(@Nullable String typed, String field, boolean zeroAllowed) {
 		if (typed == null || typed.isBlank()) {
 			throw InvalidRequest.of(field, "problem.fund.amountNeeded");
 		}
+		var shown = shorten(typed.strip());
 		var text = typed.strip().replace(",", "");
-		if (!AMOUNT.matcher(text).matches()) {
-			throw InvalidRequest.of(field, "problem.fund.amountInvalid", typed.strip());
+		if (!TYPED.matcher(text).matches()) {
+			throw InvalidRequest.of(field, "problem.fund.amountUnreadable", shown);
 		}
-		return positive(new BigDecimal(text), field);
+		var amount = new BigDecimal(text);
+		if (amount.signum() < 0 || (amount.signum() == 0 && !zeroAllowed)) {
+			throw InvalidRequest.of(field, zeroAllowed ? "problem.fund.amountNegative" : "problem.fund.amountPositive", shown);
+		}
+		if (amount.stripTrailingZeros().scale() > 2) {
+			throw InvalidRequest.of(field, "problem.fund.amountCents", shown);
+		}
+		if (amount.compareTo(MAX_TYPED) > 0) {
+			throw InvalidRequest.of(field, "problem.fund.amountTooLarge", MAX_TYPED.toPlainString());
+		}
+		return amount.setScale(2, RoundingMode.UNNECESSARY);
+	}
+
+	/** A positive amount of at most two decimals, as typed ({@code 1234.50}): {@link #amount(String, String, boolean)}. */
+	public static BigDecimal amount(@Nullable String typed, String field) {
+		return amount(typed, field, false);
+	}
+
+	private static String shorten(String typed) {
+		var clean = typed.replaceAll("\\p{Cc}", "?");
+		return clean.length() <= 40 ? clean : clean.substring(0, 39) + "\u2026";
 	}
 
 	/** An amount given as a number: positive, two decimals at most. */

@@ -282,7 +282,11 @@ class ProjectPages {
 
 	private void common(Model model) {
 		model.addAttribute("names", NameLookup.inRequestLanguage(registry.roster()));
-		model.addAttribute("language", Locale.forLanguageTag(LocaleContextHolder.getLocale().getLanguage()).getLanguage());
+		var language = Locale.forLanguageTag(LocaleContextHolder.getLocale().getLanguage()).getLanguage();
+		model.addAttribute("language", language);
+		// the Fund's currency (kurultai.fund.currency), as the page's language names it beside an amount
+		model.addAttribute("currency", projects.currency());
+		model.addAttribute("currencyShown", projects.currency(Locale.forLanguageTag(language)));
 		FormProblems.none(model);
 	}
 }

@@ -143,7 +143,7 @@ class ProjectsApi {
 	private ProjectView view(FundProject p, Viewer viewer) {
 		var details = projects.details(p, viewer);
 		boolean who = access.mayKnowWhoActedFor(viewer, p.owner());
-		return new ProjectView(p.id(), p.owner(), p.state(), p.revision(), p.content(), p.content().total(), p.createdAt(),
+		return new ProjectView(p.id(), p.owner(), p.state(), p.revision(), projects.currency(), p.content(), p.content().total(), p.createdAt(),
 				who ? p.createdBy() : null, p.eligibility(), p.decision() == null ? null : new DecisionRef(p.decision(), details.decisionSeen()),
 				p.proposedAmount(), p.proposedTranches(), p.approvedAmount(), p.decidedOn(), p.closedOn(), p.returnedAmount(),
 				details.revisions().stream().map(r -> new RevisionView(r.number(), r.content(), r.savedAt(), r.submittedAt())).toList(),
@@ -182,7 +182,9 @@ class ProjectsApi {
 			boolean accepted, @Nullable Instant acceptedAt) {
 	}
 
-	record ProjectView(long id, String owner, ProjectState state, int revision, ProjectContent content, BigDecimal budgetTotal, Instant createdAt,
+	record ProjectView(long id, String owner, ProjectState state, int revision,
+			@Schema(description = "The Fund's currency (ISO 4217, kurultai.fund.currency): every amount of the project is in it") String currency,
+			ProjectContent content, BigDecimal budgetTotal, Instant createdAt,
 			@Schema(description = "Who drafted it (shown to the Secretariat and the State)") @Nullable String createdBy,
 			@Nullable List<EligibilityCriterion.Check> eligibility, @Nullable DecisionRef decision, @Nullable BigDecimal proposedAmount,
 			@Nullable List<FundProject.PlannedTranche> proposedTranches, @Nullable BigDecimal approvedAmount, @Nullable LocalDate decidedOn,
@@ -199,8 +201,8 @@ class ProjectsApi {
 			@Schema(description = "A priority area code of the Catalogue's current edition, where one applies") @Nullable String area,
 			@Schema(description = "The implementing States' codes (the submitting State is always one)") @Nullable List<String> implementingStates,
 			@Nullable String partners, @Schema(example = "2027-03-01") @Nullable String start, @Schema(example = "2027-12-31") @Nullable String end,
-			@Nullable List<LineRequest> budget, @Schema(description = "The amount requested of the Fund (USD)") @Nullable String requested,
-			@Schema(description = "Co-financing (USD)") @Nullable String cofinancing,
+			@Nullable List<LineRequest> budget, @Schema(description = "The amount requested of the Fund (in the Fund's currency: kurultai.fund.currency, USD by default)") @Nullable String requested,
+			@Schema(description = "Co-financing (in the Fund's currency: kurultai.fund.currency, USD by default)") @Nullable String cofinancing,
 			@Schema(description = "Why the amount requested is not the budget's total less the co-financing") @Nullable String explanation) {
 
 		FundProjects.Draft draft() {
@@ -231,7 +233,7 @@ class ProjectsApi {
 	record PutRequest(@Schema(description = "SILENCE (default) or MEETING") @Nullable String procedure,
 			@Schema(description = "The silence procedure's deadline, a wall time", example = "2027-01-15T18:00") @Nullable String deadline,
 			@Schema(example = "Asia/Almaty") @Nullable String timeZone, @Schema(description = "The PRC's meeting in session") @Nullable String meeting,
-			@Nullable List<String> present, @Schema(description = "The amount to approve (USD), at most the amount requested") @Nullable String amount,
+			@Nullable List<String> present, @Schema(description = "The amount to approve (in the Fund's currency: kurultai.fund.currency, USD by default), at most the amount requested") @Nullable String amount,
 			@Nullable List<TrancheRequest> tranches) {
 
 		FundProjects.Put put() {
@@ -241,7 +243,7 @@ class ProjectsApi {
 	}
 
 	record DisbursementRequest(@Schema(description = "The tranche's number") @Nullable Integer tranche,
-			@Schema(description = "The amount paid (USD); the tranche's by default") @Nullable String amount,
+			@Schema(description = "The amount paid (in the Fund's currency: kurultai.fund.currency, USD by default); the tranche's by default") @Nullable String amount,
 			@Schema(description = "The day paid; today by default") @Nullable String on,
 			@Schema(description = "The payment's reference") @Nullable String reference) {
 	}
@@ -249,7 +251,7 @@ class ProjectsApi {
 	record ReportRequest(@Nullable Integer tranche, @Nullable String text) {
 	}
 
-	record ClosingRequest(@Schema(description = "What the State did not spend, returned to the Fund (USD)") @Nullable String unspent,
+	record ClosingRequest(@Schema(description = "What the State did not spend, returned to the Fund (in the Fund's currency: kurultai.fund.currency, USD by default)") @Nullable String unspent,
 			@Nullable String on, @Nullable String reference) {
 	}
 }

@@ -150,7 +150,7 @@ public final class RouteRules {
 			signedIn(POST, "/calendar/token/revocation"),
 			// the Atom feeds, the sitemap and robots.txt (what the public may see, whoever asks)
 			publicly(GET, "/feeds/decisions.atom"), publicly(GET, "/feeds/documents.atom"), publicly(GET, "/feeds/meetings.atom"),
-			publicly(GET, "/feeds/timeline.atom"), publicly(GET, "/sitemap.xml"), publicly(GET, "/robots.txt"),
+			publicly(GET, "/feeds/timeline.atom"), publicly(GET, "/feeds/fund-projects.atom"), publicly(GET, "/sitemap.xml"), publicly(GET, "/robots.txt"),
 			// the Secretariat's records
 			only(POST, "/api/meetings", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),
 			only(PATCH, "/api/meetings/{id}", NATIONAL_COORDINATOR, SECRETARIAT_OFFICER, SECRETARIAT_ADMINISTRATOR),

@@ -12,7 +12,7 @@ record Field(String name, Type type, boolean required, @Nullable List<String> va
 
 	/** The Table Schema types the resources use. */
 	enum Type {
-		STRING("string"), INTEGER("integer"), BOOLEAN("boolean"), DATE("date"), DATETIME("datetime");
+		STRING("string"), INTEGER("integer"), NUMBER("number"), BOOLEAN("boolean"), DATE("date"), DATETIME("datetime");
 
 		private final String frictionless;
 
@@ -31,6 +31,11 @@ record Field(String name, Type type, boolean required, @Nullable List<String> va
 
 	static Field optional(String name, Type type) {
 		return new Field(name, type, false, null);
+	}
+
+	/** A text column whose values are these (some of an enumeration's). */
+	static Field oneOf(String name, boolean required, List<String> values) {
+		return new Field(name, Type.STRING, required, List.copyOf(values));
 	}
 
 	static <E extends Enum<E>> Field oneOf(String name, boolean required, Class<E> values) {

@@ -197,7 +197,8 @@ public class OpenData {
 				var cells = new String[row.length];
 				for (int i = 0; i < row.length; i++) {
 					var value = value(row[i]);
-					var text = value == null ? "" : value.toString();
+					// an exact decimal as its plain digits (never 1E+5)
+					var text = value == null ? "" : value instanceof java.math.BigDecimal amount ? amount.toPlainString() : value.toString();
 					// a text a spreadsheet would run as a formula (=, +, -, @, tab, return first) is written after an apostrophe,
 					// which spreadsheets read as "text follows" (OWASP, CSV injection); the JSON file holds it as recorded
 					cells[i] = resource.fields().get(i).type() == Field.Type.STRING && formulaLike(text) ? "'" + text : text;
@@ -232,6 +233,10 @@ public class OpenData {
 				else if (value instanceof Long number) {
 					object.put(name, number);
 				}
+				else if (value instanceof java.math.BigDecimal amount) {
+					// an exact decimal (money: two decimals), written as JSON's number with its digits as recorded
+					object.put(name, amount);
+				}
 				else {
 					object.put(name, value.toString());
 				}
@@ -252,6 +257,9 @@ public class OpenData {
 			return instant.truncatedTo(ChronoUnit.SECONDS).toString();
 		}
 		if (cell instanceof Boolean || cell instanceof Integer || cell instanceof Long) {
+			return cell;
+		}
+		if (cell instanceof java.math.BigDecimal) {
 			return cell;
 		}
 		// an empty text is no value, in JSON as in CSV (where the Table Schema reads "" as missing)

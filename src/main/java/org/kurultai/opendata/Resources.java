@@ -20,6 +20,9 @@ import org.kurultai.drafting.DocumentStatus;
 import org.kurultai.drafting.DocumentType;
 import org.kurultai.drafting.Drafting;
 import org.kurultai.drafting.NegotiatedDocument;
+import org.kurultai.fund.FundProjects;
+import org.kurultai.fund.FundStatements;
+import org.kurultai.fund.ProjectState;
 import org.kurultai.identity.AccessPolicy;
 import org.kurultai.identity.Viewer;
 import org.kurultai.meetings.Meeting;
@@ -47,6 +50,7 @@ import static org.kurultai.opendata.Field.Type.BOOLEAN;
 import static org.kurultai.opendata.Field.Type.DATE;
 import static org.kurultai.opendata.Field.Type.DATETIME;
 import static org.kurultai.opendata.Field.Type.INTEGER;
+import static org.kurultai.opendata.Field.Type.NUMBER;
 import static org.kurultai.opendata.Field.Type.STRING;
 import static org.kurultai.opendata.Field.oneOf;
 import static org.kurultai.opendata.Field.optional;
@@ -73,11 +77,13 @@ class Resources {
 	private final Decisions decisions;
 	private final Catalogue catalogue;
 	private final Timeline timeline;
+	private final FundProjects projects;
+	private final FundStatements fund;
 	private final AccessPolicy access;
 	private final MessageSource messages;
 
 	Resources(Registry registry, Organs organs, Meetings meetings, Drafting drafting, Decisions decisions, Catalogue catalogue,
-			Timeline timeline, AccessPolicy access, MessageSource messages) {
+			Timeline timeline, FundProjects projects, FundStatements fund, AccessPolicy access, MessageSource messages) {
 		this.registry = registry;
 		this.organs = organs;
 		this.meetings = meetings;
@@ -85,10 +91,13 @@ class Resources {
 		this.decisions = decisions;
 		this.catalogue = catalogue;
 		this.timeline = timeline;
+		this.projects = projects;
+		this.fund = fund;
 		this.access = access;
 		this.messages = messages;
 		this.all = List.of(participants(), participantStatuses(), bodies(), bodyNames(), chairTerms(), secretariatHeads(), meetings(),
-				documents(), decisions(), catalogueEditions(), catalogueAreas(), catalogueMeasures(), commitments(), events());
+				documents(), decisions(), catalogueEditions(), catalogueAreas(), catalogueMeasures(), commitments(), events(),
+				fundProjects(), fundYears());
 	}
 
 	List<Resource> all() {
@@ -338,6 +347,43 @@ class Resources {
 						.map(entry -> row(entry.date(), entry.precision().name(), entry.title(), entry.kind().name(), entry.planned(), entry.link(),
 								entry.sources()))
 						.toList());
+	}
+
+	// ---------------------------------------------------------------- the CICA Fund
+
+	/** The states in which a project is public (approved by the PRC, and after). */
+	static final List<String> PUBLIC_PROJECT_STATES = java.util.Arrays.stream(ProjectState.values()).filter(ProjectState::approved)
+			.map(Enum::name).toList();
+
+	private Resource fundProjects() {
+		return new Resource("fund-projects", List.of(Area.DECISIONS, Area.REGISTRY),
+				List.of(required("id", INTEGER), required("participant", STRING), oneOf("status", true, PUBLIC_PROJECT_STATES),
+						required("title_en", STRING), optional("title_ru", STRING), required("purpose", STRING), optional("priority_area", STRING),
+						required("implementing_states", STRING), optional("partners", STRING), required("start", DATE), required("end", DATE),
+						required("currency", STRING), required("budget", NUMBER), required("requested", NUMBER), required("cofinancing", NUMBER),
+						required("approved", NUMBER), optional("decided_on", DATE), optional("closed_on", DATE), optional("returned", NUMBER)),
+				List.of("id"), List.of(new Resource.ForeignKey("participant", "participants", "code")),
+				// the projects as the public reads them (FundProjects.projects: approved, implementing, closed), oldest first;
+				// the PRC's decision is the participants' and is not named here
+				() -> projects.projects(Viewer.PUBLIC, null).stream().sorted(Comparator.comparingLong(project -> project.id()))
+						.map(project -> {
+							var content = project.content();
+							return row(project.id(), project.owner(), project.state().name(), content.titleEn(), content.titleRu(), content.purpose(),
+									content.area(), String.join(" ", content.implementingStates()), content.partners(), content.start(), content.end(),
+									projects.currency(), content.total(), content.requested(), content.cofinancing(), project.approvedAmount(),
+									project.decidedOn(), project.closedOn(), project.returnedAmount());
+						})
+						.toList());
+	}
+
+	private Resource fundYears() {
+		return new Resource("fund-years", List.of(Area.DECISIONS),
+				List.of(required("year", INTEGER), required("currency", STRING), required("received", NUMBER), required("allocated", NUMBER),
+						required("disbursed", NUMBER)),
+				List.of("year"), List.of(),
+				// the yearly totals the Fund's page shows everyone (FundStatements.yearlyTotals), nothing of the ledger beyond them
+				() -> fund.yearlyTotals().stream()
+						.map(year -> row(year.year(), fund.currency(), year.received(), year.allocated(), year.disbursed())).toList());
 	}
 
 	// ---------------------------------------------------------------- helpers

@@ -30,7 +30,7 @@ import org.springframework.web.util.HtmlUtils;
 public class Search {
 
 	/** The kinds a search can be narrowed to, as the API names them. */
-	public static final List<String> KINDS = List.of("document", "decision", "meeting", "participant", "body", "event", "measure");
+	public static final List<String> KINDS = List.of("document", "decision", "meeting", "participant", "body", "event", "measure", "project");
 	public static final int MAX_QUERY = 200;
 	public static final int MAX_SIZE = 50;
 	public static final int DEFAULT_SIZE = 20;

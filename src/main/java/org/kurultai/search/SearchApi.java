@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Search", description = "One search over documents, decisions, meetings, participants, bodies, timeline events and measures, "
+@Tag(name = "Search", description = "One search over documents, decisions, meetings, participants, bodies, timeline events, measures and the CICA Fund's projects, "
 		+ "in English and Russian, as the caller may see them")
 class SearchApi {
 
@@ -36,7 +36,7 @@ class SearchApi {
 	SearchResults search(
 			@Parameter(description = "What to look for, at most 200 characters", required = true) @RequestParam(required = false) @Nullable String q,
 			@Parameter(description = "Only these kinds (repeated or comma-separated)",
-					schema = @Schema(allowableValues = { "document", "decision", "meeting", "participant", "body", "event", "measure" }))
+					schema = @Schema(allowableValues = { "document", "decision", "meeting", "participant", "body", "event", "measure", "project" }))
 			@RequestParam(required = false) @Nullable List<String> kind,
 			@Parameter(description = "Only records of this body (its code, e.g. CMFA, CHSG, SOC)") @RequestParam(required = false) @Nullable String body,
 			@Parameter(description = "Only records dated in this year") @RequestParam(required = false) @Nullable String year,

@@ -115,7 +115,47 @@ class SearchIndex {
 				 cross join lateral jsonb_array_elements(e.content) as dm(dimension)
 				 cross join lateral jsonb_array_elements(coalesce(dm.dimension -> 'priorityAreas', '[]'::jsonb)) as a(area)
 				 cross join lateral jsonb_array_elements(coalesce(a.area -> 'measures', '[]'::jsonb)) as m(measure)
-				 where e.status = 'ADOPTED'""", false);
+				 where e.status = 'ADOPTED'""", false),
+		/*
+		 * The Fund's projects (fund_project, V47: their tables bump the DECISIONS area), their current revision's text: the title
+		 * in each language, the purpose, the Catalogue's priority area (code and name), the States (owner first) and the
+		 * partners. Who may see one follows its state as fund.ProjectState.access says (and FundPublicRecordIntegrationTests
+		 * compares, state by state): a draft is its State's alone with the Secretariat (named participants: the owner), from
+		 * submission until approval the participants', approved and after the public's; its State always sees it (owner).
+		 */
+		PROJECT(List.of(Area.DECISIONS, Area.REGISTRY, Area.CBM), ENTRY + """
+				select 'PROJECT', p.id::text, r.content ->> 'titleEn', '/fund/projects/' || p.id,
+				       concat_ws(' ', r.content ->> 'purpose', r.content ->> 'area', pa.name, st.names_en, r.content ->> 'partners'), 'en',
+				       case when p.decision_id is not null then 'PRC' end, coalesce(p.decided_on, (p.created_at at time zone :zone)::date),
+				       pac.level, pac.named, p.owner_code, false, null
+				  from fund_project p
+				  join fund_project_revision r on r.project = p.id and r.number = p.revision
+				 cross join lateral (select case when p.state = 'DRAFT' then 'NAMED_PARTICIPANTS'
+				                                 when p.state in ('APPROVED', 'IMPLEMENTING', 'CLOSED') then 'PUBLIC'
+				                                 else 'PARTICIPANTS' end as level,
+				                            case when p.state = 'DRAFT' then array[p.owner_code]::text[] else cast('{}' as text[]) end as named) pac
+				  left join lateral (select a.area ->> 'name' as name from catalogue_edition e
+				                      cross join lateral jsonb_array_elements(e.content) as dm(dimension)
+				                      cross join lateral jsonb_array_elements(coalesce(dm.dimension -> 'priorityAreas', '[]'::jsonb)) as a(area)
+				                      where e.status = 'ADOPTED' and a.area ->> 'code' = r.content ->> 'area'
+				                      order by e.adopted_on desc limit 1) pa on true
+				 cross join lateral (select string_agg(concat_ws(' ', s.short_name_en, s.official_name_en), ' ') as names_en
+				                       from participant s
+				                      where s.code = p.owner_code
+				                         or s.code in (select jsonb_array_elements_text(coalesce(r.content -> 'implementingStates', '[]'::jsonb)))) st
+				union all
+				select 'PROJECT', p.id::text, r.content ->> 'titleRu', '/fund/projects/' || p.id, coalesce(st.names_ru, ''), 'ru',
+				       case when p.decision_id is not null then 'PRC' end, coalesce(p.decided_on, (p.created_at at time zone :zone)::date),
+				       case when p.state = 'DRAFT' then 'NAMED_PARTICIPANTS'
+				            when p.state in ('APPROVED', 'IMPLEMENTING', 'CLOSED') then 'PUBLIC' else 'PARTICIPANTS' end,
+				       case when p.state = 'DRAFT' then array[p.owner_code]::text[] else cast('{}' as text[]) end, p.owner_code, false, null
+				  from fund_project p
+				  join fund_project_revision r on r.project = p.id and r.number = p.revision
+				 cross join lateral (select string_agg(concat_ws(' ', s.short_name_ru, s.official_name_ru), ' ') as names_ru
+				                       from participant s
+				                      where s.code = p.owner_code
+				                         or s.code in (select jsonb_array_elements_text(coalesce(r.content -> 'implementingStates', '[]'::jsonb)))) st
+				 where coalesce(r.content ->> 'titleRu', '') <> ''""", true);
 
 		final List<Area> areas;
 		final String insert;

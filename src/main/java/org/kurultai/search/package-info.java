@@ -2,8 +2,9 @@
  * Search: one search over the record in English and Russian — documents (their titles and each paragraph of their
  * current version, with the document's symbol, title and date), decisions and the register, meetings, participants
  * (their names in both languages, official and short, and what the sources note of former names), bodies (every name,
- * in both languages, and the aliases the sources use), timeline events and the measures of the Catalogue's adopted
- * editions.
+ * in both languages, and the aliases the sources use), timeline events, the measures of the Catalogue's adopted
+ * editions and the CICA Fund's projects (title, purpose, priority area, States; seen as the project's state admits: a
+ * draft by its State and the Secretariat, a submitted project by the participants, an approved one by the public).
  * <p>
  * Owns the search index ({@code search_entry}, V40: one row per searchable piece of a record and language, with a
  * stored {@code tsvector} under the {@code english} or {@code russian} configuration and a GIN index, and the names and

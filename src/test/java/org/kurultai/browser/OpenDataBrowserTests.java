@@ -25,8 +25,8 @@ class OpenDataBrowserTests extends BrowserTestSupport {
 
 		assertThat(page).hasURL(Pattern.compile("/data$"));
 		assertHeading("Open data");
-		assertThat(page.locator("section.data-table")).hasCount(14);
-		assertThat(page.locator("#tables li")).hasCount(14);
+		assertThat(page.locator("section.data-table")).hasCount(16);
+		assertThat(page.locator("#tables li")).hasCount(16);
 		var participants = page.locator("#table-participants");
 		assertThat(participants.locator("h3")).hasText("Participants");
 		assertThat(participants.locator(".rows")).hasText(Pattern.compile("Rows: \\d+"));

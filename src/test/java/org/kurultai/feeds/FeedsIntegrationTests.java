@@ -60,7 +60,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedsIntegrationTests {
 
-	static final List<String> FEEDS = List.of("decisions", "documents", "meetings", "timeline");
+	static final List<String> FEEDS = List.of("decisions", "documents", "meetings", "timeline", "fund-projects");
 
 	/** Public page routes that say nothing of themselves (sign-in, one-time links, a fragment polled by htmx). */
 	static final Set<String> WITHOUT_META = Set.of("/login", "/password-reset", "/password-reset/{secret}", "/invitations/{secret}",
@@ -270,7 +270,19 @@ class FeedsIntegrationTests {
 			var timeline = atom(api.page("/feeds/timeline.atom", who).body());
 			assertThat(ids(timeline)).doesNotContain(tag("timeline:meeting:" + closedSession));
 			assertThat(api.page("/feeds/timeline.atom", who).body()).doesNotContain("Feeds closed session " + unique);
+			assertThat(ids(atom(api.page("/feeds/fund-projects.atom", who).body()))).contains(tag("fund-project:" + publicFundProject));
 		}
+		// the Fund project's approval: its title, its State, the amount in the Fund's currency, the day; linked to its page
+		var projects = atom(api.page("/feeds/fund-projects.atom", null).body());
+		var approval = projects.getEntries().stream().filter(e -> e.getId().equals(tag("fund-project:" + publicFundProject))).findFirst()
+				.orElseThrow();
+		assertThat(approval.getTitleEx().getValue()).isEqualTo("Fund project approved: Feeds project " + unique);
+		assertThat(approval.getAlternateLinks().get(0).getHref()).isEqualTo(publicUrl + "/fund/projects/" + publicFundProject);
+		assertThat(approval.getSummary().getValue()).contains("Kazakhstan", "USD 1,000.00",
+				org.kurultai.platform.Formats.dayIn(clock.today(), Locale.ENGLISH));
+		var russian = atom(api.page("/feeds/fund-projects.atom?lang=ru", null).body());
+		assertThat(russian.getEntries().stream().filter(e -> e.getId().equals(tag("fund-project:" + publicFundProject))).findFirst().orElseThrow()
+				.getSummary().getValue()).contains("Казахстан", "долл. США");
 		// the decision's entry: its document's title, a link to its page, and the day of adoption in the forum's zone
 		var decisions = atom(api.page("/feeds/decisions.atom", null).body());
 		var entry = decisions.getEntries().stream().filter(e -> e.getId().equals(tag("decision:" + publicDecision))).findFirst().orElseThrow();
@@ -339,7 +351,7 @@ class FeedsIntegrationTests {
 	@Test
 	void anUnchangedFeedOrSitemapAnswers304AndAChangeANewTag() {
 		for (var path : List.of("/feeds/decisions.atom", "/feeds/documents.atom", "/feeds/meetings.atom", "/feeds/timeline.atom",
-				"/feeds/meetings.atom?lang=ru", "/sitemap.xml", "/robots.txt")) {
+				"/feeds/fund-projects.atom", "/feeds/meetings.atom?lang=ru", "/sitemap.xml", "/robots.txt")) {
 			// no date while the last change's second is not over (DataVersions.Stamp#httpLastModified): the tag alone validates
 			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> !fetch(path).header("Last-Modified").isBlank());
 			var first = fetch(path);
@@ -378,7 +390,9 @@ class FeedsIntegrationTests {
 		assertThat(locs.keySet()).allMatch(loc -> loc.startsWith(publicUrl + "/"));
 		assertThat(locs.keySet()).contains(publicUrl + "/", publicUrl + "/participants/KAZ", publicUrl + "/bodies/SOC",
 				publicUrl + "/meetings/CHSG-2", publicUrl + "/documents/DECLARATION-2006", publicUrl + "/catalogue?edition=2021",
-				publicUrl + "/meetings/" + publicMeeting, publicUrl + "/documents/" + publicDocument, publicUrl + "/decisions/" + publicDecision);
+				publicUrl + "/meetings/" + publicMeeting, publicUrl + "/documents/" + publicDocument, publicUrl + "/decisions/" + publicDecision,
+				publicUrl + "/fund/projects/" + publicFundProject);
+		assertThat(locs.get(publicUrl + "/fund/projects/" + publicFundProject)).isEqualTo(clock.today().toString());
 		assertThat(locs.keySet()).doesNotContain(publicUrl + "/meetings/" + closedSession, publicUrl + "/documents/" + closedDocument,
 				publicUrl + "/documents/" + draft, publicUrl + "/decisions/" + closedDecision);
 		// lastmod where known, never ahead of today

@@ -74,6 +74,36 @@ class FundProjectStateTests {
 		for (var bad : new String[] { "0", "-1", "1.001", "abc", "", "1e20" }) {
 			assertThatThrownBy(() -> FundProjects.amount(bad, "amount", false)).as(bad).isInstanceOf(InvalidRequest.class);
 		}
-		assertThat(FundProjects.money(new BigDecimal("90000.00"))).isEqualTo("USD 90,000.00");
+		assertThat(FundProjects.money(new BigDecimal("90000.00"), "USD")).isEqualTo("USD 90,000.00");
+		assertThat(FundProjects.money(new BigDecimal("90000.00"), "EUR")).isEqualTo("EUR 90,000.00");
+	}
+
+	/** One reading of money for the projects and the ledger (Money.amount): each refusal says what is wrong, on its field. */
+	@Test
+	void oneMoneyParserRefusesEachWayWithItsOwnMessageOnTheField() {
+		var refusals = new java.util.LinkedHashMap<String, String>();
+		refusals.put("", "problem.fund.amountNeeded");
+		refusals.put("abc", "problem.fund.amountUnreadable");
+		refusals.put("1e3", "problem.fund.amountUnreadable");
+		refusals.put("1 000", "problem.fund.amountUnreadable");
+		refusals.put("\uff11\uff12", "problem.fund.amountUnreadable");
+		refusals.put("NaN", "problem.fund.amountUnreadable");
+		refusals.put("0", "problem.fund.amountPositive");
+		refusals.put("-5", "problem.fund.amountPositive");
+		refusals.put("1.001", "problem.fund.amountCents");
+		refusals.put("1000000000000.01", "problem.fund.amountTooLarge");
+		refusals.forEach((typed, key) -> {
+			var refused = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidRequest.class, () -> Money.amount(typed, "budget[2].amount"));
+			assertThat(refused).as(typed).isNotNull();
+			assertThat(refused.messageKey()).as(typed).isEqualTo(key);
+			assertThat(refused.parameter()).as(typed).isEqualTo("budget[2].amount");
+			// the projects read money the same way
+			var again = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidRequest.class, () -> FundProjects.amount(typed, "requested", false));
+			assertThat(again.messageKey()).as(typed).isEqualTo(key);
+		});
+		var negative = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidRequest.class, () -> Money.amount("-1", "unspent", true));
+		assertThat(negative.messageKey()).isEqualTo("problem.fund.amountNegative");
+		assertThat(Money.amount("0", "unspent", true)).isEqualTo(new BigDecimal("0.00"));
+		assertThat(Money.amount("1,000,000,000,000", "amount")).isEqualTo(new BigDecimal("1000000000000.00"));
 	}
 }

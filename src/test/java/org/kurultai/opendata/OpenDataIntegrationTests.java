@@ -142,7 +142,7 @@ class OpenDataIntegrationTests {
 		}
 		assertThat(names).contains("participants", "participants-json", "participant-statuses", "bodies", "body-names", "chair-terms",
 				"secretariat-heads", "meetings", "documents", "decisions", "catalogue-editions", "catalogue-areas", "catalogue-measures",
-				"commitments", "events", "events-json");
+				"commitments", "events", "events-json", "fund-projects", "fund-projects-json", "fund-years", "fund-years-json");
 		// the same rows in both formats
 		for (var name : List.of("participants", "meetings", "decisions", "events")) {
 			assertThat(table(name + ".json")).as(name).isEqualTo(table(name + ".csv"));
@@ -220,7 +220,7 @@ class OpenDataIntegrationTests {
 		// the page says how many rows each table has
 		var page = Jsoup.parse(api.page("/data", null).body());
 		var tables = page.select("section.data-table");
-		assertThat(tables).hasSize(14);
+		assertThat(tables).hasSize(16);
 		for (var section : tables) {
 			assertThat(Integer.parseInt(section.attr("data-rows"))).as(section.attr("data-name"))
 					.isEqualTo(table(section.attr("data-name") + ".csv").size());
@@ -391,7 +391,9 @@ class OpenDataIntegrationTests {
 			var row = new LinkedHashMap<String, @Nullable String>();
 			for (var field : fields) {
 				var value = object.get(field);
-				row.put(field, value.isNull() ? null : value.isString() ? value.asString() : value.toString());
+				// a number by its digits (an amount of billions is no 5.0E9)
+				row.put(field, value.isNull() ? null : value.isString() ? value.asString()
+						: value.isNumber() ? value.decimalValue().toPlainString() : value.toString());
 			}
 			rows.add(row);
 		}
@@ -409,6 +411,7 @@ class OpenDataIntegrationTests {
 		}
 		switch (field.get("type").asString()) {
 			case "integer" -> assertThat(value).as(name).matches("-?\\d+");
+			case "number" -> assertThat(value).as(name).matches("-?\\d+(\\.\\d+)?");
 			case "boolean" -> assertThat(value).as(name).isIn("true", "false");
 			case "date" -> assertThat(LocalDate.parse(value)).as(name).isNotNull();
 			case "datetime" -> {

@@ -844,8 +844,24 @@ class RecordAccessMatrixIntegrationTests {
 				path("/api/fund/projects", "list", r -> "/api/fund/projects", MARKER),
 				path("/api/fund/projects/{id}", "one", r -> "/api/fund/projects/" + r.vars().get("id"), FOUND),
 				path("/fund/projects", "list (page)", r -> "/fund/projects", MARKER),
-				path("/fund/projects/{id}", "one (page)", r -> "/fund/projects/" + r.vars().get("id"), FOUND));
-		return new Kind("fund project", records, paths, List.of());
+				path("/fund/projects/{id}", "one (page)", r -> "/fund/projects/" + r.vars().get("id"), FOUND),
+				// the public record of the Fund: approved projects only, whoever asks (none of these is approved)
+				path("/feeds/fund-projects.atom", "feed (Atom: Fund projects approved)", r -> "/feeds/fund-projects.atom",
+						atomEntry("fund-project:", "id")).asThePublic(),
+				path("/sitemap.xml", "sitemap (Fund projects)", r -> "/sitemap.xml", sitemapped("/fund/projects/", "id")).asThePublic(),
+				path("/data/{resource}.csv", "export (open data: Fund projects, CSV)", r -> "/data/fund-projects.csv", MARKER).asThePublic(),
+				path("/data/{resource}.json", "export (open data: Fund projects, JSON)", r -> "/data/fund-projects.json", MARKER).asThePublic(),
+				// the search: filtered by access in its query, before ranking and counting
+				path("/api/search", "search (Fund projects)", r -> searchProjects(), MARKER),
+				path("/search", "search (page)", r -> searchProjects().replace("/api/search", "/search"), MARKER));
+		var counts = List.of(new Count("/api/search", "Fund projects found (search total)", searchProjects(),
+				response -> response.json().get("total").asLong(), labels(records)));
+		return new Kind("fund project", records, paths, counts);
+	}
+
+	/** The search for this run's Fund projects (titled "Matrix fund project STATE unique"). */
+	String searchProjects() {
+		return "/api/search?kind=project&size=50&q=Matrix+fund+project+" + unique;
 	}
 
 	// ---------------------------------------------------------------- the Fund's contributors' statements
