@@ -96,7 +96,7 @@ class AtomFeeds {
 	@Operation(summary = "The CICA Fund's projects approved by its Project Review Committee, latest approval first (Atom): the project, "
 			+ "its State, the amount approved and the day, linked to the project's page; drafts and projects not yet approved never appear")
 	ResponseEntity<String> fundProjects(@Parameter(description = "en or ru; else the request's language") @RequestParam(required = false) @Nullable String lang,
-			Locale locale, ServletWebRequest request) {
+			Locale locale, HttpServletRequest request) {
 		return feed(FeedEntries.Feed.FUND_PROJECTS, lang, locale, request, Area.DECISIONS, Area.REGISTRY);
 	}
 
