@@ -42,7 +42,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * passes. Found and fixed: a request that said it was multipart and was not well formed was a 500 with a stack trace on
  * every address and method, a GET of a public page included (nothing takes an upload: multipart is no longer parsed,
  * {@code spring.servlet.multipart.enabled=false}); a form body that is not UTF-8 sent to a page's handler was logged by
- * Tomcat with its stack trace ({@link PageProblems} now refuses it with a 400 like {@link MalformedQueryGuard}'s).
+ * Tomcat with its stack trace ({@link PageProblems} now refuses it with a 400 like {@link MalformedQueryGuard}'s); the
+ * first request line Tomcat could not read (a raw backslash, quote or brace) was logged with its stack trace at INFO
+ * (its logger is now at WARN).
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -347,6 +349,17 @@ class Probe16IntegrationTests {
 		}
 		assertThat(jdbc.sql("select count(*) from fund_project").query(Long.class).single()).as("nothing written").isEqualTo(before);
 		assertQuiet(output, from, "form bodies");
+	}
+
+	@Test
+	void aRequestLineTomcatCannotReadIsA400WithoutAStackTrace(CapturedOutput output) {
+		// found: Tomcat logged the first such request with its stack trace (at INFO), whoever sent it
+		var from = output.getAll().length();
+		for (var target : List.of("/documents/probe16\\x", "/api/fund/projects/1\\2", "/search?q=a\"b", "/fund/projects/{1}", "/api/search?q=<a>")) {
+			var answer = raw.send("GET", target, null, null, null, target.startsWith("/api/") ? "application/json" : "text/html");
+			assertThat(answer.status()).as(target).isEqualTo(400);
+		}
+		assertQuiet(output, from, "request lines");
 	}
 
 	// ---------------------------------------------------------------- 3. the Fund in the public record
