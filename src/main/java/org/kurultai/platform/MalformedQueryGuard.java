@@ -74,7 +74,7 @@ class MalformedQueryGuard extends OncePerRequestFilter {
 	}
 
 	/** A problem on the API (or for a client asking for JSON), the error page for people; one debug line in the log. */
-	private static void refuse(HttpServletRequest request, HttpServletResponse response, String type, String detail) throws IOException {
+	static void refuse(HttpServletRequest request, HttpServletResponse response, String type, String detail) throws IOException {
 		log.debug("Refused {} {}: {}", request.getMethod(), type, detail);
 		var accept = String.valueOf(request.getHeader("Accept"));
 		var path = request.getRequestURI();

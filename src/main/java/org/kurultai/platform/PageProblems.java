@@ -1,9 +1,12 @@
 package org.kurultai.platform;
 
+import java.io.IOException;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.kurultai.shared.InvalidRequest;
 import org.kurultai.shared.NotFound;
 import org.springframework.beans.TypeMismatchException;
@@ -57,6 +60,16 @@ class PageProblems {
 	@ExceptionHandler
 	ModelAndView refusedByTheDatabase(org.springframework.dao.DataIntegrityViolationException exception, Locale locale, HttpServletRequest request) {
 		return ErrorPages.forward(request, HttpStatus.CONFLICT, pages.message("error.detail.conflict", locale));
+	}
+
+	/**
+	 * A form body that cannot be read (percent-escapes that are not UTF-8, a parameter without a name): Tomcat parses it when
+	 * a handler first asks for a parameter, after {@link MalformedQueryGuard} let the request by. A 400 like the guard's (a
+	 * problem for a client asking for JSON, the error page for people), not an exception Tomcat logs with its stack.
+	 */
+	@ExceptionHandler
+	void unreadable(InvalidParameterException exception, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		MalformedQueryGuard.refuse(request, response, "bad-request", "problem.unreadableRequest");
 	}
 
 	@ExceptionHandler
