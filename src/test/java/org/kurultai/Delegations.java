@@ -27,6 +27,8 @@ public final class Delegations {
 	private final Accounts accounts;
 	private final ApiTokens tokens;
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	/** Plain HTTP/1.1 (no h2c upgrade headers): the request carries exactly what a test gives it. */
+	private final HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
 	public Delegations(int port, Accounts accounts, ApiTokens tokens) {
 		this.port = port;
@@ -85,6 +87,18 @@ public final class Delegations {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/**
+	 * A GET with exactly these headers (name, value pairs; a name may come more than once, each sent as its own line) and
+	 * nothing else: no token, no Accept unless given; redirects are not followed. The whole response, its headers too.
+	 */
+	public HttpResponse<String> getWithHeaders(String path, String... headers) throws java.io.IOException, InterruptedException {
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return http11.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	public Response get(String path, @Nullable Actor actor) {

@@ -2,10 +2,7 @@ package org.kurultai.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -67,8 +64,6 @@ class Probe16IntegrationTests {
 	/** A word of this run's own, letters only (the stemmers keep it whole). */
 	final String word = "pxvi" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).replaceAll("[0-9]", "q");
 
-	final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-			.followRedirects(HttpClient.Redirect.NEVER).build();
 
 	@BeforeAll
 	void setUp() {
@@ -81,11 +76,7 @@ class Probe16IntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path, String... headers) throws Exception {
-		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		return client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+		return api.getWithHeaders(path, headers);
 	}
 
 	private static String header(HttpResponse<?> response, String name) {

@@ -2,9 +2,6 @@ package org.kurultai.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -40,8 +37,6 @@ class PublicPagesProbeIntegrationTests {
 	Delegations api;
 	Actor secretariat;
 
-	final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-			.followRedirects(HttpClient.Redirect.NEVER).build();
 
 	@BeforeAll
 	void setUp() {
@@ -51,11 +46,7 @@ class PublicPagesProbeIntegrationTests {
 
 	/** Headers as name, value pairs; a name may come more than once (each is sent as its own header line). */
 	private HttpResponse<String> get(String path, String... headers) throws Exception {
-		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		return client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+		return api.getWithHeaders(path, headers);
 	}
 
 	@Test

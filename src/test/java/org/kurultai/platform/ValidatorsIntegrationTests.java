@@ -67,11 +67,7 @@ class ValidatorsIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path, String... headers) throws Exception {
-		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		return client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+		return api.getWithHeaders(path, headers);
 	}
 
 	private static String header(HttpResponse<?> response, String name) {
