@@ -159,6 +159,12 @@ abstract class BrowserTestSupport {
 		return follow(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click());
 	}
 
+	/** Signs in as a test account (the password {@code Delegations} gives every account) and checks the sign-in page was left. */
+	void signInAs(String email) {
+		signIn(email, org.kurultai.Delegations.PASSWORD);
+		org.junit.jupiter.api.Assertions.assertTrue(!page.url().contains("/login"), () -> "signed in as " + email + ": " + page.url());
+	}
+
 	/** The page's only heading of level one. */
 	void assertHeading(String text) {
 		assertThat(page.locator("h1")).hasCount(1);

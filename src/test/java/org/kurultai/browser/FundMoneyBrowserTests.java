@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Secretariat records a pledge through the contributions page (a refused form first: no amount, the message
@@ -41,14 +40,9 @@ class FundMoneyBrowserTests extends BrowserTestSupport {
 		coordinator = api.coordinator("fund-browser", "KAZ");
 	}
 
-	private void signIn(String email) {
-		signIn(email, Delegations.PASSWORD);
-		assertTrue(!page.url().contains("/login"), () -> "signed in as " + email + ": " + page.url());
-	}
-
 	@Test
 	void theSecretariatRecordsAPledgeAndAReceiptAndTheContributorsStatementShowsThem() {
-		signIn(officer.account().email());
+		signInAs(officer.account().email());
 		open("/fund");
 		follow(() -> page.locator("[data-testid=fund-contributions-link]").click());
 		var form = page.locator("[data-testid=contribution-form]");
@@ -111,7 +105,7 @@ class FundMoneyBrowserTests extends BrowserTestSupport {
 
 		// the contributor's own delegation sees its statement
 		openBrowserContext(true);
-		signIn(coordinator.account().email());
+		signInAs(coordinator.account().email());
 		open(statementUrl);
 		assertThat(page.locator("[data-testid=statement-movement]").filter(
 				new com.microsoft.playwright.Locator.FilterOptions().setHasText("Bank advice " + unique))).hasAttribute("data-kind", "RECEIPT");

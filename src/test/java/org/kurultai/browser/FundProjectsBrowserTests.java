@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Fund's project from end to end, in the browser: Kazakhstan's national coordinator drafts a project (a refused form
@@ -50,18 +49,13 @@ class FundProjectsBrowserTests extends BrowserTestSupport {
 		coordinator = api.coordinator("fundprj-browser", "KAZ");
 	}
 
-	private void signIn(String email) {
-		signIn(email, Delegations.PASSWORD);
-		assertTrue(!page.url().contains("/login"), () -> "signed in as " + email + ": " + page.url());
-	}
-
 	@Test
 	void aStateSubmitsAProjectThePrcAdoptsItBySilenceAContributionIsReceivedATrancheDisbursedAndTheStatementShowsIt() {
 		var title = "Regional workshop on water security " + unique;
 		var start = clock.today().plusDays(5);
 
 		// the State's national coordinator drafts the project
-		signIn(coordinator.account().email());
+		signInAs(coordinator.account().email());
 		open("/fund/projects");
 		follow(() -> page.locator("#new-project").click());
 		assertHeading("Draft a project for the CICA Fund");
@@ -97,7 +91,7 @@ class FundProjectsBrowserTests extends BrowserTestSupport {
 
 		// the Secretariat checks its eligibility and puts it to the PRC by silence procedure
 		openBrowserContext(true);
-		signIn(officer.account().email());
+		signInAs(officer.account().email());
 		open(projectUrl);
 		var checklist = page.locator("#eligibility-form");
 		for (var criterion : checklist.locator("fieldset").all()) {
